@@ -1,0 +1,45 @@
+import { bigint, bigserial, index, integer, jsonb, pgSchema, serial, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** Platform tables live in their own schema so no record type name can collide with them. */
+export const atrium = pgSchema('atrium');
+
+/** One global id sequence: record ids are unique across all record types, so views over a parent type stay keyed. */
+export const recordIdSeq = atrium.sequence('record_id_seq', { startWith: 1000 });
+
+/** Every publish: an immutable snapshot of all metadata, who published it, and what changed. */
+export const metaVersion = atrium.table('meta_version', {
+  id: serial('id').primaryKey(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  author: text('author').notNull(),
+  message: text('message').notNull().default(''),
+  snapshot: jsonb('snapshot').notNull(),
+  diff: jsonb('diff').notNull(),
+  /** Set when this version re-publishes an earlier one. */
+  rollbackOf: integer('rollback_of'),
+});
+
+/** Unpublished edits, one document per record type; a null document is a draft removal. */
+export const metaDraft = atrium.table('meta_draft', {
+  name: text('name').primaryKey(),
+  document: jsonb('document'),
+  baseVersion: integer('base_version').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text('updated_by').notNull(),
+});
+
+/** The outbox: a record event commits with its write; a trigger NOTIFYs listeners, delivered only on commit. */
+export const recordEvent = atrium.table(
+  'record_event',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    recordType: text('record_type').notNull(),
+    recordId: bigint('record_id', { mode: 'number' }).notNull(),
+    kind: text('kind', { enum: ['created', 'updated', 'deleted'] }).notNull(),
+    version: integer('version').notNull(),
+    actor: text('actor').notNull(),
+    /** The row as it was, kept for deletions (the record is gone when subscribers read the event). */
+    snapshot: jsonb('snapshot'),
+  },
+  (t) => [index('record_event_created_at_idx').on(t.createdAt)],
+);

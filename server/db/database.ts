@@ -1,0 +1,39 @@
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+export type Row = Record<string, unknown>;
+
+/** A statement as text with positional parameters ($1, $2 …). */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+export type Orm = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+/** Anything that runs statements: the database itself or an open transaction. */
+export interface Executor {
+  /** Runs one statement and returns its rows, the same shape on every driver. */
+  run<T extends Row = Row>(statement: SQL | Statement): Promise<T[]>;
+  /** Drizzle over the same connection, for the platform tables. */
+  readonly orm: Orm;
+}
+
+export type Driver = 'pglite' | 'postgres';
+
+/** Called for every statement sent, with its duration; tests count statements, metrics time them. */
+export type StatementListener = (sql: string, ms: number) => void;
+
+export interface Database extends Executor {
+  readonly driver: Driver;
+  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  /** Subscribes to a NOTIFY channel; resolves to the unsubscribe function. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  onStatement(listener: StatementListener): () => void;
+  /** Brings the platform tables up to date; safe when several processes start at once. */
+  migrate(migrationsFolder: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Session settings every connection gets, so JSON built in SQL carries ISO 8601 times and durations. */
+export const SESSION_SETTINGS = { TimeZone: 'UTC', IntervalStyle: 'iso_8601' } as const;
