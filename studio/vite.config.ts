@@ -18,7 +18,8 @@ export default defineConfig({
   // No public/ folder: /studio/config.json is answered by the server, never by a built file.
   publicDir: false,
   worker: {
-    // Monaco's workers are ES modules; the default iife format cannot split their dynamic imports.
+    // Module workers keep the graphql worker's lazy imports split out (~480 kB instead of ~620 kB
+    // as iife); every browser the studio supports runs them.
     format: 'es',
   },
   build: {

@@ -1,0 +1,176 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import express from 'express';
+import { buildSchema } from 'graphql';
+import { createHandler } from 'graphql-http/lib/use/express';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { serveExplorer, STUDIO_DIST_DIR, studioRouter } from '../../server/http/studio-routes.js';
+
+// Debian's chromium; playwright never downloads a browser here.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const AUTHORIZATION = 'Bearer e2e-development-token';
+const SCREENSHOT = '/tmp/explorer.png';
+
+interface SeenRequest {
+  authorization: string | undefined;
+  query: string;
+}
+
+let server: Server;
+let baseUrl: string;
+let browser: Browser;
+let context: BrowserContext;
+const seenByGraphQL: SeenRequest[] = [];
+const browserRequests: string[] = [];
+const consoleProblems: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(path.join(STUDIO_DIST_DIR, 'explorer.html'))) {
+    throw new Error(`No studio build in ${STUDIO_DIST_DIR}: run \`npm run build\` before the e2e tests.`);
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`);
+  }
+
+  const schema = buildSchema('type Query { hello: String }');
+  const app = express();
+  app.use(
+    studioRouter({
+      distDir: STUDIO_DIST_DIR,
+      config: () => ({ endpoint: '/graphql', subscriptionEndpoint: null, headers: { Authorization: AUTHORIZATION } }),
+    }),
+  );
+  app.get('/graphql', serveExplorer(STUDIO_DIST_DIR));
+  app.post('/graphql', express.json(), (req, _res, next) => {
+    seenByGraphQL.push({ authorization: req.headers.authorization, query: String(req.body?.query ?? '') });
+    next();
+  });
+  app.all('/graphql', createHandler({ schema, rootValue: { hello: () => 'Hello from the toy server' } }));
+
+  server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  // The explorer must work without internet: anything leaving localhost is recorded and refused.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    browserRequests.push(url);
+    return isLocal(url) ? route.continue() : route.abort('blockedbyclient');
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
+
+beforeEach(() => {
+  seenByGraphQL.length = 0;
+});
+
+function isLocal(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'data:' || protocol === 'blob:') return true;
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+}
+
+async function openPage(urlPath: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    // Monaco falls back to the main thread, with this warning, when its workers fail to load.
+    if (message.type() === 'error' || /web worker/i.test(message.text())) consoleProblems.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleProblems.push(error.message));
+  await page.goto(baseUrl + urlPath);
+  return page;
+}
+
+/** Monaco renders spaces as non-breaking spaces; compare text as a reader sees it. */
+async function editorText(page: Page, selector: string): Promise<string> {
+  return (await page.locator(`${selector} .view-lines`).innerText()).replace(/\u00a0/g, ' ');
+}
+
+async function runHello(page: Page): Promise<void> {
+  const queryEditor = page.locator('.graphiql-query-editor .monaco-editor').first();
+  await queryEditor.waitFor({ state: 'visible' });
+  await queryEditor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  // Monaco closes brackets as you type; inserting the text keeps the query exactly as written.
+  await page.keyboard.insertText('{ hello }');
+  await expect.poll(() => editorText(page, '.graphiql-query-editor')).toContain('{ hello }');
+  // GraphiQL re-reads the operation name 100 ms after an edit, in the same callback that saves
+  // the query; running before that would send the previous operation's name with the new text.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('graphiql:query'))).toBe('{ hello }');
+  await page.locator('.graphiql-execute-button').click();
+  await expect.poll(() => editorText(page, '.graphiql-response'), { timeout: 20_000 }).toContain('"hello": "Hello from the toy server"');
+}
+
+describe('GraphQL explorer', () => {
+  it('runs a query with the server-provided headers and renders the result', async () => {
+    const page = await openPage('/studio/explorer.html');
+    expect(await page.title()).toBe('Atrium GraphQL Explorer');
+
+    await runHello(page);
+
+    const helloRequests = seenByGraphQL.filter((request) => /\bhello\b/.test(request.query) && !request.query.includes('__schema'));
+    expect(helloRequests.length).toBeGreaterThan(0);
+    expect(helloRequests.every((request) => request.authorization === AUTHORIZATION)).toBe(true);
+    // Introspection carries the token too, or a protected schema would leave the docs empty.
+    const introspection = seenByGraphQL.filter((request) => request.query.includes('__schema'));
+    expect(introspection.length).toBeGreaterThan(0);
+    expect(introspection.every((request) => request.authorization === AUTHORIZATION)).toBe(true);
+
+    // Both plugins are on: the doc explorer opens and shows the toy schema's root type.
+    await page.getByRole('button', { name: /documentation explorer/i }).click();
+    await expect.poll(() => page.locator('.graphiql-plugin').innerText()).toContain('Query');
+    await page.getByRole('button', { name: /history/i }).first().click();
+    await expect.poll(() => page.locator('.graphiql-plugin').innerText()).toMatch(/History/i);
+    await page.getByRole('button', { name: /documentation explorer/i }).click();
+
+    await page.screenshot({ path: SCREENSHOT });
+    await page.close();
+  });
+
+  it('is what a browser gets for GET /graphql', async () => {
+    const page = await openPage('/graphql');
+    expect(await page.title()).toBe('Atrium GraphQL Explorer');
+    await runHello(page);
+    await page.close();
+  });
+});
+
+describe('studio shell', () => {
+  it('renders the header, the explorer link and a visible error when recordTypes fails', async () => {
+    const page = await openPage('/studio/');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Atrium Studio');
+    expect(await page.getByRole('link', { name: 'GraphQL explorer' }).getAttribute('href')).toBe('/studio/explorer.html');
+
+    // The toy schema has no recordTypes field, so the page must say the query failed.
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ state: 'visible' });
+    expect(await alert.innerText()).toMatch(/Could not load record types[\s\S]*recordTypes/);
+    expect(seenByGraphQL.some((request) => request.authorization === AUTHORIZATION)).toBe(true);
+    await page.screenshot({ path: '/tmp/studio.png' });
+    await page.close();
+  });
+});
+
+describe('offline', () => {
+  it('sent no request beyond localhost and loaded monaco workers without errors', () => {
+    expect(browserRequests.length).toBeGreaterThan(0);
+    expect(browserRequests.filter((url) => !isLocal(url))).toEqual([]);
+    expect(browserRequests.some((url) => /\/studio\/assets\/.*worker.*\.js$/.test(url))).toBe(true);
+    // The toy schema lacks recordTypes, so the studio's 400 response is the one expected console error.
+    const unexpected = consoleProblems.filter((text) => !/status of 400/.test(text));
+    expect(unexpected).toEqual([]);
+  });
+});
