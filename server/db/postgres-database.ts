@@ -27,7 +27,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database &
   const runOn = async <T extends Row>(sqlClient: postgres.Sql, statement: SQL | Statement): Promise<T[]> => {
     const { sql, params } = toStatement(statement);
     const start = performance.now();
-    const rows = await sqlClient.unsafe(sql, params as postgres.ParameterOrJSON<never>[], { prepare: true });
+    const rows = await sqlClient.unsafe(sql, params as postgres.ParameterOrJSON<never>[], { prepare: params.length > 0 });
     if (listeners.active) listeners.emit(sql, performance.now() - start);
     return rows as unknown as T[];
   };

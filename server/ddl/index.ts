@@ -1,0 +1,3 @@
+export { planDdl, type DdlPlan, type DdlStep, type RefusedChange } from './plan-ddl.js';
+export { columnType, columnTypeText } from './column-type.js';
+export { RECORDS_SCHEMA, SEQUENCES_SCHEMA, nameLiteral, sequenceName, sequenceRef, tableRef } from './sql-names.js';

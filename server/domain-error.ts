@@ -1,0 +1,35 @@
+/** The one error vocabulary: every error a client sees carries one of these as `extensions.code`. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  BAD_REQUEST = 'BAD_REQUEST',
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  UNSAFE_CHANGE = 'UNSAFE_CHANGE',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  UNIQUE_VIOLATION = 'UNIQUE_VIOLATION',
+  REFERENCE_NOT_FOUND = 'REFERENCE_NOT_FOUND',
+  REFERENCED = 'REFERENCED',
+  REQUIRED_FIELD = 'REQUIRED_FIELD',
+  INVALID_CURSOR = 'INVALID_CURSOR',
+  INVALID_ID = 'INVALID_ID',
+  UNKNOWN_FIELD = 'UNKNOWN_FIELD',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NAME_CLASH = 'NAME_CLASH',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/**
+ * An error the platform raises on purpose, with a message a person can act on.
+ * Engines and services throw these; only server/graphql/errors.ts turns them into GraphQL errors.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

@@ -1,0 +1,154 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { ModelField } from '../../../../schema/index.js';
+import { tableRef } from '../../../ddl/index.js';
+import { DomainError, ErrorCode } from '../../../domain-error.js';
+import type { TypeInfo } from '../record-info.js';
+import type { CompileContext } from './compile-context.js';
+import { recordIdOf, typedParam } from './field-value.js';
+
+type FilterInput = Record<string, unknown>;
+type Ops = Record<string, unknown>;
+
+/** System columns every record has, by GraphQL filter key. */
+const SYSTEM_FILTER_COLUMNS: Record<string, { column: string; field: ModelField }> = {
+  number: { column: 'number', field: sys('number', 'string') },
+  version: { column: 'sys_version', field: sys('sys_version', 'integer') },
+  createdAt: { column: 'sys_created_at', field: sys('sys_created_at', 'datetime') },
+  updatedAt: { column: 'sys_updated_at', field: sys('sys_updated_at', 'datetime') },
+};
+
+function sys(name: string, type: ModelField['type']): ModelField {
+  return { id: name, name, label: name, type, owner: '', gqlName: name, required: true, unique: false, archived: false, maxLength: 40 };
+}
+
+/** A GraphQL filter object → an SQL predicate over `alias`. An empty filter is TRUE. */
+export function compileFilter(ctx: CompileContext, info: TypeInfo, alias: SQL, filter: FilterInput | null | undefined): SQL {
+  if (!filter) return sql`TRUE`;
+  const parts: SQL[] = [];
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined) continue;
+    if (key === 'and' || key === 'or') {
+      const list = (value as FilterInput[] | null) ?? [];
+      if (!list.length) continue;
+      const inner = list.map((f) => sql`(${compileFilter(ctx, info, alias, f)})`);
+      parts.push(sql`(${sql.join(inner, key === 'and' ? sql` AND ` : sql` OR `)})`);
+    } else if (key === 'not') {
+      if (value) parts.push(sql`NOT (${compileFilter(ctx, info, alias, value as FilterInput)})`);
+    } else if (key === 'id') {
+      parts.push(idPredicate(ctx, info, sql`${alias}."id"`, value as Ops, 'id'));
+    } else if (SYSTEM_FILTER_COLUMNS[key]) {
+      const s = SYSTEM_FILTER_COLUMNS[key];
+      parts.push(scalarPredicate(ctx, s.field, sql`${alias}.${sql.identifier(s.column)}`, value as Ops));
+    } else {
+      parts.push(fieldPredicate(ctx, info, alias, key, value));
+    }
+  }
+  return parts.length ? sql.join(parts, sql` AND `) : sql`TRUE`;
+}
+
+function fieldPredicate(ctx: CompileContext, info: TypeInfo, alias: SQL, key: string, value: unknown): SQL {
+  const direct = info.fields.get(key);
+  if (direct?.type === 'reference') {
+    if (value === null) return sql`${alias}.${sql.identifier(direct.name)} IS NULL`;
+    const target = ctx.graph.byName.get(direct.reference!);
+    if (!target) throw new DomainError(ErrorCode.UNKNOWN_FIELD, `${info.type.gqlName}.${key} points to a type that is not available`);
+    const r = ctx.alias();
+    return sql`EXISTS (SELECT 1 FROM ${tableRef(target.type.name)} ${r} WHERE ${r}."id" = ${alias}.${sql.identifier(direct.name)} AND ${compileFilter(ctx, target, r, value as FilterInput)})`;
+  }
+  if (direct) return scalarPredicate(ctx, direct, sql`${alias}.${sql.identifier(direct.name)}`, value as Ops);
+  if (key.endsWith('Id')) {
+    const ref = info.fields.get(key.slice(0, -2));
+    if (ref?.type === 'reference') return idPredicate(ctx, ctx.graph.byName.get(ref.reference!)!, sql`${alias}.${sql.identifier(ref.name)}`, value as Ops, key);
+  }
+  throw new DomainError(ErrorCode.UNKNOWN_FIELD, `${info.type.gqlName} has no field "${key}" to filter on`);
+}
+
+function idPredicate(ctx: CompileContext, target: TypeInfo, column: SQL, ops: Ops, what: string): SQL {
+  const id = (v: unknown) => recordIdOf(ctx.graph, String(v), target.type.name, what);
+  const parts: SQL[] = [];
+  for (const [op, v] of Object.entries(ops ?? {})) {
+    if (v === undefined) continue;
+    switch (op) {
+      case 'eq':
+        parts.push(v === null ? sql`${column} IS NULL` : sql`${column} = ${id(v)}::bigint`);
+        break;
+      case 'ne':
+        parts.push(v === null ? sql`${column} IS NOT NULL` : sql`${column} IS DISTINCT FROM ${id(v)}::bigint`);
+        break;
+      case 'in':
+        parts.push(sql`${column} = ANY(${(v as unknown[]).map(id)}::bigint[])`);
+        break;
+      case 'notIn':
+        parts.push(sql`NOT (${column} = ANY(${(v as unknown[]).map(id)}::bigint[]))`);
+        break;
+      case 'isNull':
+        parts.push(v ? sql`${column} IS NULL` : sql`${column} IS NOT NULL`);
+        break;
+      default:
+        throw new DomainError(ErrorCode.BAD_USER_INPUT, `unknown id filter operator "${op}"`);
+    }
+  }
+  return parts.length ? sql.join(parts, sql` AND `) : sql`TRUE`;
+}
+
+function likePattern(text: string, mode: 'contains' | 'startsWith' | 'endsWith'): string {
+  const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return mode === 'contains' ? `%${escaped}%` : mode === 'startsWith' ? `${escaped}%` : `%${escaped}`;
+}
+
+function scalarPredicate(ctx: CompileContext, field: ModelField, column: SQL, ops: Ops): SQL {
+  const p = (v: unknown) => typedParam(ctx.graph, field, v);
+  const parts: SQL[] = [];
+  for (const [op, v] of Object.entries(ops ?? {})) {
+    if (v === undefined) continue;
+    switch (op) {
+      case 'eq':
+        parts.push(v === null ? sql`${column} IS NULL` : sql`${column} = ${p(v)}`);
+        break;
+      case 'ne':
+        parts.push(v === null ? sql`${column} IS NOT NULL` : sql`${column} IS DISTINCT FROM ${p(v)}`);
+        break;
+      case 'in':
+      case 'notIn': {
+        const list = (v as unknown[]).map((x) => sql`${p(x)}`);
+        const inList = list.length ? sql`${column} IN (${sql.join(list, sql`, `)})` : sql`FALSE`;
+        parts.push(op === 'in' ? inList : sql`NOT (${inList})`);
+        break;
+      }
+      case 'lt':
+        parts.push(sql`${column} < ${p(v)}`);
+        break;
+      case 'lte':
+        parts.push(sql`${column} <= ${p(v)}`);
+        break;
+      case 'gt':
+        parts.push(sql`${column} > ${p(v)}`);
+        break;
+      case 'gte':
+        parts.push(sql`${column} >= ${p(v)}`);
+        break;
+      case 'contains':
+        if (field.type === 'json') parts.push(sql`${column} @> ${JSON.stringify(v)}::jsonb`);
+        else parts.push(sql`${column} ILIKE ${likePattern(String(v), 'contains')}`);
+        break;
+      case 'startsWith':
+        parts.push(sql`${column} ILIKE ${likePattern(String(v), 'startsWith')}`);
+        break;
+      case 'endsWith':
+        parts.push(sql`${column} ILIKE ${likePattern(String(v), 'endsWith')}`);
+        break;
+      case 'containsAll':
+        parts.push(sql`${column} @> ${v as string[]}::text[]`);
+        break;
+      case 'containsAny':
+        parts.push(sql`${column} && ${v as string[]}::text[]`);
+        break;
+      case 'isNull':
+        parts.push(v ? sql`${column} IS NULL` : sql`${column} IS NOT NULL`);
+        break;
+      default:
+        throw new DomainError(ErrorCode.BAD_USER_INPUT, `unknown filter operator "${op}" on ${field.name}`);
+    }
+  }
+  return parts.length ? sql.join(parts, sql` AND `) : sql`TRUE`;
+}

@@ -1,0 +1,87 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { ModelField } from '../../../../schema/index.js';
+import { sequenceName, tableRef } from '../../../ddl/index.js';
+import { DomainError, ErrorCode } from '../../../domain-error.js';
+import type { TypeInfo } from '../record-info.js';
+import type { CompileContext } from './compile-context.js';
+import { recordJson, typeNamesOf } from './compile-record.js';
+import { typedParam } from './field-value.js';
+import { selectionFor, type ResolveTree } from './selection.js';
+
+/** Values of a create or a patch, keyed by GraphQL field name, as GraphQL parsed them. */
+export type RecordValues = Record<string, unknown>;
+
+/** Every write statement returns these columns: the record as selected, its id, and the version it had before. */
+export interface WriteRow extends Record<string, unknown> {
+  data: Record<string, unknown> | null;
+  id: number | string | null;
+  current_version: number | null;
+}
+
+function assignments(ctx: CompileContext, info: TypeInfo, values: RecordValues, creating: boolean): { fields: ModelField[]; values: SQL[] } {
+  const fields: ModelField[] = [];
+  const out: SQL[] = [];
+  const missing: string[] = [];
+  for (const field of info.fields.values()) {
+    let value = values[field.gqlName];
+    if (value === undefined && creating && field.default !== undefined) value = field.default;
+    if (value === undefined) {
+      if (creating && field.required) missing.push(field.gqlName);
+      continue;
+    }
+    if (value === null && field.required) missing.push(field.gqlName);
+    fields.push(field);
+    out.push(typedParam(ctx.graph, field, value));
+  }
+  if (missing.length)
+    throw new DomainError(ErrorCode.REQUIRED_FIELD, `${info.type.doc.label} needs a value for ${missing.join(', ')}`, { fields: missing });
+  for (const key of Object.keys(values)) {
+    if (key !== 'clientMutationId' && !info.fields.has(key)) throw new DomainError(ErrorCode.UNKNOWN_FIELD, `${info.type.gqlName} has no field "${key}"`);
+  }
+  return { fields, values: out };
+}
+
+function eventInsert(info: TypeInfo, kind: 'created' | 'updated' | 'deleted', actor: string): SQL {
+  const snapshot = kind === 'deleted' ? sql`to_jsonb(w)` : sql`NULL::jsonb`;
+  return sql`INSERT INTO "atrium"."record_event" ("record_type", "record_id", "kind", "version", "actor", "snapshot") SELECT ${info.type.name}, w."id", ${kind}, w."sys_version", ${actor}, ${snapshot} FROM w`;
+}
+
+function selected(ctx: CompileContext, info: TypeInfo, tree: ResolveTree | undefined): SQL {
+  const a = ctx.alias();
+  return sql`(SELECT ${recordJson(ctx, info, a, selectionFor(tree, typeNamesOf(ctx, info)))} FROM w ${a})`;
+}
+
+export function createStatement(ctx: CompileContext, info: TypeInfo, values: RecordValues, actor: string, tree: ResolveTree | undefined): SQL {
+  const { fields, values: params } = assignments(ctx, info, values, true);
+  const cols = [...fields.map((f) => sql`${sql.identifier(f.name)}`), sql`"sys_created_by"`, sql`"sys_updated_by"`];
+  const vals = [...params, sql`${actor}`, sql`${actor}`];
+  if (info.type.numberPrefix) {
+    cols.push(sql`"number"`);
+    vals.push(sql`${info.type.numberPrefix} || lpad(nextval(${sequenceName(info.type.name)}::regclass)::text, 7, '0')`);
+  }
+  return sql`WITH w AS (INSERT INTO ${tableRef(info.type.name)} (${sql.join(cols, sql`, `)}) VALUES (${sql.join(vals, sql`, `)}) RETURNING *), e AS (${eventInsert(info, 'created', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, NULL::int AS current_version`;
+}
+
+export function updateStatement(ctx: CompileContext, info: TypeInfo, id: number, version: number, patch: RecordValues, actor: string, tree: ResolveTree | undefined): SQL {
+  const { fields, values } = assignments(ctx, info, patch, false);
+  const sets = [
+    ...fields.map((f, i) => sql`${sql.identifier(f.name)} = ${values[i]}`),
+    sql`"sys_version" = t."sys_version" + 1`,
+    sql`"sys_updated_at" = now()`,
+    sql`"sys_updated_by" = ${actor}`,
+  ];
+  // `prev` reads the version before the statement, to tell a missing record from a stale version.
+  return sql`WITH prev AS (SELECT "sys_version" FROM ${tableRef(info.type.name)} WHERE "id" = ${id}::bigint), w AS (UPDATE ${tableRef(info.type.name)} t SET ${sql.join(sets, sql`, `)} WHERE t."id" = ${id}::bigint AND t."sys_version" = ${version}::int RETURNING t.*), e AS (${eventInsert(info, 'updated', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version`;
+}
+
+export function deleteStatement(ctx: CompileContext, info: TypeInfo, id: number, version: number | null, actor: string, tree: ResolveTree | undefined): SQL {
+  const versionCheck = version === null ? sql`` : sql` AND t."sys_version" = ${version}::int`;
+  return sql`WITH prev AS (SELECT "sys_version" FROM ${tableRef(info.type.name)} WHERE "id" = ${id}::bigint), w AS (DELETE FROM ${tableRef(info.type.name)} t WHERE t."id" = ${id}::bigint${versionCheck} RETURNING t.*), e AS (${eventInsert(info, 'deleted', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version`;
+}
+
+/** The row of a deleted record, rebuilt from its event snapshot so subscribers can still select its fields. */
+export function deletedRecordStatement(ctx: CompileContext, info: TypeInfo, snapshot: unknown, tree: ResolveTree | undefined): SQL {
+  const a = ctx.alias();
+  return sql`SELECT ${recordJson(ctx, info, a, selectionFor(tree, typeNamesOf(ctx, info)))} AS data FROM jsonb_populate_record(NULL::${tableRef(info.type.name)}, ${JSON.stringify(snapshot)}::jsonb) ${a}`;
+}
+

@@ -1,0 +1,51 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { UnreachableCaseError, type ModelField, type FieldType } from '../../../../schema/index.js';
+import { columnType } from '../../../ddl/index.js';
+import { DomainError, ErrorCode } from '../../../domain-error.js';
+import { fromGlobalId } from '../../global-id.js';
+import type { GraphInfo } from '../record-info.js';
+
+/** A parsed GraphQL value → the JS value sent as a statement parameter for a column of this type. */
+export function paramValue(graph: GraphInfo, field: Pick<ModelField, 'type' | 'reference' | 'name'>, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  const type: FieldType = field.type;
+  switch (type) {
+    case 'datetime':
+    case 'date':
+      return value instanceof Date ? value.toISOString() : String(value);
+    case 'url':
+      return String(value);
+    case 'json':
+      return JSON.stringify(value);
+    case 'reference':
+      return recordIdOf(graph, String(value), field.reference!, field.name);
+    case 'multi_choice':
+      return value;
+    case 'string':
+    case 'text':
+    case 'integer':
+    case 'decimal':
+    case 'boolean':
+    case 'duration':
+    case 'email':
+    case 'choice':
+      return value;
+    default:
+      throw new UnreachableCaseError(type);
+  }
+}
+
+/** A parameter cast to the column's type, so comparisons and writes never depend on inference. */
+export function typedParam(graph: GraphInfo, field: ModelField, value: unknown): SQL {
+  return sql`${paramValue(graph, field, value)}::${columnType(field)}`;
+}
+
+/** The row id inside a global id, checked to be a record of `typeName` or one of its descendants. */
+export function recordIdOf(graph: GraphInfo, globalId: string, typeName: string, what: string): number {
+  const decoded = fromGlobalId(globalId);
+  const target = graph.byName.get(typeName);
+  const actual = graph.byGqlName.get(decoded.typeName);
+  if (!target || !actual || !(actual.type.name === typeName || actual.type.ancestors.includes(typeName)))
+    throw new DomainError(ErrorCode.INVALID_ID, `${what}: "${globalId}" is not the id of a ${target?.type.doc.label ?? typeName} record`);
+  return decoded.id;
+}

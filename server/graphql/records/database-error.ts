@@ -1,0 +1,47 @@
+import { DomainError, ErrorCode } from '../../domain-error.js';
+import type { TypeInfo } from './record-info.js';
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  constraint_name?: string;
+  column?: string;
+  column_name?: string;
+  detail?: string;
+  message?: string;
+}
+
+/** PostgreSQL constraint errors of a write → domain errors a person can act on. Anything else passes through. */
+export function mapWriteError(err: unknown, info: TypeInfo, deleting = false): unknown {
+  const e = err as PgError;
+  const label = info.type.doc.label;
+  switch (e?.code) {
+    case '23505':
+      return new DomainError(ErrorCode.UNIQUE_VIOLATION, `another ${label} record already has this value${fieldHint(e, info)}`, { detail: 'unique' });
+    case '23503':
+      return deleting
+        ? new DomainError(ErrorCode.REFERENCED, `this ${label} record is still referenced by other records; clear those references first`)
+        : new DomainError(ErrorCode.REFERENCE_NOT_FOUND, `a referenced record does not exist${fieldHint(e, info)}`);
+    case '23502':
+      return new DomainError(ErrorCode.REQUIRED_FIELD, `${label} needs a value${fieldHint(e, info)}`);
+    case '22001':
+      return new DomainError(ErrorCode.BAD_USER_INPUT, `a value is longer than its field allows on ${label}`);
+    case '22003':
+      return new DomainError(ErrorCode.BAD_USER_INPUT, `a number is out of range for its field on ${label}`);
+    case '22007':
+    case '22008':
+    case '22P02':
+      return new DomainError(ErrorCode.BAD_USER_INPUT, `a value is not valid for its field on ${label}`);
+    default:
+      return err;
+  }
+}
+
+function fieldHint(e: PgError, info: TypeInfo): string {
+  const column = e.column ?? e.column_name;
+  const byColumn = column ? info.type.activeFields.find((f) => f.name === column) : undefined;
+  if (byColumn) return ` (field ${byColumn.gqlName})`;
+  const detail = /Key \(([a-z0-9_]+)\)/.exec(e.detail ?? '');
+  const f = detail ? info.type.activeFields.find((x) => x.name === detail[1]) : undefined;
+  return f ? ` (field ${f.gqlName})` : '';
+}

@@ -1,0 +1,168 @@
+import {
+  GraphQLID,
+  GraphQLInputObjectType,
+  GraphQLInt,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLString,
+  type GraphQLInputFieldConfigMap,
+  type GraphQLResolveInfo,
+} from 'graphql';
+import type { SQL } from 'drizzle-orm';
+import { DomainError, ErrorCode } from '../../../domain-error.js';
+import type { RequestContext } from '../../context.js';
+import { toGlobalId } from '../../global-id.js';
+import {
+  CompileContext,
+  createStatement,
+  deleteStatement,
+  recordIdOf,
+  rootTree,
+  updateStatement,
+  type RecordValues,
+  type ResolveTree,
+  type WriteRow,
+} from '../compile/index.js';
+import { mapWriteError } from '../database-error.js';
+import { describeField, inputTypeOf } from '../field-types.js';
+import type { PluginContext, RecordPlugin } from '../plugin.js';
+import type { TypeInfo } from '../record-info.js';
+
+const BY = 'MutationPlugin';
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** The record subtree selected in a payload, under whatever alias. */
+function recordTree(info: GraphQLResolveInfo, payloadType: string, field: string): ResolveTree | undefined {
+  const tree = rootTree(info);
+  const hits = Object.values(tree.fieldsByTypeName[payloadType] ?? {}).filter((f) => f.name === field);
+  if (!hits.length) return undefined;
+  return hits.reduce((a, b) => ({ ...a, fieldsByTypeName: { ...a.fieldsByTypeName, ...b.fieldsByTypeName } }));
+}
+
+function actorName(rc: RequestContext): string {
+  if (!rc.actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'sign in to change records');
+  return rc.actor.id;
+}
+
+async function write(rc: RequestContext, info: TypeInfo, statement: SQL, deleting = false): Promise<WriteRow> {
+  try {
+    const [row] = await rc.db.run<WriteRow>(statement);
+    return row;
+  } catch (err) {
+    throw mapWriteError(err, info, deleting);
+  }
+}
+
+function versionProblem(info: TypeInfo, id: string, row: WriteRow, sent: number | null): never {
+  if (row.current_version === null)
+    throw new DomainError(ErrorCode.NOT_FOUND, `there is no ${info.type.doc.label} record with id ${id}`);
+  throw new DomainError(
+    ErrorCode.CONFLICT,
+    `this ${info.type.doc.label} record was changed by someone else (it is at version ${row.current_version}, you sent ${sent}); reload it and apply your change again`,
+    { currentVersion: row.current_version },
+  );
+}
+
+/** create…, update… (optimistic: takes the version it read), delete… mutations with Relay payloads. */
+export const MutationPlugin: RecordPlugin = {
+  name: BY,
+  build(ctx) {
+    for (const info of ctx.graph.byName.values()) if (!info.type.abstract) addMutations(ctx, info);
+  },
+};
+
+function addMutations(ctx: PluginContext, info: TypeInfo): void {
+  const { builder, graph, limits } = ctx;
+  const t = info.type;
+  const gql = t.gqlName;
+  const field = lowerFirst(gql);
+  const recordType = builder.getType<GraphQLObjectType>(gql);
+  const inputFields = (creating: boolean): GraphQLInputFieldConfigMap =>
+    Object.fromEntries(
+      t.activeFields.map((f) => {
+        const type = inputTypeOf(builder, f, GraphQLID);
+        const mandatory = creating && f.required && f.default === undefined;
+        return [f.gqlName, { type: mandatory ? new GraphQLNonNull(type) : type, description: describeField(f) }];
+      }),
+    );
+  const cmid = { clientMutationId: { type: GraphQLString, description: 'Echoed back in the payload.' } };
+  const createInput = builder.addType(
+    new GraphQLInputObjectType({ name: `Create${gql}Input`, description: `A new ${t.doc.label} record.`, fields: () => ({ ...cmid, ...inputFields(true) }) }),
+    BY,
+  );
+  const patch = builder.addType(
+    new GraphQLInputObjectType({ name: `${gql}Patch`, description: `Changes to a ${t.doc.label} record: only the fields given change; null clears.`, fields: () => inputFields(false) }),
+    BY,
+  );
+  const updateInput = builder.addType(
+    new GraphQLInputObjectType({
+      name: `Update${gql}Input`,
+      fields: {
+        ...cmid,
+        id: { type: new GraphQLNonNull(GraphQLID) },
+        version: { type: new GraphQLNonNull(GraphQLInt), description: 'The version you read; a newer one in the database fails with CONFLICT.' },
+        patch: { type: new GraphQLNonNull(patch) },
+      },
+    }),
+    BY,
+  );
+  const deleteInput = builder.addType(
+    new GraphQLInputObjectType({
+      name: `Delete${gql}Input`,
+      fields: { ...cmid, id: { type: new GraphQLNonNull(GraphQLID) }, version: { type: GraphQLInt, description: 'When given, delete only if the record is still at this version.' } },
+    }),
+    BY,
+  );
+  const payload = (name: string, extra = {}) =>
+    builder.addType(
+      new GraphQLObjectType<Record<string, unknown>>({
+        name,
+        fields: { ...cmid, [field]: { type: recordType, resolve: (p) => p.record }, ...extra },
+      }),
+      BY,
+    );
+  const createPayload = payload(`Create${gql}Payload`);
+  const updatePayload = payload(`Update${gql}Payload`);
+  const deletePayload = payload(`Delete${gql}Payload`, { deletedId: { type: new GraphQLNonNull(GraphQLID), resolve: (p: Record<string, unknown>) => p.deletedId } });
+
+  builder.addRootField('Mutation', `create${gql}`, {
+    type: new GraphQLNonNull(createPayload),
+    description: `Create a ${t.doc.label} record.`,
+    args: { input: { type: new GraphQLNonNull(createInput) } },
+    async resolve(_s: unknown, { input }: { input: RecordValues & { clientMutationId?: string } }, rc: RequestContext, ri: GraphQLResolveInfo) {
+      const { clientMutationId, ...values } = input;
+      const compile = new CompileContext(graph, limits);
+      const row = await write(rc, info, createStatement(compile, info, values, actorName(rc), recordTree(ri, createPayload.name, field)));
+      return { record: row.data, clientMutationId };
+    },
+  }, BY);
+
+  builder.addRootField('Mutation', `update${gql}`, {
+    type: new GraphQLNonNull(updatePayload),
+    description: `Change a ${t.doc.label} record, if it is still at the version you read.`,
+    args: { input: { type: new GraphQLNonNull(updateInput) } },
+    async resolve(_s: unknown, { input }: { input: { id: string; version: number; patch: RecordValues; clientMutationId?: string } }, rc: RequestContext, ri: GraphQLResolveInfo) {
+      const id = recordIdOf(graph, input.id, t.name, 'id');
+      const compile = new CompileContext(graph, limits);
+      const row = await write(rc, info, updateStatement(compile, info, id, input.version, input.patch, actorName(rc), recordTree(ri, updatePayload.name, field)));
+      if (row.id === null) versionProblem(info, input.id, row, input.version);
+      return { record: row.data, clientMutationId: input.clientMutationId };
+    },
+  }, BY);
+
+  builder.addRootField('Mutation', `delete${gql}`, {
+    type: new GraphQLNonNull(deletePayload),
+    description: `Delete a ${t.doc.label} record.`,
+    args: { input: { type: new GraphQLNonNull(deleteInput) } },
+    async resolve(_s: unknown, { input }: { input: { id: string; version?: number | null; clientMutationId?: string } }, rc: RequestContext, ri: GraphQLResolveInfo) {
+      const id = recordIdOf(graph, input.id, t.name, 'id');
+      const compile = new CompileContext(graph, limits);
+      const row = await write(rc, info, deleteStatement(compile, info, id, input.version ?? null, actorName(rc), recordTree(ri, deletePayload.name, field)), true);
+      if (row.id === null) versionProblem(info, input.id, row, input.version ?? null);
+      return { record: row.data, deletedId: toGlobalId(gql, id), clientMutationId: input.clientMutationId };
+    },
+  }, BY);
+}

@@ -1,0 +1,79 @@
+import type { FieldDoc, MetadataSnapshot, RecordTypeDoc } from '../../schema/index.js';
+
+export type ChangeKind =
+  | 'type_added'
+  | 'type_archived'
+  | 'type_restored'
+  | 'type_changed'
+  | 'field_added'
+  | 'field_renamed'
+  | 'field_archived'
+  | 'field_restored'
+  | 'field_changed';
+
+/** One line of a metadata diff: what changed where, with the before and after values of what changed. */
+export interface MetadataChange {
+  kind: ChangeKind;
+  path: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+const TYPE_PROPS = ['label', 'pluralLabel', 'description', 'extends', 'abstract', 'numberPrefix', 'displayField'] as const;
+const FIELD_PROPS = ['label', 'help', 'type', 'required', 'unique', 'default', 'maxLength', 'scale', 'choices', 'reference', 'reverseName'] as const;
+
+/** A readable, stable diff between two snapshots: types by name, fields by their stable id. */
+export function diffSnapshots(before: MetadataSnapshot, after: MetadataSnapshot): MetadataChange[] {
+  const changes: MetadataChange[] = [];
+  const names = [...new Set([...Object.keys(before.recordTypes), ...Object.keys(after.recordTypes)])].sort();
+  for (const name of names) {
+    const a = before.recordTypes[name];
+    const b = after.recordTypes[name];
+    if (!b) continue;
+    if (!a) {
+      changes.push({ kind: 'type_added', path: name, after: summary(b) });
+      continue;
+    }
+    if (!a.archived && b.archived) changes.push({ kind: 'type_archived', path: name });
+    if (a.archived && !b.archived) changes.push({ kind: 'type_restored', path: name });
+    const typeDelta = delta(a, b, TYPE_PROPS);
+    if (typeDelta) changes.push({ kind: 'type_changed', path: name, ...typeDelta });
+    diffFields(name, a, b, changes);
+  }
+  return changes;
+}
+
+function diffFields(type: string, a: RecordTypeDoc, b: RecordTypeDoc, changes: MetadataChange[]): void {
+  const before = new Map(a.fields.map((f) => [f.id ?? f.name, f]));
+  for (const f of b.fields) {
+    const prev = before.get(f.id ?? f.name);
+    const path = `${type}.${f.name}`;
+    if (!prev) {
+      if (!f.archived) changes.push({ kind: 'field_added', path, after: f });
+      continue;
+    }
+    if (prev.name !== f.name) changes.push({ kind: 'field_renamed', path, before: prev.name, after: f.name });
+    if (!prev.archived && f.archived) changes.push({ kind: 'field_archived', path });
+    if (prev.archived && !f.archived) changes.push({ kind: 'field_restored', path });
+    const d = delta(prev, f, FIELD_PROPS);
+    if (d) changes.push({ kind: 'field_changed', path, ...d });
+  }
+}
+
+function delta<T extends object>(a: T, b: T, props: readonly (keyof T)[]): { before: Partial<T>; after: Partial<T> } | null {
+  const before: Partial<T> = {};
+  const after: Partial<T> = {};
+  let changed = false;
+  for (const p of props) {
+    if (JSON.stringify(a[p]) !== JSON.stringify(b[p])) {
+      before[p] = a[p];
+      after[p] = b[p];
+      changed = true;
+    }
+  }
+  return changed ? { before, after } : null;
+}
+
+function summary(doc: RecordTypeDoc): Record<string, unknown> {
+  return { label: doc.label, extends: doc.extends, abstract: doc.abstract, fields: doc.fields.map((f: FieldDoc) => f.name) };
+}

@@ -1,0 +1,173 @@
+import { FieldDoc, RecordTypeDoc, type MetadataSnapshot, type Model } from '../../schema/index.js';
+import type { Database } from '../db/index.js';
+import { DomainError, ErrorCode } from '../domain-error.js';
+import { carryForward, withIds } from './carry-forward.js';
+import { diffSnapshots, type MetadataChange } from './diff-snapshots.js';
+import { exportFiles, importFiles, type MetadataFile } from './metadata-files.js';
+import { applyDrafts, metadataStore, type VersionRow } from './metadata-store.js';
+import { publish, type PublishResult } from './publish.js';
+
+/** What the service needs from the layer that serves metadata (the GraphQL schema registry). */
+export interface MetadataServing<A> {
+  prepare(model: Model): A;
+  /** Called after commit with what `prepare` built. */
+  activate(version: VersionRow, prepared: A): void;
+}
+
+/** Drafts, publishing, versions, rollback, export and import: the admin's whole metadata workflow. */
+export class MetadataService<A = unknown> {
+  constructor(
+    private readonly db: Database,
+    private readonly serving: MetadataServing<A>,
+  ) {}
+
+  async published(): Promise<{ id: number; snapshot: MetadataSnapshot }> {
+    return metadataStore.head(this.db);
+  }
+
+  /** The published snapshot with drafts laid over it: what a publish would start from. */
+  async working(): Promise<{ snapshot: MetadataSnapshot; draftNames: Set<string> }> {
+    const [head, drafts] = await Promise.all([metadataStore.head(this.db), metadataStore.drafts(this.db)]);
+    return { snapshot: applyDrafts(head.snapshot, drafts), draftNames: new Set(drafts.map((d) => d.name)) };
+  }
+
+  async saveDraft(input: unknown, actor: string): Promise<RecordTypeDoc> {
+    const parsed = RecordTypeDoc.safeParse(input);
+    if (!parsed.success)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const head = await metadataStore.head(this.db);
+    const existing = head.snapshot.recordTypes[parsed.data.name];
+    // Fields keep the ids they were published with, matched by name, so a re-saved document is no rename.
+    const ids = new Map(existing?.fields.map((f) => [f.name, f.id]) ?? []);
+    const used = new Set(Object.values(head.snapshot.recordTypes).flatMap((t) => t.fields.map((f) => f.id)));
+    for (const f of parsed.data.fields) if (f.id) used.add(f.id);
+    const doc = withIds({ ...parsed.data, fields: parsed.data.fields.map((f) => ({ ...f, id: f.id ?? ids.get(f.name) ?? freshId(used, `${parsed.data.name}.${f.name}`) })) });
+    await metadataStore.saveDraft(this.db, { name: doc.name, document: doc, baseVersion: head.id, updatedBy: actor });
+    return doc;
+  }
+
+  /** Edits one type's draft (created from the published document when there is none). */
+  async editDraft(typeName: string, actor: string, edit: (doc: RecordTypeDoc) => RecordTypeDoc): Promise<RecordTypeDoc> {
+    const { snapshot } = await this.working();
+    const current = snapshot.recordTypes[typeName];
+    if (!current) throw new DomainError(ErrorCode.NOT_FOUND, `there is no record type "${typeName}"`);
+    return this.saveDraft(edit(structuredClone(current)), actor);
+  }
+
+  addField(typeName: string, field: unknown, actor: string): Promise<RecordTypeDoc> {
+    const parsed = FieldDoc.safeParse(field);
+    if (!parsed.success) throw new DomainError(ErrorCode.VALIDATION_FAILED, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    return this.editDraft(typeName, actor, (doc) => {
+      if (doc.fields.some((f) => f.name === parsed.data.name))
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, `"${typeName}" already has a field "${parsed.data.name}"${doc.fields.find((f) => f.name === parsed.data.name)?.archived ? ' (archived: restore it instead)' : ''}`);
+      return { ...doc, fields: [...doc.fields, parsed.data] };
+    });
+  }
+
+  updateField(typeName: string, name: string, patch: Record<string, unknown>, actor: string): Promise<RecordTypeDoc> {
+    return this.editDraft(typeName, actor, (doc) => {
+      const f = fieldOf(doc, name);
+      const next = FieldDoc.safeParse({ ...f, ...patch, id: f.id });
+      if (!next.success) throw new DomainError(ErrorCode.VALIDATION_FAILED, next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      return { ...doc, fields: doc.fields.map((x) => (x === f ? next.data : x)) };
+    });
+  }
+
+  renameField(typeName: string, from: string, to: string, actor: string): Promise<RecordTypeDoc> {
+    return this.editDraft(typeName, actor, (doc) => {
+      const f = fieldOf(doc, from);
+      if (doc.fields.some((x) => x.name === to)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `"${typeName}" already has a field "${to}"`);
+      return { ...doc, fields: doc.fields.map((x) => (x === f ? { ...f, name: to } : x)) };
+    });
+  }
+
+  removeField(typeName: string, name: string, actor: string): Promise<RecordTypeDoc> {
+    return this.editDraft(typeName, actor, (doc) => {
+      const f = fieldOf(doc, name);
+      if (f.archived) throw new DomainError(ErrorCode.VALIDATION_FAILED, `field "${typeName}.${name}" is already removed (archived); restore it or purge it`);
+      if (doc.displayField === name) throw new DomainError(ErrorCode.VALIDATION_FAILED, `"${name}" is the display field of "${typeName}"; choose another display field first`);
+      return { ...doc, fields: doc.fields.map((x) => (x === f ? { ...f, archived: true } : x)) };
+    });
+  }
+
+  restoreField(typeName: string, name: string, actor: string): Promise<RecordTypeDoc> {
+    return this.editDraft(typeName, actor, (doc) => {
+      const f = fieldOf(doc, name);
+      if (!f.archived) throw new DomainError(ErrorCode.VALIDATION_FAILED, `field "${typeName}.${name}" is not removed`);
+      return { ...doc, fields: doc.fields.map((x) => (x === f ? { ...f, archived: undefined } : x)) };
+    });
+  }
+
+  async discardDrafts(names: string[] | null): Promise<number> {
+    const all = await metadataStore.drafts(this.db);
+    return metadataStore.deleteDrafts(this.db, names ?? all.map((d) => d.name));
+  }
+
+  async publishDrafts(author: string, message?: string, dryRun = false): Promise<PublishResult<A>> {
+    return this.finish(await publish(this.db, { author, message, dryRun, prepare: (m) => this.serving.prepare(m) }));
+  }
+
+  async rollback(toVersion: number, author: string, message?: string): Promise<PublishResult<A>> {
+    const target = await metadataStore.version(this.db, toVersion);
+    if (!target) throw new DomainError(ErrorCode.NOT_FOUND, `there is no metadata version ${toVersion}`);
+    return this.finish(
+      await publish(this.db, { author, message: message ?? `roll back to version ${toVersion}`, snapshot: target.snapshot, rollbackOf: toVersion, prepare: (m) => this.serving.prepare(m) }),
+    );
+  }
+
+  async versions(limit: number): Promise<VersionRow[]> {
+    return metadataStore.versions(this.db, Math.min(Math.max(limit, 1), 500));
+  }
+
+  async version(id: number): Promise<VersionRow | null> {
+    return metadataStore.version(this.db, id);
+  }
+
+  async diff(from: number, to: number): Promise<MetadataChange[]> {
+    const snap = async (id: number) => {
+      if (id === 0) return { recordTypes: {} };
+      const v = await metadataStore.version(this.db, id);
+      if (!v) throw new DomainError(ErrorCode.NOT_FOUND, `there is no metadata version ${id}`);
+      return v.snapshot;
+    };
+    return diffSnapshots(await snap(from), await snap(to));
+  }
+
+  async exportFiles(versionId?: number | null): Promise<MetadataFile[]> {
+    const snapshot = versionId ? (await metadataStore.version(this.db, versionId))?.snapshot : (await metadataStore.head(this.db)).snapshot;
+    if (!snapshot) throw new DomainError(ErrorCode.NOT_FOUND, `there is no metadata version ${versionId}`);
+    return exportFiles(snapshot);
+  }
+
+  /**
+   * Import files as the complete metadata. A dry run reports the diff (and runs the whole publish, rolled back,
+   * so data checks are reported too); otherwise it publishes. Types missing from the files are archived.
+   */
+  async importFiles(files: MetadataFile[], author: string, options: { dryRun: boolean; message?: string }): Promise<{ changes: MetadataChange[]; result: PublishResult<A> | null }> {
+    const incoming = importFiles(files);
+    const head = await metadataStore.head(this.db);
+    const changes = diffSnapshots(head.snapshot, carryForward(head.snapshot, incoming));
+    if (!changes.length) return { changes, result: null };
+    const result = await publish(this.db, { author, message: options.message ?? 'import', snapshot: incoming, dryRun: options.dryRun, prepare: (m) => this.serving.prepare(m) });
+    return { changes, result: this.finish(result) };
+  }
+
+  private finish(result: PublishResult<A>): PublishResult<A> {
+    if (result.version) this.serving.activate(result.version, result.prepared);
+    return result;
+  }
+}
+
+function fieldOf(doc: RecordTypeDoc, name: string): FieldDoc {
+  const f = doc.fields.find((x) => x.name === name);
+  if (!f) throw new DomainError(ErrorCode.NOT_FOUND, `"${doc.name}" has no field "${name}"`);
+  return f;
+}
+
+/** A new field's id: its first qualified name, suffixed when an earlier (since renamed) field took it. */
+function freshId(used: Set<string>, base: string): string {
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}~${n}`;
+  used.add(id);
+  return id;
+}

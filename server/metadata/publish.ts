@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import { buildModel, validateSnapshot, type MetadataSnapshot, type Model } from '../../schema/index.js';
+import type { Database } from '../db/index.js';
+import { planDdl } from '../ddl/index.js';
+import { DomainError, ErrorCode } from '../domain-error.js';
+import { carryForward } from './carry-forward.js';
+import { diffSnapshots, type MetadataChange } from './diff-snapshots.js';
+import { applyDrafts, metadataStore, type VersionRow } from './metadata-store.js';
+
+/** Channel on which a publish tells every server process (this one included) that a new version exists. */
+export const SCHEMA_CHANNEL = 'atrium_schema';
+
+export interface PublishRequest<A> {
+  author: string;
+  message?: string;
+  /** Publish exactly this snapshot (rollback, import) instead of the drafts. */
+  snapshot?: MetadataSnapshot;
+  rollbackOf?: number;
+  /** Run everything, then roll back: reports what a publish would do. */
+  dryRun?: boolean;
+  /** Builds what the new version serves (the GraphQL schema); a failure here aborts the publish. */
+  prepare: (model: Model) => A;
+}
+
+export interface PublishResult<A> {
+  version: VersionRow | null;
+  diff: MetadataChange[];
+  ddl: string[];
+  model: Model;
+  prepared: A;
+}
+
+class DryRunRollback extends Error {}
+
+/**
+ * Publish in one transaction: validate, build the schema, run the DDL and its data checks, record the version,
+ * clear the drafts, NOTIFY. Any failure rolls back all of it, so a failed publish changes nothing.
+ */
+export async function publish<A>(db: Database, req: PublishRequest<A>): Promise<PublishResult<A>> {
+  const head = await metadataStore.head(db);
+  const drafts = req.snapshot ? [] : await metadataStore.drafts(db);
+  if (!req.snapshot && drafts.length === 0 && !req.dryRun)
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, 'there are no drafts to publish: save a record type draft first');
+  const candidate = carryForward(head.snapshot, req.snapshot ?? applyDrafts(head.snapshot, drafts));
+  const problems = validateSnapshot(candidate);
+  if (problems.length)
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, `metadata is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { problems });
+  const model = buildModel(candidate);
+  const prepared = req.prepare(model);
+  const diff = diffSnapshots(head.snapshot, candidate);
+  const plan = planDdl(buildModel(head.snapshot), model);
+  if (plan.refused.length)
+    throw new DomainError(ErrorCode.UNSAFE_CHANGE, plan.refused.map((r) => r.message).join('; '), { problems: plan.refused });
+
+  let version: VersionRow | null = null;
+  try {
+    await db.transaction(async (tx) => {
+      await tx.run(sql`SELECT pg_advisory_xact_lock(hashtext('atrium.publish'))`);
+      const current = await metadataStore.headId(tx);
+      if (current !== head.id)
+        throw new DomainError(ErrorCode.CONFLICT, `metadata version ${current} was published while this publish was prepared (it started from ${head.id}); review the drafts and publish again`);
+      for (const step of plan.steps) {
+        if (step.kind === 'exec') {
+          await tx.run(step.statement);
+          continue;
+        }
+        const [row] = await tx.run<{ n: number }>(step.statement);
+        const n = Number(row?.n ?? 0);
+        if (n > 0) throw new DomainError(ErrorCode.UNSAFE_CHANGE, step.message(n), { problems: [{ path: step.path, message: step.message(n) }] });
+      }
+      version = await metadataStore.insertVersion(tx, {
+        author: req.author,
+        message: req.message ?? '',
+        snapshot: candidate,
+        diff,
+        rollbackOf: req.rollbackOf ?? null,
+      });
+      await metadataStore.deleteDrafts(tx, drafts.map((d) => d.name));
+      await tx.run(sql`SELECT pg_notify(${SCHEMA_CHANNEL}, ${String(version.id)})`);
+      if (req.dryRun) throw new DryRunRollback();
+    });
+  } catch (e) {
+    if (!(e instanceof DryRunRollback)) throw e;
+    version = null;
+  }
+  return { version, diff, ddl: plan.steps.map((s) => (s.kind === 'exec' ? s.describe : `check ${s.path}`)), model, prepared };
+}
