@@ -39,7 +39,7 @@ export class MetadataService<A = unknown> {
     const existing = head.snapshot.recordTypes[parsed.data.name];
     // Fields keep the ids they were published with, matched by name, so a re-saved document is no rename.
     const ids = new Map(existing?.fields.map((f) => [f.name, f.id]) ?? []);
-    const used = new Set(Object.values(head.snapshot.recordTypes).flatMap((t) => t.fields.map((f) => f.id)));
+    const used = new Set(Object.values(head.snapshot.recordTypes).flatMap((t) => t.fields.map((f) => f.id ?? `${t.name}.${f.name}`)));
     for (const f of parsed.data.fields) if (f.id) used.add(f.id);
     const doc = withIds({ ...parsed.data, fields: parsed.data.fields.map((f) => ({ ...f, id: f.id ?? ids.get(f.name) ?? freshId(used, `${parsed.data.name}.${f.name}`) })) });
     await metadataStore.saveDraft(this.db, { name: doc.name, document: doc, baseVersion: head.id, updatedBy: actor });

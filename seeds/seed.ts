@@ -1,0 +1,23 @@
+import type { Atrium } from '../server/atrium.js';
+import { DEV_ADMIN } from '../server/atrium.js';
+import type { AdminContext } from '../server/graphql/admin/admin-context.js';
+import { loadDemoData } from './itsm/demo-data.js';
+import { ITSM_PACK, readPack } from './load-pack.js';
+
+/**
+ * On an empty installation: import the ITSM pack through the public import path and write the demo records
+ * through the public mutations. Does nothing when metadata was already published.
+ */
+export async function seedIfEmpty(atrium: Atrium): Promise<{ seeded: boolean; records: number }> {
+  const head = await atrium.metadata.published();
+  if (head.id > 0) return { seeded: false, records: 0 };
+  await atrium.metadata.importFiles(await readPack(ITSM_PACK), DEV_ADMIN.id, { dryRun: false, message: 'ITSM demo pack' });
+  const context = { db: atrium.db, actor: DEV_ADMIN, metadata: atrium.metadata, events: undefined } as unknown as AdminContext;
+  const { records } = await loadDemoData(async (query, variables) => {
+    const res = await atrium.http.apollo.executeOperation({ query, variables }, { contextValue: context });
+    if (res.body.kind !== 'single' || res.body.singleResult.errors?.length)
+      throw new Error(`demo data failed: ${JSON.stringify(res.body.kind === 'single' ? res.body.singleResult.errors : res.body)}`);
+    return res.body.singleResult.data as Record<string, any>;
+  });
+  return { seeded: true, records };
+}

@@ -1,0 +1,160 @@
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { validateSnapshot, withDefaultsFor, type RecordTypeDoc } from './admin-shapes.js';
+import { DomainError, ErrorCode } from '../../domain-error.js';
+import type { VersionRow } from '../../metadata/index.js';
+import type { AdminContext } from './admin-context.js';
+import {
+  FieldInput,
+  ImportResultGql,
+  MetadataChangeGql,
+  MetadataFileGql,
+  MetadataFileInput,
+  MetadataProblemGql,
+  MetadataVersionGql,
+  PublishResultGql,
+  RecordTypeGql,
+  RecordTypeInput,
+} from './admin-types.js';
+
+function admin(ctx: AdminContext): string {
+  if (!ctx.actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'sign in as an administrator to change metadata');
+  if (!ctx.actor.admin) throw new DomainError(ErrorCode.FORBIDDEN, 'only administrators can read or change metadata');
+  return ctx.actor.id;
+}
+
+function versionOut(v: VersionRow): MetadataVersionGql {
+  return { id: v.id, createdAt: v.createdAt, author: v.author, message: v.message, rollbackOf: v.rollbackOf, changes: v.diff };
+}
+
+function toType(doc: RecordTypeDoc, hasDraft: boolean): RecordTypeGql {
+  return { ...withDefaultsFor(doc), hasDraft };
+}
+
+/** The admin's metadata workflow: drafts → validate → publish, versions, diff, rollback, export and import. */
+@Resolver()
+export class MetadataResolver {
+  @Query(() => [RecordTypeGql], { description: 'Record types; with includeDrafts, as they would be after publishing the drafts.' })
+  async recordTypes(
+    @Ctx() ctx: AdminContext,
+    @Arg('includeDrafts', () => Boolean, { defaultValue: false }) includeDrafts: boolean,
+    @Arg('includeArchived', () => Boolean, { defaultValue: false }) includeArchived: boolean,
+  ): Promise<RecordTypeGql[]> {
+    admin(ctx);
+    const { snapshot, draftNames } = includeDrafts ? await ctx.metadata.working() : { snapshot: (await ctx.metadata.published()).snapshot, draftNames: new Set<string>() };
+    return Object.values(snapshot.recordTypes)
+      .filter((d) => includeArchived || !d.archived)
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((d) => toType(d, draftNames.has(d.name)));
+  }
+
+  @Query(() => RecordTypeGql, { nullable: true })
+  async recordType(@Ctx() ctx: AdminContext, @Arg('name', () => String) name: string, @Arg('includeDrafts', () => Boolean, { defaultValue: true }) includeDrafts: boolean): Promise<RecordTypeGql | null> {
+    const all = await this.recordTypes(ctx, includeDrafts, true);
+    return all.find((t) => t.name === name) ?? null;
+  }
+
+  @Query(() => [MetadataProblemGql], { description: 'What stops the drafts from publishing: metadata problems, name clashes and data checks (run and rolled back).' })
+  async validateMetadata(@Ctx() ctx: AdminContext): Promise<MetadataProblemGql[]> {
+    const actor = admin(ctx);
+    const { snapshot } = await ctx.metadata.working();
+    const problems = validateSnapshot(snapshot);
+    if (problems.length) return problems;
+    try {
+      await ctx.metadata.publishDrafts(actor, 'validation', true);
+      return [];
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      const listed = (e.details.problems as { path: string; message: string; code?: string }[] | undefined) ?? [{ path: '', message: e.message }];
+      return listed.map((p) => ({ path: p.path, code: p.code ?? e.code, message: p.message }));
+    }
+  }
+
+  @Query(() => [MetadataVersionGql])
+  async metadataVersions(@Ctx() ctx: AdminContext, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number): Promise<MetadataVersionGql[]> {
+    admin(ctx);
+    return (await ctx.metadata.versions(limit)).map(versionOut);
+  }
+
+  @Query(() => MetadataVersionGql, { nullable: true })
+  async metadataVersion(@Ctx() ctx: AdminContext, @Arg('id', () => Int) id: number): Promise<MetadataVersionGql | null> {
+    admin(ctx);
+    const v = await ctx.metadata.version(id);
+    return v ? versionOut(v) : null;
+  }
+
+  @Query(() => [MetadataChangeGql], { description: 'Changes from one version to another (0 is the empty start).' })
+  async metadataDiff(@Ctx() ctx: AdminContext, @Arg('from', () => Int) from: number, @Arg('to', () => Int) to: number): Promise<MetadataChangeGql[]> {
+    admin(ctx);
+    return ctx.metadata.diff(from, to);
+  }
+
+  @Query(() => [MetadataFileGql], { description: 'All metadata as files, one YAML file per record type; the current version unless one is given.' })
+  async exportMetadata(@Ctx() ctx: AdminContext, @Arg('version', () => Int, { nullable: true }) version?: number): Promise<MetadataFileGql[]> {
+    admin(ctx);
+    return ctx.metadata.exportFiles(version);
+  }
+
+  @Mutation(() => RecordTypeGql, { description: 'Save a whole record type as a draft (created or replaced).' })
+  async saveRecordTypeDraft(@Ctx() ctx: AdminContext, @Arg('input', () => RecordTypeInput) input: RecordTypeInput): Promise<RecordTypeGql> {
+    return toType(await ctx.metadata.saveDraft(plain(input), admin(ctx)), true);
+  }
+
+  @Mutation(() => RecordTypeGql)
+  async addField(@Ctx() ctx: AdminContext, @Arg('type', () => String) type: string, @Arg('field', () => FieldInput) field: FieldInput): Promise<RecordTypeGql> {
+    return toType(await ctx.metadata.addField(type, plain(field), admin(ctx)), true);
+  }
+
+  @Mutation(() => RecordTypeGql, { description: 'Change a field definition; a type change is checked against the data on publish.' })
+  async updateField(@Ctx() ctx: AdminContext, @Arg('type', () => String) type: string, @Arg('name', () => String) name: string, @Arg('field', () => FieldInput) field: FieldInput): Promise<RecordTypeGql> {
+    return toType(await ctx.metadata.updateField(type, name, plain(field), admin(ctx)), true);
+  }
+
+  @Mutation(() => RecordTypeGql, { description: 'Rename a field; its data stays.' })
+  async renameField(@Ctx() ctx: AdminContext, @Arg('type', () => String) type: string, @Arg('from', () => String) from: string, @Arg('to', () => String) to: string): Promise<RecordTypeGql> {
+    return toType(await ctx.metadata.renameField(type, from, to, admin(ctx)), true);
+  }
+
+  @Mutation(() => RecordTypeGql, { description: 'Remove a field: archived, hidden from the graph, data kept and restorable.' })
+  async removeField(@Ctx() ctx: AdminContext, @Arg('type', () => String) type: string, @Arg('name', () => String) name: string): Promise<RecordTypeGql> {
+    return toType(await ctx.metadata.removeField(type, name, admin(ctx)), true);
+  }
+
+  @Mutation(() => RecordTypeGql)
+  async restoreField(@Ctx() ctx: AdminContext, @Arg('type', () => String) type: string, @Arg('name', () => String) name: string): Promise<RecordTypeGql> {
+    return toType(await ctx.metadata.restoreField(type, name, admin(ctx)), true);
+  }
+
+  @Mutation(() => Int, { description: 'Throw drafts away (all when no names are given); returns how many.' })
+  async discardDrafts(@Ctx() ctx: AdminContext, @Arg('names', () => [String], { nullable: true }) names?: string[]): Promise<number> {
+    admin(ctx);
+    return ctx.metadata.discardDrafts(names ?? null);
+  }
+
+  @Mutation(() => PublishResultGql, { description: 'Publish all drafts as a new version, live at once; all or nothing.' })
+  async publishMetadata(@Ctx() ctx: AdminContext, @Arg('message', () => String, { defaultValue: '' }) message: string, @Arg('dryRun', () => Boolean, { defaultValue: false }) dryRun: boolean): Promise<PublishResultGql> {
+    const r = await ctx.metadata.publishDrafts(admin(ctx), message, dryRun);
+    return { version: r.version && versionOut(r.version), changes: r.diff, ddl: r.ddl };
+  }
+
+  @Mutation(() => PublishResultGql, { description: 'Publish an earlier version again, as a new version.' })
+  async rollbackMetadata(@Ctx() ctx: AdminContext, @Arg('toVersion', () => Int) toVersion: number, @Arg('message', () => String, { nullable: true }) message?: string): Promise<PublishResultGql> {
+    const r = await ctx.metadata.rollback(toVersion, admin(ctx), message);
+    return { version: r.version && versionOut(r.version), changes: r.diff, ddl: r.ddl };
+  }
+
+  @Mutation(() => ImportResultGql, { description: 'Import metadata files as the complete metadata. Dry run by default: shows the diff first.' })
+  async importMetadata(
+    @Ctx() ctx: AdminContext,
+    @Arg('files', () => [MetadataFileInput]) files: MetadataFileInput[],
+    @Arg('dryRun', () => Boolean, { defaultValue: true }) dryRun: boolean,
+    @Arg('message', () => String, { nullable: true }) message?: string,
+  ): Promise<ImportResultGql> {
+    const { changes, result } = await ctx.metadata.importFiles(files.map((f) => ({ path: f.path, content: f.content })), admin(ctx), { dryRun, message });
+    return { changes, applied: !!result?.version, version: result?.version ? versionOut(result.version) : null, ddl: result?.ddl ?? [] };
+  }
+}
+
+/** type-graphql hands over class instances with undefined keys; metadata documents are plain JSON. */
+function plain<T extends object>(o: T): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(o));
+}

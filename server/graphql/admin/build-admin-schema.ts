@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { isIntrospectionType, isSpecifiedScalarType, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import type { SchemaBuilder } from '../schema-builder.js';
+import { MetadataResolver } from './MetadataResolver.js';
+
+let adminSchema: GraphQLSchema | null = null;
+
+/** The static admin API, built once with type-graphql. */
+export function getAdminSchema(): GraphQLSchema {
+  adminSchema ??= buildSchemaSync({
+    resolvers: [MetadataResolver],
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    validate: false,
+    emitSchemaFile: false,
+  });
+  return adminSchema;
+}
+
+/** Merges the admin API into a data-graph builder, so a record type that clashes with an admin name is refused. */
+export function addAdminApi(builder: SchemaBuilder): void {
+  const schema = getAdminSchema();
+  const BY = 'the admin API';
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isIntrospectionType(type) || isSpecifiedScalarType(type) || ['Query', 'Mutation', 'Subscription'].includes(type.name)) continue;
+    builder.addType(type, BY);
+  }
+  for (const [root, type] of [['Query', schema.getQueryType()], ['Mutation', schema.getMutationType()]] as const) {
+    for (const [name, field] of Object.entries(type?.toConfig().fields ?? {})) builder.addRootField(root, name, field, BY);
+  }
+}

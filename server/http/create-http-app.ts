@@ -1,0 +1,152 @@
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import { createServer, type Server } from 'node:http';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import type { DevTokens } from '../access/dev-tokens.js';
+import type { Database } from '../db/index.js';
+import { DomainError, ErrorCode } from '../domain-error.js';
+import type { RecordEventBus } from '../events/record-event-bus.js';
+import type { AdminContext } from '../graphql/admin/admin-context.js';
+import { formatError } from '../graphql/errors.js';
+import type { SchemaRegistry } from '../graphql/schema-registry.js';
+import type { MetadataService } from '../metadata/index.js';
+import type { Metrics } from './metrics.js';
+import { serveExplorer, STUDIO_DIST_DIR, studioRouter, type StudioConfig } from './studio-routes.js';
+
+export interface HttpDeps {
+  db: Database;
+  registry: SchemaRegistry;
+  metadata: MetadataService<unknown>;
+  events: RecordEventBus;
+  tokens: DevTokens;
+  metrics: Metrics;
+  log: Logger;
+  maxBodyBytes: number;
+  studioConfig: () => StudioConfig;
+}
+
+export interface HttpApp {
+  server: Server;
+  apollo: ApolloServer<AdminContext>;
+  /** Stops accepting, lets requests in flight finish, closes WebSockets. */
+  stop(): Promise<void>;
+  setReady(ready: boolean): void;
+}
+
+function errorBody(message: string, code: ErrorCode) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/** Express + Apollo (HTTP) + graphql-ws (WebSocket) on one port, with health, readiness and metrics. */
+export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
+  const { db, registry, metadata, events, tokens, metrics, log } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+  let ready = false;
+
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const wsServer = useServer<Record<string, unknown>>(
+    {
+      schema: () => registry.current.schema,
+      context: async (ctx): Promise<AdminContext> => {
+        const auth = ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization;
+        return { db, events, metadata, actor: await tokens.authenticate(typeof auth === 'string' ? auth : null) };
+      },
+      onConnect: async (ctx) => {
+        const auth = ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization;
+        try {
+          await tokens.authenticate(typeof auth === 'string' ? auth : null);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    },
+    wss,
+  );
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 30 },
+    maxTokens: { n: 5000 },
+    maxDirectives: { n: 50 },
+    costLimit: { maxCost: 50000 },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+
+  const apollo = new ApolloServer<AdminContext>({
+    gateway: registry.gateway() as never,
+    formatError: formatError(log),
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    introspection: true,
+    allowBatchedHttpRequests: false,
+    validationRules: [...armor.validationRules],
+    plugins: [
+      ...(armor.plugins as never[]),
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      metrics.plugin(),
+      {
+        async serverWillStart() {
+          return { drainServer: async () => wsServer.dispose() };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      if (!ready || !registry.ready) throw new Error('starting or stopping');
+      await db.run({ sql: 'SELECT 1', params: [] });
+      res.json({ status: 'ready', metadataVersion: registry.current.version });
+    } catch (e) {
+      res.status(503).json({ status: 'not ready', reason: (e as Error).message });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(studioRouter({ distDir: STUDIO_DIST_DIR, config: deps.studioConfig }));
+  app.get('/graphql', serveExplorer(STUDIO_DIST_DIR));
+  app.use(
+    '/graphql',
+    express.json({ limit: deps.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({ db, events, metadata, actor: await tokens.authenticate(req.headers.authorization) }),
+    }),
+  );
+  app.get('/', (_req, res) => res.redirect('/studio/'));
+  // Body parsing and authentication failures: a clear 4xx in GraphQL's error shape, never a stack trace.
+  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    if (err instanceof DomainError && err.code === ErrorCode.UNAUTHENTICATED) return res.status(401).json(errorBody(err.message, err.code));
+    const e = err as { type?: string; status?: number; message?: string };
+    if (e.type === 'entity.too.large') return res.status(413).json(errorBody(`the request body is larger than ${deps.maxBodyBytes} bytes`, ErrorCode.BAD_REQUEST));
+    if (e.type === 'entity.parse.failed') return res.status(400).json(errorBody('the request body is not valid JSON', ErrorCode.BAD_REQUEST));
+    if (e.status && e.status >= 400 && e.status < 500) return res.status(e.status).json(errorBody(e.message ?? 'bad request', ErrorCode.BAD_REQUEST));
+    log.error({ err }, 'unhandled HTTP error');
+    return res.status(500).json(errorBody('Internal server error; it has been logged.', ErrorCode.INTERNAL_SERVER_ERROR));
+  });
+
+  return {
+    server,
+    apollo,
+    setReady: (r) => (ready = r),
+    async stop() {
+      ready = false;
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { startAtrium, DEV_ADMIN } from './atrium.js';
+import { loadConfig } from './config.js';
+import { seedIfEmpty } from '../seeds/seed.js';
+
+const config = loadConfig();
+const atrium = await startAtrium(config);
+if (process.argv.includes('--seed')) {
+  const t0 = performance.now();
+  const { seeded, records } = await seedIfEmpty(atrium);
+  if (seeded) atrium.log.info({ records, ms: Math.round(performance.now() - t0) }, 'loaded the ITSM demo pack');
+}
+const token = await atrium.tokens.issue(DEV_ADMIN);
+const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+process.stdout.write(`
+Atrium is running on ${where}, metadata version ${atrium.registry.current.version}.
+
+  GraphQL API + explorer  ${atrium.url}/graphql
+  Studio                  ${atrium.url}/studio/
+  Health / metrics        ${atrium.url}/healthz  ${atrium.url}/readyz  ${atrium.url}/metrics
+
+Sign in (development only — a local admin token; the explorer and studio already send it):
+  Authorization: Bearer ${token}
+
+`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    atrium.log.info({ signal }, 'shutting down: finishing requests in flight');
+    atrium.stop().then(
+      () => process.exit(0),
+      (err) => {
+        atrium.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}
