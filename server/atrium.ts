@@ -48,14 +48,16 @@ async function devSecret(config: Config): Promise<string> {
   }
 }
 
+async function openConfiguredDatabase(config: Config): Promise<Database> {
+  if (config.databaseUrl) return openPostgres({ url: config.databaseUrl });
+  await mkdir(config.dataDir, { recursive: true });
+  return openPglite({ dataDir: path.join(config.dataDir, 'pglite') });
+}
+
 /** The composition root: database, metadata, schema registry, events, HTTP. No DI framework, explicit wiring. */
 export async function startAtrium(config: Config, options: StartOptions = {}): Promise<Atrium> {
   const log = options.log ?? pino({ level: config.logLevel });
-  const db =
-    options.db ??
-    (config.databaseUrl
-      ? await openPostgres({ url: config.databaseUrl })
-      : await mkdir(config.dataDir, { recursive: true }).then(() => openPglite({ dataDir: path.join(config.dataDir, 'pglite') })));
+  const db: Database = options.db ?? (await openConfiguredDatabase(config));
   await migrate(db);
   const metrics = new Metrics();
   metrics.watch(db);

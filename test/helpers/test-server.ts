@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { pino } from 'pino';
+import { DEV_ADMIN, startAtrium, type Atrium } from '../../server/atrium.js';
+import { loadConfig } from '../../server/config.js';
+import type { Actor } from '../../server/graphql/context.js';
+import { openTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface GqlResult<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [k: string]: unknown }; path?: (string | number)[] }[];
+}
+
+export interface TestServer {
+  atrium: Atrium;
+  database: TestDatabase;
+  /** POST a GraphQL operation over HTTP, as the admin unless another token (or null: anonymous) is given. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>>;
+  /** Like gql, but fails the test on any error and returns data. */
+  ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  token(actor: Actor): Promise<string>;
+  adminToken: string;
+  /** Statements sent to the database while `fn` runs. */
+  statements<T>(fn: () => Promise<T>): Promise<{ result: T; sql: string[] }>;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(options: { database?: TestDatabase } = {}): Promise<TestServer> {
+  const database = options.database ?? (await openTestDatabase());
+  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', devTokenSecret: 'test-secret-of-sufficient-length-123456' };
+  const atrium = await startAtrium(config, { db: database.db, keepDatabase: true, log: pino({ level: process.env.LOG_LEVEL ?? 'silent' }) });
+  const adminToken = await atrium.tokens.issue(DEV_ADMIN);
+  const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token: string | null = adminToken): Promise<GqlResult<T>> => {
+    const res = await fetch(`${atrium.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as GqlResult<T>;
+    return { ...body, status: res.status };
+  };
+  return {
+    atrium,
+    database,
+    gql,
+    adminToken,
+    async ok<T>(query: string, variables?: Record<string, unknown>) {
+      const r = await gql<T>(query, variables);
+      if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
+      return r.data as T;
+    },
+    token: (actor) => atrium.tokens.issue(actor),
+    async statements(fn) {
+      const sql: string[] = [];
+      const off = atrium.db.onStatement((s) => sql.push(s));
+      try {
+        const result = await fn();
+        return { result, sql };
+      } finally {
+        off();
+      }
+    },
+    async stop() {
+      await atrium.stop();
+      if (!options.database) await database.drop();
+    },
+  };
+}
