@@ -18,6 +18,7 @@ export function mapWriteError(err: unknown, info: TypeInfo, deleting = false): u
   switch (e?.code) {
     case '23505':
       return new DomainError(ErrorCode.UNIQUE_VIOLATION, `another ${label} record already has this value${fieldHint(e, info)}`, { detail: 'unique' });
+    case '23001':
     case '23503':
       return deleting
         ? new DomainError(ErrorCode.REFERENCED, `this ${label} record is still referenced by other records; clear those references first`)
