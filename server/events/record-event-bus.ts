@@ -30,6 +30,8 @@ interface Subscriber {
 export class RecordEventBus {
   private readonly subscribers = new Set<Subscriber>();
   private unlisten: (() => Promise<void>) | null = null;
+  // Notifications arrive in commit order; loading them concurrently (a pool) would let a later event overtake.
+  private loading: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Database,
@@ -39,7 +41,7 @@ export class RecordEventBus {
   async start(): Promise<void> {
     this.unlisten = await this.db.listen(RECORD_EVENT_CHANNEL, (payload) => {
       if (!this.subscribers.size) return;
-      this.load(Number(payload)).catch((err) => this.log.error({ err, payload }, 'could not load a record event'));
+      this.loading = this.loading.then(() => this.load(Number(payload))).catch((err) => this.log.error({ err, payload }, 'could not load a record event'));
     });
   }
 
@@ -75,5 +77,6 @@ export class RecordEventBus {
     for (const s of [...this.subscribers]) s.queue.close();
     await this.unlisten?.();
     this.unlisten = null;
+    await this.loading;
   }
 }

@@ -67,7 +67,8 @@ export class MetadataService<A = unknown> {
   updateField(typeName: string, name: string, patch: Record<string, unknown>, actor: string): Promise<RecordTypeDoc> {
     return this.editDraft(typeName, actor, (doc) => {
       const f = fieldOf(doc, name);
-      const next = FieldDoc.safeParse({ ...f, ...patch, id: f.id });
+      // A full definition replaces the old one; only the identity is kept, so a rename here is a rename.
+      const next = FieldDoc.safeParse({ ...patch, id: f.id });
       if (!next.success) throw new DomainError(ErrorCode.VALIDATION_FAILED, next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       return { ...doc, fields: doc.fields.map((x) => (x === f ? next.data : x)) };
     });

@@ -4,7 +4,7 @@ import { tableRef } from '../../../ddl/index.js';
 import { DomainError, ErrorCode } from '../../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
 import type { CompileContext } from './compile-context.js';
-import { recordIdOf, typedParam } from './field-value.js';
+import { arrayParam, recordIdOf, typedParam } from './field-value.js';
 
 type FilterInput = Record<string, unknown>;
 type Ops = Record<string, unknown>;
@@ -76,10 +76,10 @@ function idPredicate(ctx: CompileContext, target: TypeInfo, column: SQL, ops: Op
         parts.push(v === null ? sql`${column} IS NOT NULL` : sql`${column} IS DISTINCT FROM ${id(v)}::bigint`);
         break;
       case 'in':
-        parts.push(sql`${column} = ANY(${(v as unknown[]).map(id)}::bigint[])`);
+        parts.push(sql`${column} = ANY(${arrayParam((v as unknown[]).map(id), 'bigint')})`);
         break;
       case 'notIn':
-        parts.push(sql`NOT (${column} = ANY(${(v as unknown[]).map(id)}::bigint[]))`);
+        parts.push(sql`NOT (${column} = ANY(${arrayParam((v as unknown[]).map(id), 'bigint')}))`);
         break;
       case 'isNull':
         parts.push(v ? sql`${column} IS NULL` : sql`${column} IS NOT NULL`);
@@ -138,10 +138,10 @@ function scalarPredicate(ctx: CompileContext, field: ModelField, column: SQL, op
         parts.push(sql`${column} ILIKE ${likePattern(String(v), 'endsWith')}`);
         break;
       case 'containsAll':
-        parts.push(sql`${column} @> ${v as string[]}::text[]`);
+        parts.push(sql`${column} @> ${arrayParam(v as string[], 'text')}`);
         break;
       case 'containsAny':
-        parts.push(sql`${column} && ${v as string[]}::text[]`);
+        parts.push(sql`${column} && ${arrayParam(v as string[], 'text')}`);
         break;
       case 'isNull':
         parts.push(v ? sql`${column} IS NULL` : sql`${column} IS NOT NULL`);

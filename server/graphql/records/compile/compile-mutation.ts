@@ -42,8 +42,8 @@ function assignments(ctx: CompileContext, info: TypeInfo, values: RecordValues, 
 }
 
 function eventInsert(info: TypeInfo, kind: 'created' | 'updated' | 'deleted', actor: string): SQL {
-  const snapshot = kind === 'deleted' ? sql`to_jsonb(w)` : sql`NULL::jsonb`;
-  return sql`INSERT INTO "atrium"."record_event" ("record_type", "record_id", "kind", "version", "actor", "snapshot") SELECT ${info.type.name}, w."id", ${kind}, w."sys_version", ${actor}, ${snapshot} FROM w`;
+  // The row as this change left it: a subscriber delivered later must see this version, not whatever is current.
+  return sql`INSERT INTO "atrium"."record_event" ("record_type", "record_id", "kind", "version", "actor", "snapshot") SELECT ${info.type.name}, w."id", ${kind}, w."sys_version", ${actor}, to_jsonb(w) FROM w`;
 }
 
 function selected(ctx: CompileContext, info: TypeInfo, tree: ResolveTree | undefined): SQL {
@@ -79,8 +79,8 @@ export function deleteStatement(ctx: CompileContext, info: TypeInfo, id: number,
   return sql`WITH prev AS (SELECT "sys_version" FROM ${tableRef(info.type.name)} WHERE "id" = ${id}::bigint), w AS (DELETE FROM ${tableRef(info.type.name)} t WHERE t."id" = ${id}::bigint${versionCheck} RETURNING t.*), e AS (${eventInsert(info, 'deleted', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version`;
 }
 
-/** The row of a deleted record, rebuilt from its event snapshot so subscribers can still select its fields. */
-export function deletedRecordStatement(ctx: CompileContext, info: TypeInfo, snapshot: unknown, tree: ResolveTree | undefined): SQL {
+/** A record as one event left it (deleted: as it was), rebuilt from the event snapshot so subscribers can select its fields. */
+export function snapshotRecordStatement(ctx: CompileContext, info: TypeInfo, snapshot: unknown, tree: ResolveTree | undefined): SQL {
   const a = ctx.alias();
   return sql`SELECT ${recordJson(ctx, info, a, selectionFor(tree, typeNamesOf(ctx, info)))} AS data FROM jsonb_populate_record(NULL::${tableRef(info.type.name)}, ${JSON.stringify(snapshot)}::jsonb) ${a}`;
 }

@@ -37,7 +37,16 @@ export function paramValue(graph: GraphInfo, field: Pick<ModelField, 'type' | 'r
 
 /** A parameter cast to the column's type, so comparisons and writes never depend on inference. */
 export function typedParam(graph: GraphInfo, field: ModelField, value: unknown): SQL {
+  if (field.type === 'multi_choice') return value === null || value === undefined ? sql`NULL::text[]` : arrayParam(value as unknown[], 'text');
   return sql`${paramValue(graph, field, value)}::${columnType(field)}`;
+}
+
+/**
+ * An array parameter sent as JSON and unpacked in SQL: the two drivers serialise JS arrays differently, JSON the
+ * same way.
+ */
+export function arrayParam(values: readonly unknown[], element: 'text' | 'bigint'): SQL {
+  return sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)::${sql.raw(element)})`;
 }
 
 /** The row id inside a global id, checked to be a record of `typeName` or one of its descendants. */

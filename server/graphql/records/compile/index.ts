@@ -2,7 +2,7 @@ export { CompileContext, jsonObject, type PageLimits } from './compile-context.j
 export { aggregateJson } from './compile-aggregate.js';
 export { connectionJson, CURSOR_KEY, type ConnectionMeta } from './compile-connection.js';
 export { compileFilter } from './compile-filter.js';
-export { createStatement, deleteStatement, deletedRecordStatement, updateStatement, type RecordValues, type WriteRow } from './compile-mutation.js';
+export { createStatement, deleteStatement, snapshotRecordStatement, updateStatement, type RecordValues, type WriteRow } from './compile-mutation.js';
 export { effectiveOrder, orderTermFor, ID_TERM, type OrderTerm } from './compile-order.js';
 export { anyRecordJson, recordJson, typeNamesOf, TYPE_KEY } from './compile-record.js';
 export { encodeCursor, decodeCursor } from './cursor.js';

@@ -4,7 +4,7 @@ import { tableRef } from '../../../ddl/index.js';
 import type { RecordEvent } from '../../../events/record-event-bus.js';
 import type { RequestContext } from '../../context.js';
 import { toGlobalId } from '../../global-id.js';
-import { anyRecordJson, CompileContext, deletedRecordStatement, rootTree, TYPE_KEY, type ResolveTree } from '../compile/index.js';
+import { anyRecordJson, CompileContext, snapshotRecordStatement, rootTree, TYPE_KEY, type ResolveTree } from '../compile/index.js';
 import type { RecordPlugin } from '../plugin.js';
 
 const BY = 'SubscriptionPlugin';
@@ -47,8 +47,8 @@ export const SubscriptionPlugin: RecordPlugin = {
         const compile = new CompileContext(graph, limits);
         const tree: ResolveTree = rootTree(ri);
         const typed: [string, ReturnType<typeof sql>][] = [[TYPE_KEY, sql`${concrete.type.name}::text`]];
-        if (e.kind === 'deleted') {
-          const [row] = await rc.db.run<{ data: Record<string, unknown> }>(deletedRecordStatement(compile, concrete, e.snapshot, tree));
+        if (e.snapshot) {
+          const [row] = await rc.db.run<{ data: Record<string, unknown> }>(snapshotRecordStatement(compile, concrete, e.snapshot, tree));
           return row ? { ...row.data, [TYPE_KEY]: concrete.type.name } : null;
         }
         const a = compile.alias();

@@ -1,0 +1,47 @@
+// PostGraphile 5 for the bench, run by the Node 22 of the `node` npm package from test/bench/.postgraphile/
+// (copied there so its imports resolve to that folder's node_modules). Amber preset, connection filter,
+// PgIndexBehaviorsPlugin disabled so orderBy is offered on every column, production mode, no GraphiQL.
+import { createServer } from 'node:http';
+import pg from 'pg';
+import { postgraphile } from 'postgraphile';
+import { makePgService } from 'postgraphile/adaptors/pg';
+import { grafserv } from 'postgraphile/grafserv/node';
+import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
+import { PostGraphileConnectionFilterPreset } from 'postgraphile-plugin-connection-filter';
+
+// Count what reaches the database: every statement goes through a pooled Client's query().
+let statements = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function countedQuery(...args) {
+  statements++;
+  return query.apply(this, args);
+};
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10, options: '-c TimeZone=UTC' });
+const preset = {
+  extends: [PostGraphileAmberPreset, PostGraphileConnectionFilterPreset],
+  disablePlugins: ['PgIndexBehaviorsPlugin'],
+  pgServices: [makePgService({ pool, schemas: ['records'] })],
+  grafserv: { graphiql: false, watch: false, graphqlPath: '/graphql' },
+  grafast: { explain: false },
+};
+const pgl = postgraphile(preset);
+const serv = pgl.createServ(grafserv);
+const server = createServer();
+server.keepAliveTimeout = 60_000;
+serv.addTo(server);
+// Build the schema before announcing, so the first measured request does not pay for it.
+await pgl.getSchemaResult();
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+
+process.on('message', (msg) => {
+  const answer = msg.cmd === 'stats' ? { statements } : { error: `unknown command ${msg.cmd}` };
+  process.send?.({ id: msg.id, ...answer });
+});
+process.on('disconnect', () => process.exit(0));
+process.stdout.write(`BENCH_READY ${JSON.stringify({ url: `http://127.0.0.1:${server.address().port}/graphql`, node: process.version })}\n`);
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    server.close();
+    void pgl.release().finally(() => process.exit(0));
+  });
