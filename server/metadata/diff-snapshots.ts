@@ -65,7 +65,7 @@ function delta<T extends object>(a: T, b: T, props: readonly (keyof T)[]): { bef
   const after: Partial<T> = {};
   let changed = false;
   for (const p of props) {
-    if (JSON.stringify(a[p]) !== JSON.stringify(b[p])) {
+    if (JSON.stringify(normal(a[p])) !== JSON.stringify(normal(b[p]))) {
       before[p] = a[p];
       after[p] = b[p];
       changed = true;
@@ -76,4 +76,9 @@ function delta<T extends object>(a: T, b: T, props: readonly (keyof T)[]): { bef
 
 function summary(doc: RecordTypeDoc): Record<string, unknown> {
   return { label: doc.label, extends: doc.extends, abstract: doc.abstract, fields: doc.fields.map((f: FieldDoc) => f.name) };
+}
+
+/** An unset flag and a false one mean the same. */
+function normal(v: unknown): unknown {
+  return v === false ? undefined : v;
 }

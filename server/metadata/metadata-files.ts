@@ -11,11 +11,14 @@ export interface MetadataFile {
 const TYPE_KEYS = ['name', 'label', 'pluralLabel', 'description', 'extends', 'abstract', 'numberPrefix', 'displayField', 'archived', 'fields'] as const;
 const FIELD_KEYS = ['id', 'name', 'label', 'help', 'type', 'required', 'unique', 'default', 'maxLength', 'scale', 'reference', 'reverseName', 'choices', 'archived'] as const;
 
+/** Flags that default to false: written only when true, so files stay short. */
+const FLAGS = new Set(['abstract', 'archived', 'required', 'unique']);
+
 function ordered<T extends object>(obj: T, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of keys) {
     const v = (obj as Record<string, unknown>)[k];
-    if (v !== undefined && v !== false) out[k] = v;
+    if (v !== undefined && !(FLAGS.has(k) && v === false)) out[k] = v;
   }
   return out;
 }

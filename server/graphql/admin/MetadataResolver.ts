@@ -154,7 +154,7 @@ export class MetadataResolver {
   }
 }
 
-/** type-graphql hands over class instances with undefined keys; metadata documents are plain JSON. */
+/** type-graphql hands over class instances; metadata documents are plain JSON, where null means "not set". */
 function plain<T extends object>(o: T): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(o));
+  return JSON.parse(JSON.stringify(o), (_k, v) => (v === null ? undefined : v));
 }

@@ -1,4 +1,4 @@
-// PostGraphile 5 for the bench, run by the Node 22 of the `node` npm package from test/bench/.postgraphile/
+// PostGraphile 5 for the bench, run by the Node 22 of the `node` npm package from .bench/postgraphile/
 // (copied there so its imports resolve to that folder's node_modules). Amber preset, connection filter,
 // PgIndexBehaviorsPlugin disabled so orderBy is offered on every column, production mode, no GraphiQL.
 import { createServer } from 'node:http';
