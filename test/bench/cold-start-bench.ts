@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { processMemory } from './server-process.js';
+
+export interface ColdStart {
+  /** Milliseconds from spawning `node --import tsx server/main.ts` to the first answered GraphQL query. */
+  ms: number;
+  rssMb: number;
+}
+
+export interface ColdStartResult {
+  fresh: ColdStart;
+  reopened: ColdStart[];
+}
+
+/**
+ * Cold start on PGlite: `server/main.ts` in a child with ATRIUM_DATA_DIR set to a new temporary folder (fresh:
+ * initdb, migrations), then again on the same folder (reopened). Timed until `{ __typename }` answers over HTTP.
+ */
+export async function coldStartBench(repoRoot: string, reopenRuns = 2): Promise<ColdStartResult> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'atrium-bench-pglite-'));
+  try {
+    const fresh = await startOnce(repoRoot, dataDir);
+    const reopened: ColdStart[] = [];
+    for (let i = 0; i < reopenRuns; i++) reopened.push(await startOnce(repoRoot, dataDir));
+    return { fresh, reopened };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function startOnce(repoRoot: string, dataDir: string): Promise<ColdStart> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, ATRIUM_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server/main.ts exited (${child.exitCode}) before answering\n${stderr.slice(-3000)}`);
+      if (performance.now() - started > 120_000) throw new Error(`server/main.ts did not answer within 120 s\n${stderr.slice(-3000)}`);
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
+        const body = (await res.json()) as { data?: { __typename?: string } };
+        if (res.ok && body.data?.__typename) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const ms = performance.now() - started;
+    return { ms, rssMb: processMemory(child.pid!).rssMb };
+  } finally {
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
