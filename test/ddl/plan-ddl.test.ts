@@ -1,0 +1,57 @@
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { describe, expect, it } from 'vitest';
+import { buildModel, type FieldDoc, type MetadataSnapshot } from '../../schema/index.js';
+import { planDdl } from '../../server/ddl/index.js';
+import { carryForward } from '../../server/metadata/index.js';
+
+const dialect = new PgDialect();
+const one = (fields: FieldDoc[]): MetadataSnapshot => ({ recordTypes: { asset: { name: 'asset', label: 'Asset', fields } } });
+
+function plan(before: FieldDoc[], after: FieldDoc[]) {
+  const a = carryForward({ recordTypes: {} }, one(before));
+  const b = carryForward(a, one(after));
+  const p = planDdl(buildModel(a), buildModel(b));
+  return { refused: p.refused.map((r) => r.message), sql: p.steps.map((s) => dialect.sqlToQuery(s.statement).sql) };
+}
+
+describe('planDdl', () => {
+  it('creates a table with system columns, typed columns and quoted identifiers', () => {
+    const p = planDdl(buildModel({ recordTypes: {} }), buildModel(carryForward({ recordTypes: {} }, one([{ name: 'name', label: 'N', type: 'string', maxLength: 80, required: true }]))));
+    const sql = p.steps.map((s) => dialect.sqlToQuery(s.statement).sql).join('\n');
+    expect(sql).toContain('CREATE TABLE "records"."asset"');
+    expect(sql).toContain('"name" varchar(80) NOT NULL');
+    expect(sql).toContain('CREATE SEQUENCE IF NOT EXISTS "records_seq"."asset"');
+  });
+
+  it('renames by stable id instead of dropping and adding', () => {
+    const p = plan([{ id: 'f1', name: 'serial', label: 'S', type: 'string' }], [{ id: 'f1', name: 'serial_number', label: 'S', type: 'string' }]);
+    expect(p.sql).toEqual(['ALTER TABLE "records"."asset" RENAME COLUMN "serial" TO "serial_number"']);
+  });
+
+  it('archives a removed field: no DDL at all, the column and its data stay', () => {
+    const p = plan([{ id: 'f1', name: 'cost', label: 'C', type: 'integer' }], []);
+    expect(p).toEqual({ refused: [], sql: [] });
+  });
+
+  it('converts safe type changes with a data check first, and refuses unsafe ones', () => {
+    const narrow = plan([{ id: 'f', name: 'x', label: 'X', type: 'text' }], [{ id: 'f', name: 'x', label: 'X', type: 'string', maxLength: 10 }]);
+    expect(narrow.sql[0]).toMatch(/^SELECT count\(\*\)::int AS n FROM "records"."asset" WHERE "x" IS NOT NULL AND \(char_length/);
+    expect(narrow.sql[1]).toBe('ALTER TABLE "records"."asset" ALTER COLUMN "x" TYPE varchar(10) USING "x"::varchar(10)');
+    expect(plan([{ id: 'f', name: 'x', label: 'X', type: 'integer' }], [{ id: 'f', name: 'x', label: 'X', type: 'decimal' }]).sql).toEqual([
+      'ALTER TABLE "records"."asset" ALTER COLUMN "x" TYPE numeric(20,2) USING "x"::numeric(20,2)',
+    ]);
+    for (const [from, to] of [['boolean', 'date'], ['json', 'integer'], ['datetime', 'date'], ['multi_choice', 'choice']] as const) {
+      const p = plan([{ id: 'f', name: 'x', label: 'X', type: from, ...(from === 'multi_choice' ? { choices: [{ value: 'a', label: 'A' }] } : {}) }], [{ id: 'f', name: 'x', label: 'X', type: to, ...(to === 'choice' ? { choices: [{ value: 'a', label: 'A' }] } : {}) }]);
+      expect(p.refused, `${from} → ${to}`).toEqual([expect.stringMatching(new RegExp(`cannot convert asset\\.x from ${from} to ${to}: no safe conversion`))]);
+    }
+  });
+
+  it('making a field required checks for empty values and fills a default first', () => {
+    const p = plan([{ id: 'f', name: 'x', label: 'X', type: 'integer' }], [{ id: 'f', name: 'x', label: 'X', type: 'integer', required: true, default: 3 }]);
+    expect(p.sql).toEqual([
+      'UPDATE "records"."asset" SET "x" = $1 WHERE "x" IS NULL',
+      'SELECT count(*)::int AS n FROM "records"."asset" WHERE "x" IS NULL',
+      'ALTER TABLE "records"."asset" ALTER COLUMN "x" SET NOT NULL',
+    ]);
+  });
+});
