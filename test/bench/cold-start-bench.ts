@@ -9,11 +9,15 @@ export interface ColdStart {
   /** Milliseconds from spawning `node --import tsx server/main.ts` to the first answered GraphQL query. */
   ms: number;
   rssMb: number;
+  /** Milliseconds from SIGTERM to exit (graceful stop, PGlite closes its data folder). */
+  stopMs: number;
 }
 
 export interface ColdStartResult {
   fresh: ColdStart;
   reopened: ColdStart[];
+  /** Milliseconds for a bare `node --import tsx` to import server/atrium.ts: the part of every start that is module loading. */
+  importMs: number;
 }
 
 /**
@@ -26,7 +30,7 @@ export async function coldStartBench(repoRoot: string, reopenRuns = 2): Promise<
     const fresh = await startOnce(repoRoot, dataDir);
     const reopened: ColdStart[] = [];
     for (let i = 0; i < reopenRuns; i++) reopened.push(await startOnce(repoRoot, dataDir));
-    return { fresh, reopened };
+    return { fresh, reopened, importMs: await importTime(repoRoot) };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -59,13 +63,33 @@ async function startOnce(repoRoot: string, dataDir: string): Promise<ColdStart> 
       await new Promise((r) => setTimeout(r, 25));
     }
     const ms = performance.now() - started;
-    return { ms, rssMb: processMemory(child.pid!).rssMb };
+    const rssMb = processMemory(child.pid!).rssMb;
+    const stopping = performance.now();
+    await stop(child, exited);
+    return { ms, rssMb, stopMs: performance.now() - stopping };
   } finally {
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(timer);
+    await stop(child, exited);
   }
+}
+
+async function stop(child: ReturnType<typeof spawn>, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function importTime(repoRoot: string): Promise<number> {
+  const code = `const t = performance.now(); await import(${JSON.stringify(path.join(repoRoot, 'server', 'atrium.ts'))}); process.stdout.write(String(performance.now() - t));`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code_ = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code_ !== 0) throw new Error(`importing server/atrium.ts failed: ${err.slice(-2000)}`);
+  return Number(out.trim());
 }
 
 function freePort(): Promise<number> {

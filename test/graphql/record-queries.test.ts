@@ -91,6 +91,18 @@ describe('record queries', () => {
     expect(missing.data.node).toBeNull();
   });
 
+  it('reads type-specific fragments on the task interface within the same single statement', async () => {
+    const { result, sql } = await t.statements(() =>
+      t.gql(`{ tasks(first: 3, orderBy: [PRIORITY_ASC, OPENED_AT_DESC], filter: { state: { eq: NEW } }) { nodes { __typename number priority
+        ... on Incident { caller { name } journalEntries(first: 1) { totalCount } } } } }`),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(sql).toHaveLength(1);
+    const nodes = result.data.tasks.nodes;
+    expect(nodes.map((n: any) => n.priority)).toEqual([...nodes.map((n: any) => n.priority)].sort());
+    expect(nodes.every((n: any) => n.__typename === 'Incident' && n.caller.name && n.journalEntries.totalCount >= 1)).toBe(true);
+  });
+
   it('counts and groups by choice and reference fields in one statement', async () => {
     const { result, sql } = await t.statements(() =>
       t.ok(`{ incidentsAggregate(groupBy: [STATE, ASSIGNMENT_GROUP]) { count groups { count key { state assignmentGroup { name } } } } }`),

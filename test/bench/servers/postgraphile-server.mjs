@@ -10,10 +10,18 @@ import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
 import { PostGraphileConnectionFilterPreset } from 'postgraphile-plugin-connection-filter';
 
 // Count what reaches the database: every statement goes through a pooled Client's query().
+// The last statements (text and values) are kept for the bench's EXPLAIN.
 let statements = 0;
+let captured = [];
 const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function countedQuery(...args) {
   statements++;
+  if (captured.length < 50) {
+    const [first, second] = args;
+    const text = typeof first === 'string' ? first : first?.text;
+    const values = typeof first === 'string' ? (Array.isArray(second) ? second : []) : (first?.values ?? []);
+    if (text) captured.push({ sql: text, params: values });
+  }
   return query.apply(this, args);
 };
 
@@ -35,7 +43,12 @@ await pgl.getSchemaResult();
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 
 process.on('message', (msg) => {
-  const answer = msg.cmd === 'stats' ? { statements } : { error: `unknown command ${msg.cmd}` };
+  let answer;
+  if (msg.cmd === 'stats') answer = { statements };
+  else if (msg.cmd === 'capture') {
+    answer = { statements: captured };
+    captured = [];
+  } else answer = { error: `unknown command ${msg.cmd}` };
   process.send?.({ id: msg.id, ...answer });
 });
 process.on('disconnect', () => process.exit(0));

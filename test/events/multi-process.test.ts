@@ -1,0 +1,104 @@
+import { createClient, type Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { openPostgres } from '../../server/db/index.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+// Two servers share one database only on PostgreSQL (PGlite lives inside one process); CI runs both drivers.
+describe.skipIf(!process.env.DATABASE_URL)('two server processes over one PostgreSQL database', () => {
+  let database: TestDatabase;
+  let secondPool: TestDatabase;
+  let a: TestServer;
+  let b: TestServer;
+  let client: Client | undefined;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    // B gets its own pool and LISTEN connection, as a second process would.
+    const db = await openPostgres({ url: database.url!, max: 4 });
+    secondPool = { db, url: database.url, drop: () => db.close() };
+    a = await startTestServer({ database });
+    b = await startTestServer({ database: secondPool });
+  });
+  afterAll(async () => {
+    await client?.dispose();
+    await b?.stop();
+    await a?.stop();
+    await secondPool?.drop();
+    await database?.drop();
+  });
+
+  it('serves a type published on A from B within a second, and delivers A’s writes to B’s subscribers', async () => {
+    await a.ok(`mutation { saveRecordTypeDraft(input: { name: "gadget", label: "Gadget", fields: [{ name: "title", label: "Title", type: STRING }] }) { name } }`);
+    const published = await a.ok(`mutation { publishMetadata(message: "add gadget") { version { id } } }`);
+    const version = Number(published.publishMetadata.version.id);
+    const publishedAt = Date.now();
+
+    let answer = await b.gql(`{ gadgets { totalCount } }`);
+    while (answer.errors && Date.now() - publishedAt < 1_000) {
+      await new Promise((r) => setTimeout(r, 25));
+      answer = await b.gql(`{ gadgets { totalCount } }`);
+    }
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.gadgets.totalCount).toBe(0);
+    expect(Date.now() - publishedAt).toBeLessThan(1_000);
+    const ready = await (await fetch(`${b.atrium.url}/readyz`)).json();
+    expect(ready).toEqual({ status: 'ready', metadataVersion: version });
+
+    client = createClient({
+      url: `${b.atrium.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: `Bearer ${b.adminToken}` },
+      retryAttempts: 0,
+    });
+    const received: { kind: string; recordId: string; version: number; record: { title: string } | null }[] = [];
+    let failure: unknown = null;
+    let wake = () => {};
+    client.subscribe<{ gadgetsEvents: (typeof received)[number] }>(
+      { query: `subscription { gadgetsEvents { kind recordId version record { title } } }` },
+      {
+        next: (r) => {
+          if (r.errors) failure = r.errors;
+          else received.push(r.data!.gadgetsEvents);
+          wake();
+        },
+        error: (e) => {
+          failure = e ?? new Error('subscription failed');
+          wake();
+        },
+        complete: () => {},
+      },
+    );
+    /** Resolves once an event about `id` is on B, or false after `ms`. */
+    const arrived = (id: string, ms: number) =>
+      new Promise<boolean>((resolve) => {
+        const check = () => {
+          if (failure) return resolve(false);
+          if (received.some((e) => e.recordId === id)) return resolve(true);
+        };
+        const timer = setTimeout(() => resolve(received.some((e) => e.recordId === id)), ms);
+        wake = () => {
+          check();
+          if (failure || received.some((e) => e.recordId === id)) clearTimeout(timer);
+        };
+        check();
+      });
+    const create = async (title: string): Promise<string> =>
+      (await a.ok(`mutation($t: String!) { createGadget(input: { title: $t }) { gadget { id } } }`, { t: title })).createGadget.gadget.id;
+
+    // B registers the subscription a few asynchronous steps after the client sends it: probe until it is live.
+    const probes = new Set<string>();
+    for (let live = false, start = Date.now(); !live; ) {
+      if (Date.now() - start > 5_000) throw new Error(`the subscription on B never went live${failure ? `: ${JSON.stringify(failure)}` : ''}`);
+      const probe = await create('probe');
+      probes.add(probe);
+      live = await arrived(probe, 250);
+    }
+
+    const id = await create('written on A');
+    expect(await arrived(id, 5_000)).toBe(true);
+    expect(failure).toBeNull();
+    expect(received.filter((e) => !probes.has(e.recordId))).toEqual([{ kind: 'CREATED', recordId: id, version: 1, record: { title: 'written on A' } }]);
+  });
+});
