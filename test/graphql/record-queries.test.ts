@@ -103,6 +103,15 @@ describe('record queries', () => {
     expect(nodes.every((n: any) => n.__typename === 'Incident' && n.caller.name && n.journalEntries.totalCount >= 1)).toBe(true);
   });
 
+  it('reuses a compiled statement only for the same document and variables', async () => {
+    const q = `query($p: Int!) { incidents(filter: { priority: { eq: $p } }) { totalCount } }`;
+    const counts = [];
+    for (const p of [1, 2, 1, 5]) counts.push((await t.ok(q, { p })).incidents.totalCount);
+    expect(counts).toEqual([2, 2, 2, 1]);
+    const literal = await t.ok(`{ incidents(filter: { priority: { eq: 5 } }) { totalCount } }`);
+    expect(literal.incidents.totalCount).toBe(1);
+  });
+
   it('counts and groups by choice and reference fields in one statement', async () => {
     const { result, sql } = await t.statements(() =>
       t.ok(`{ incidentsAggregate(groupBy: [STATE, ASSIGNMENT_GROUP]) { count groups { count key { state assignmentGroup { name } } } } }`),

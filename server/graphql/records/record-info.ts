@@ -1,5 +1,6 @@
 import type { Model, ModelField, ModelType } from '../../../schema/index.js';
 import { camelName, liveTypes, pascalName, pluralOf } from '../../../schema/index.js';
+import { StatementCache } from './statement-cache.js';
 
 /** A reverse reference: `source.field` points at this type, seen from the target as a connection. */
 export interface ReverseInfo {
@@ -21,6 +22,8 @@ export interface GraphInfo {
   model: Model;
   byName: Map<string, TypeInfo>;
   byGqlName: Map<string, TypeInfo>;
+  /** Compiled read statements of this schema's root fields. */
+  statements: StatementCache;
 }
 
 export function buildGraphInfo(model: Model): GraphInfo {
@@ -44,5 +47,5 @@ export function buildGraphInfo(model: Model): GraphInfo {
       for (const t of byName.values()) if (t.type.ancestors.includes(target.type.name)) t.reverse.set(gqlName, info);
     }
   }
-  return { model, byName, byGqlName };
+  return { model, byName, byGqlName, statements: new StatementCache() };
 }

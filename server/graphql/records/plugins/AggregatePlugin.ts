@@ -71,8 +71,8 @@ export const AggregatePlugin: RecordPlugin = {
           ...(groupBy ? { groupBy: { type: new GraphQLList(new GraphQLNonNull(groupBy)) } } : {}),
         },
         async resolve(_s: unknown, _a: unknown, rc: RequestContext, ri) {
-          const compile = new CompileContext(graph, limits);
-          const [row] = await rc.db.run<{ data: unknown }>(sql`SELECT ${aggregateJson(compile, info, rootTree(ri))} AS data`);
+          const statement = graph.statements.statement(ri, () => sql`SELECT ${aggregateJson(new CompileContext(graph, limits), info, rootTree(ri))} AS data`);
+          const [row] = await rc.db.run<{ data: unknown }>(statement);
           return row.data;
         },
       }, BY);

@@ -104,17 +104,20 @@ export const ConnectionPlugin: RecordPlugin = {
         description: `${t.doc.pluralLabel ?? t.doc.label} records${t.abstract ? ` of every kind (${t.concreteTypes.join(', ')})` : ''}.`,
         args: connectionArgs(ctx, info),
         async resolve(_s: unknown, _a: unknown, rc: RequestContext, ri) {
-          const compile = new CompileContext(graph, limits);
-          const [row] = await rc.db.run<{ data: ConnectionValue }>(sql`SELECT ${connectionJson(compile, info, rootTree(ri))} AS data`);
+          const statement = graph.statements.statement(ri, () => sql`SELECT ${connectionJson(new CompileContext(graph, limits), info, rootTree(ri))} AS data`);
+          const [row] = await rc.db.run<{ data: ConnectionValue }>(statement);
           return row.data;
         },
       } satisfies GraphQLFieldConfig<unknown, RequestContext>, `list of ${t.name}`);
 
       const single = (where: (alias: ReturnType<CompileContext['alias']>, args: Record<string, unknown>) => ReturnType<typeof sql>) =>
         async (_s: unknown, args: Record<string, unknown>, rc: RequestContext, ri: Parameters<NonNullable<GraphQLFieldConfig<unknown, unknown>['resolve']>>[3]) => {
-          const compile = new CompileContext(graph, limits);
-          const a = compile.alias();
-          const [row] = await rc.db.run<{ data: unknown }>(sql`SELECT ${anyRecordJson(compile, info, a, rootTree(ri))} AS data FROM ${tableRef(t.name)} ${a} WHERE ${where(a, args)}`);
+          const statement = graph.statements.statement(ri, () => {
+            const compile = new CompileContext(graph, limits);
+            const a = compile.alias();
+            return sql`SELECT ${anyRecordJson(compile, info, a, rootTree(ri))} AS data FROM ${tableRef(t.name)} ${a} WHERE ${where(a, args)}`;
+          });
+          const [row] = await rc.db.run<{ data: unknown }>(statement);
           return row?.data ?? null;
         };
       builder.addRootField('Query', camel(t.gqlName), {

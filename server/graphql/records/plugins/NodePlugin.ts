@@ -41,10 +41,13 @@ export const NodePlugin: RecordPlugin = {
           const decoded = fromGlobalId(args.id);
           const type = graph.byGqlName.get(decoded.typeName);
           if (!type || type.type.abstract) return null;
-          const compile = new CompileContext(graph, limits);
-          const a = compile.alias();
-          const json = anyRecordJson(compile, type, a, rootTree(info), [[TYPE_KEY, sql`${type.type.name}::text`]]);
-          const [row] = await ctx.db.run<{ data: Record<string, unknown> }>(sql`SELECT ${json} AS data FROM ${tableRef(type.type.name)} ${a} WHERE ${a}."id" = ${decoded.id}::bigint`);
+          const statement = graph.statements.statement(info, () => {
+            const compile = new CompileContext(graph, limits);
+            const a = compile.alias();
+            const json = anyRecordJson(compile, type, a, rootTree(info), [[TYPE_KEY, sql`${type.type.name}::text`]]);
+            return sql`SELECT ${json} AS data FROM ${tableRef(type.type.name)} ${a} WHERE ${a}."id" = ${decoded.id}::bigint`;
+          });
+          const [row] = await ctx.db.run<{ data: Record<string, unknown> }>(statement);
           return row?.data ?? null;
         },
       },
