@@ -75,7 +75,9 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
     maxAliases: { n: 30 },
-    maxTokens: { n: 5000 },
+    // Armor's Apollo plugin for this parses in parsingDidStart, which turns every syntax error into a 500
+    // (graphql-armor#751); graphql-js enforces the same limit itself through parseOptions below.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 50 },
     costLimit: { maxCost: 50000 },
     blockFieldSuggestion: { enabled: true },
@@ -88,6 +90,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
     csrfPrevention: true,
     introspection: true,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: 5000 },
     validationRules: [...armor.validationRules],
     plugins: [
       ...(armor.plugins as never[]),
@@ -123,8 +126,13 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
   app.use(
     '/graphql',
     express.json({ limit: deps.maxBodyBytes }),
+    // Before Apollo: a failure inside its context function would be a 500, not the 401 the handler below sends.
+    async (req: Request, res: Response, next: NextFunction) => {
+      res.locals.actor = await tokens.authenticate(req.headers.authorization);
+      next();
+    },
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ db, events, metadata, actor: await tokens.authenticate(req.headers.authorization) }),
+      context: async ({ res }) => ({ db, events, metadata, actor: res.locals.actor ?? null }),
     }),
   );
   app.get('/', (_req, res) => res.redirect('/studio/'));
