@@ -39,12 +39,11 @@ export class Metrics {
           async didResolveOperation(rc) {
             type = rc.operation?.operation ?? 'unknown';
           },
-          async didEncounterErrors(rc) {
-            for (const e of rc.errors) m.errors.inc({ code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
-          },
           async willSendResponse(rc) {
-            const failed = rc.response.body.kind === 'single' && !!rc.response.body.singleResult.errors?.length;
-            m.operations.inc({ type, outcome: failed ? 'error' : 'ok' });
+            // Formatted errors, as the client sees them: the raw ones of didEncounterErrors carry no code for domain errors.
+            const errors = rc.response.body.kind === 'single' ? (rc.response.body.singleResult.errors ?? []) : [];
+            for (const e of errors) m.errors.inc({ code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+            m.operations.inc({ type, outcome: errors.length ? 'error' : 'ok' });
             m.latency.observe({ type }, (performance.now() - start) / 1000);
           },
         };
