@@ -21,8 +21,8 @@ export interface Executor {
 
 export type Driver = 'pglite' | 'postgres';
 
-/** Called for every statement sent, with its duration; tests count statements, metrics time them. */
-export type StatementListener = (sql: string, ms: number) => void;
+/** Called for every statement sent, with its duration (null where the driver path does not time it: drizzle's logger); tests count statements, metrics time them. */
+export type StatementListener = (sql: string, ms: number | null) => void;
 
 export interface Database extends Executor {
   readonly driver: Driver;

@@ -13,7 +13,7 @@ export class StatementListeners {
     return this.listeners.size > 0;
   }
 
-  emit(sql: string, ms: number): void {
+  emit(sql: string, ms: number | null): void {
     for (const l of this.listeners) l(sql, ms);
   }
 }

@@ -28,7 +28,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
       .join(' '),
   );
   const listeners = new StatementListeners();
-  const orm = drizzle({ client: pglite, logger: { logQuery: (q) => listeners.active && listeners.emit(q, 0) } }) as unknown as Orm;
+  const orm = drizzle({ client: pglite, logger: { logQuery: (q) => listeners.active && listeners.emit(q, null) } }) as unknown as Orm;
 
   const run = async <T extends Row>(statement: SQL | Statement): Promise<T[]> => {
     const { sql, params } = toStatement(statement);

@@ -22,7 +22,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database &
     connection: { ...SESSION_SETTINGS, application_name: 'atrium' },
   });
   const listeners = new StatementListeners();
-  const orm = drizzle({ client, logger: { logQuery: (q) => listeners.active && listeners.emit(q, 0) } }) as unknown as Orm;
+  const orm = drizzle({ client, logger: { logQuery: (q) => listeners.active && listeners.emit(q, null) } }) as unknown as Orm;
 
   const runOn = async <T extends Row>(sqlClient: postgres.Sql, statement: SQL | Statement): Promise<T[]> => {
     const { sql, params } = toStatement(statement);

@@ -26,7 +26,9 @@ export class Metrics {
   }
 
   watch(db: Database): void {
-    db.onStatement((_sql, ms) => this.dbTime.observe(ms / 1000));
+    db.onStatement((_sql, ms) => {
+      if (ms !== null) this.dbTime.observe(ms / 1000);
+    });
   }
 
   plugin(): ApolloServerPlugin {

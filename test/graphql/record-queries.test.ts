@@ -131,6 +131,10 @@ describe('record queries', () => {
     const size = await t.gql(`{ incidents(first: 5000) { totalCount } }`);
     expect(size.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(size.errors?.[0].message).toMatch(/between 0 and 100/);
+    const overflow = await t.gql(`{ incidents(filter: { timeWorked: { gt: "P9999999999Y" } }) { totalCount } }`);
+    expect(overflow.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const overflowWrite = await t.gql(`mutation { createIncident(input: { shortDescription: "x", timeWorked: "P999999999999Y" }) { incident { id } } }`);
+    expect(overflowWrite.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const orderCursor = await t.ok(`{ incidents(first: 1, orderBy: [PRIORITY_ASC]) { pageInfo { endCursor } } }`);
     const mismatch = await t.gql(`query($a: String) { incidents(after: $a, orderBy: [OPENED_AT_DESC]) { nodes { id } } }`, { a: orderCursor.incidents.pageInfo.endCursor });
     expect(mismatch.errors?.[0].extensions?.code).toBe('INVALID_CURSOR');

@@ -1,3 +1,5 @@
+import type { SQL } from 'drizzle-orm';
+import type { Executor, Row, Statement } from '../../db/index.js';
 import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { TypeInfo } from './record-info.js';
 
@@ -34,7 +36,7 @@ export function mapWriteError(err: unknown, info: TypeInfo, deleting = false): u
     case '22P02':
       return new DomainError(ErrorCode.BAD_USER_INPUT, `a value is not valid for its field on ${label}`);
     default:
-      return err;
+      return mapReadError(err);
   }
 }
 
@@ -45,4 +47,24 @@ function fieldHint(e: PgError, info: TypeInfo): string {
   const detail = /Key \(([a-z0-9_]+)\)/.exec(e.detail ?? '');
   const f = detail ? info.type.activeFields.find((x) => x.name === detail[1]) : undefined;
   return f ? ` (field ${f.gqlName})` : '';
+}
+
+/**
+ * A value PostgreSQL could not take in a read (a filter's duration or number out of range, a malformed date):
+ * the caller's input, so BAD_USER_INPUT. Anything else passes through to be masked and logged.
+ */
+export function mapReadError(err: unknown): unknown {
+  const code = (err as PgError)?.code;
+  if (typeof code === 'string' && code.startsWith('22'))
+    return new DomainError(ErrorCode.BAD_USER_INPUT, 'a value in the arguments is out of range or not valid for its field');
+  return err;
+}
+
+/** Runs a read statement, with bad input values reported as BAD_USER_INPUT. */
+export async function readRows<T extends Row>(db: Executor, statement: SQL | Statement): Promise<T[]> {
+  try {
+    return await db.run<T>(statement);
+  } catch (err) {
+    throw mapReadError(err);
+  }
 }

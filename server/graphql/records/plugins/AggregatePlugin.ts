@@ -5,6 +5,7 @@ import type { RequestContext } from '../../context.js';
 import { aggregateJson, CompileContext, rootTree } from '../compile/index.js';
 import { describeField, outputTypeOf } from '../field-types.js';
 import { byResponseKey, type RecordPlugin } from '../plugin.js';
+import { readRows } from '../database-error.js';
 
 const BY = 'AggregatePlugin';
 
@@ -72,7 +73,7 @@ export const AggregatePlugin: RecordPlugin = {
         },
         async resolve(_s: unknown, _a: unknown, rc: RequestContext, ri) {
           const statement = graph.statements.statement(ri, () => sql`SELECT ${aggregateJson(new CompileContext(graph, limits), info, rootTree(ri))} AS data`);
-          const [row] = await rc.db.run<{ data: unknown }>(statement);
+          const [row] = await readRows<{ data: unknown }>(rc.db, statement);
           return row.data;
         },
       }, BY);

@@ -14,6 +14,7 @@ import { tableRef } from '../../../ddl/index.js';
 import type { RequestContext } from '../../context.js';
 import { CompileContext, connectionJson, CURSOR_KEY, encodeCursor, recordIdOf, anyRecordJson, rootTree, type ConnectionMeta } from '../compile/index.js';
 import type { PluginContext, RecordPlugin } from '../plugin.js';
+import { readRows } from '../database-error.js';
 import type { TypeInfo } from '../record-info.js';
 import { PageInfoType } from './NodePlugin.js';
 
@@ -105,7 +106,7 @@ export const ConnectionPlugin: RecordPlugin = {
         args: connectionArgs(ctx, info),
         async resolve(_s: unknown, _a: unknown, rc: RequestContext, ri) {
           const statement = graph.statements.statement(ri, () => sql`SELECT ${connectionJson(new CompileContext(graph, limits), info, rootTree(ri))} AS data`);
-          const [row] = await rc.db.run<{ data: ConnectionValue }>(statement);
+          const [row] = await readRows<{ data: ConnectionValue }>(rc.db, statement);
           return row.data;
         },
       } satisfies GraphQLFieldConfig<unknown, RequestContext>, `list of ${t.name}`);
@@ -117,7 +118,7 @@ export const ConnectionPlugin: RecordPlugin = {
             const a = compile.alias();
             return sql`SELECT ${anyRecordJson(compile, info, a, rootTree(ri))} AS data FROM ${tableRef(t.name)} ${a} WHERE ${where(a, args)}`;
           });
-          const [row] = await rc.db.run<{ data: unknown }>(statement);
+          const [row] = await readRows<{ data: unknown }>(rc.db, statement);
           return row?.data ?? null;
         };
       builder.addRootField('Query', camel(t.gqlName), {

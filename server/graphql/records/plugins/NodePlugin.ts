@@ -5,6 +5,7 @@ import type { RequestContext } from '../../context.js';
 import { fromGlobalId, toGlobalId } from '../../global-id.js';
 import { anyRecordJson, CompileContext, rootTree, TYPE_KEY } from '../compile/index.js';
 import type { RecordPlugin } from '../plugin.js';
+import { readRows } from '../database-error.js';
 
 export const NodeInterface = new GraphQLInterfaceType({
   name: 'Node',
@@ -47,7 +48,7 @@ export const NodePlugin: RecordPlugin = {
             const json = anyRecordJson(compile, type, a, rootTree(info), [[TYPE_KEY, sql`${type.type.name}::text`]]);
             return sql`SELECT ${json} AS data FROM ${tableRef(type.type.name)} ${a} WHERE ${a}."id" = ${decoded.id}::bigint`;
           });
-          const [row] = await ctx.db.run<{ data: Record<string, unknown> }>(statement);
+          const [row] = await readRows<{ data: Record<string, unknown> }>(ctx.db, statement);
           return row?.data ?? null;
         },
       },

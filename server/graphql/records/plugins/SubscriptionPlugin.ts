@@ -6,6 +6,7 @@ import type { RequestContext } from '../../context.js';
 import { toGlobalId } from '../../global-id.js';
 import { anyRecordJson, CompileContext, snapshotRecordStatement, rootTree, TYPE_KEY, type ResolveTree } from '../compile/index.js';
 import type { RecordPlugin } from '../plugin.js';
+import { readRows } from '../database-error.js';
 
 const BY = 'SubscriptionPlugin';
 
@@ -48,11 +49,11 @@ export const SubscriptionPlugin: RecordPlugin = {
         const tree: ResolveTree = rootTree(ri);
         const typed: [string, ReturnType<typeof sql>][] = [[TYPE_KEY, sql`${concrete.type.name}::text`]];
         if (e.snapshot) {
-          const [row] = await rc.db.run<{ data: Record<string, unknown> }>(snapshotRecordStatement(compile, concrete, e.snapshot, tree));
+          const [row] = await readRows<{ data: Record<string, unknown> }>(rc.db, snapshotRecordStatement(compile, concrete, e.snapshot, tree));
           return row ? { ...row.data, [TYPE_KEY]: concrete.type.name } : null;
         }
         const a = compile.alias();
-        const [row] = await rc.db.run<{ data: unknown }>(sql`SELECT ${anyRecordJson(compile, concrete, a, tree, typed)} AS data FROM ${tableRef(concrete.type.name)} ${a} WHERE ${a}."id" = ${e.recordId}::bigint`);
+        const [row] = await readRows<{ data: unknown }>(rc.db, sql`SELECT ${anyRecordJson(compile, concrete, a, tree, typed)} AS data FROM ${tableRef(concrete.type.name)} ${a} WHERE ${a}."id" = ${e.recordId}::bigint`);
         return row?.data ?? null;
       }
 
