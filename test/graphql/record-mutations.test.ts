@@ -76,5 +76,10 @@ describe('record mutations', () => {
     expect(referenced.errors?.[0].extensions?.code).toBe('REFERENCED');
     const anonymous = await t.gql(CREATE, { i: { shortDescription: 'anon' } }, null);
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    for (const read of [`{ incidents { totalCount } }`, `{ incidentsAggregate { count } }`, `query($id: ID!) { node(id: $id) { id } }`, `query($id: ID!) { incident(id: $id) { id } }`]) {
+      const r = await t.gql(read, { id: data.incidents[0] }, null);
+      expect(r.errors?.[0].extensions?.code, read).toBe('UNAUTHENTICATED');
+      expect(r.data?.incidents ?? r.data?.node ?? r.data?.incident ?? null).toBeNull();
+    }
   });
 });

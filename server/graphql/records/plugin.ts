@@ -1,3 +1,4 @@
+import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { GraphQLFieldResolver } from 'graphql';
 import type { SchemaBuilder } from '../schema-builder.js';
 import type { PageLimits } from './compile/index.js';
@@ -17,3 +18,11 @@ export interface PluginContext {
 
 /** Record fields resolve from the JSON the root statement built, keyed by response key (aliases included). */
 export const byResponseKey: GraphQLFieldResolver<Record<string, unknown>, unknown> = (src, _args, _ctx, info) => src?.[info.path.key as string];
+
+/**
+ * Record data is private: every root field of the data graph needs a signed-in actor. Which records that actor
+ * may see is the access layer's to decide; anonymous callers see none.
+ */
+export function signedIn(rc: { actor: unknown }): void {
+  if (!rc.actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'sign in to read or change records: send Authorization: Bearer <token>');
+}

@@ -4,7 +4,7 @@ import { GROUPABLE_TYPES, constantName } from '../../../../schema/index.js';
 import type { RequestContext } from '../../context.js';
 import { aggregateJson, CompileContext, rootTree } from '../compile/index.js';
 import { describeField, outputTypeOf } from '../field-types.js';
-import { byResponseKey, type RecordPlugin } from '../plugin.js';
+import { byResponseKey, signedIn, type RecordPlugin } from '../plugin.js';
 import { readRows } from '../database-error.js';
 
 const BY = 'AggregatePlugin';
@@ -72,6 +72,7 @@ export const AggregatePlugin: RecordPlugin = {
           ...(groupBy ? { groupBy: { type: new GraphQLList(new GraphQLNonNull(groupBy)) } } : {}),
         },
         async resolve(_s: unknown, _a: unknown, rc: RequestContext, ri) {
+          signedIn(rc);
           const statement = graph.statements.statement(ri, () => sql`SELECT ${aggregateJson(new CompileContext(graph, limits), info, rootTree(ri))} AS data`);
           const [row] = await readRows<{ data: unknown }>(rc.db, statement);
           return row.data;

@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import { tableRef } from '../../../ddl/index.js';
 import type { RequestContext } from '../../context.js';
 import { CompileContext, connectionJson, CURSOR_KEY, encodeCursor, recordIdOf, anyRecordJson, rootTree, type ConnectionMeta } from '../compile/index.js';
-import type { PluginContext, RecordPlugin } from '../plugin.js';
+import { signedIn, type PluginContext, type RecordPlugin } from '../plugin.js';
 import { readRows } from '../database-error.js';
 import type { TypeInfo } from '../record-info.js';
 import { PageInfoType } from './NodePlugin.js';
@@ -105,6 +105,7 @@ export const ConnectionPlugin: RecordPlugin = {
         description: `${t.doc.pluralLabel ?? t.doc.label} records${t.abstract ? ` of every kind (${t.concreteTypes.join(', ')})` : ''}.`,
         args: connectionArgs(ctx, info),
         async resolve(_s: unknown, _a: unknown, rc: RequestContext, ri) {
+          signedIn(rc);
           const statement = graph.statements.statement(ri, () => sql`SELECT ${connectionJson(new CompileContext(graph, limits), info, rootTree(ri))} AS data`);
           const [row] = await readRows<{ data: ConnectionValue }>(rc.db, statement);
           return row.data;
@@ -113,6 +114,7 @@ export const ConnectionPlugin: RecordPlugin = {
 
       const single = (where: (alias: ReturnType<CompileContext['alias']>, args: Record<string, unknown>) => ReturnType<typeof sql>) =>
         async (_s: unknown, args: Record<string, unknown>, rc: RequestContext, ri: Parameters<NonNullable<GraphQLFieldConfig<unknown, unknown>['resolve']>>[3]) => {
+          signedIn(rc);
           const statement = graph.statements.statement(ri, () => {
             const compile = new CompileContext(graph, limits);
             const a = compile.alias();

@@ -4,7 +4,7 @@ import { tableRef } from '../../../ddl/index.js';
 import type { RequestContext } from '../../context.js';
 import { fromGlobalId, toGlobalId } from '../../global-id.js';
 import { anyRecordJson, CompileContext, rootTree, TYPE_KEY } from '../compile/index.js';
-import type { RecordPlugin } from '../plugin.js';
+import { signedIn, type RecordPlugin } from '../plugin.js';
 import { readRows } from '../database-error.js';
 
 export const NodeInterface = new GraphQLInterfaceType({
@@ -39,6 +39,7 @@ export const NodePlugin: RecordPlugin = {
         description: 'Any record by its global id; null when there is no such record.',
         args: { id: { type: new GraphQLNonNull(GraphQLID) } },
         async resolve(_src, args: { id: string }, ctx: RequestContext, info) {
+          signedIn(ctx);
           const decoded = fromGlobalId(args.id);
           const type = graph.byGqlName.get(decoded.typeName);
           if (!type || type.type.abstract) return null;

@@ -5,7 +5,7 @@ import type { RecordEvent } from '../../../events/record-event-bus.js';
 import type { RequestContext } from '../../context.js';
 import { toGlobalId } from '../../global-id.js';
 import { anyRecordJson, CompileContext, snapshotRecordStatement, rootTree, TYPE_KEY, type ResolveTree } from '../compile/index.js';
-import type { RecordPlugin } from '../plugin.js';
+import { signedIn, type RecordPlugin } from '../plugin.js';
 import { readRows } from '../database-error.js';
 
 const BY = 'SubscriptionPlugin';
@@ -62,6 +62,7 @@ export const SubscriptionPlugin: RecordPlugin = {
         description: `Changes to ${t.doc.pluralLabel ?? t.doc.label} records${t.abstract ? ' of every kind' : ''}, as they commit.`,
         args: { kinds: { type: new GraphQLList(new GraphQLNonNull(RecordEventKindEnum)), description: 'Only these kinds of change (default: all).' } },
         subscribe(_s: unknown, args: { kinds?: string[] | null }, rc: RequestContext) {
+          signedIn(rc);
           const queue = rc.events.subscribe(new Set(t.concreteTypes));
           if (!args.kinds?.length) return queue;
           const kinds = new Set(args.kinds);
