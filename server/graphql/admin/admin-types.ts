@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
+import { GraphQLJSON } from 'graphql-scalars';
+import { GraphQLDateTimeRfc3339 } from '../scalars.js';
 import { FIELD_TYPES, type FieldType } from '../../../schema/index.js';
 
 export const FieldTypeEnum = Object.fromEntries(FIELD_TYPES.map((t) => [t.toUpperCase(), t])) as Record<string, FieldType>;
@@ -91,7 +92,7 @@ export class MetadataChangeGql {
 @ObjectType('MetadataVersion', { description: 'A published version of all metadata.' })
 export class MetadataVersionGql {
   @Field(() => Int) id!: number;
-  @Field(() => GraphQLDateTime) createdAt!: Date;
+  @Field(() => GraphQLDateTimeRfc3339) createdAt!: Date;
   @Field(() => String) author!: string;
   @Field(() => String) message!: string;
   @Field(() => Int, { nullable: true, description: 'The earlier version this one re-published.' }) rollbackOf?: number | null;

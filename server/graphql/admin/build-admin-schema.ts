@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLDateTimeRfc3339 } from '../scalars.js';
 import { isIntrospectionType, isSpecifiedScalarType, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import type { SchemaBuilder } from '../schema-builder.js';
@@ -11,7 +11,7 @@ let adminSchema: GraphQLSchema | null = null;
 export function getAdminSchema(): GraphQLSchema {
   adminSchema ??= buildSchemaSync({
     resolvers: [MetadataResolver],
-    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTimeRfc3339 }],
     validate: false,
     emitSchemaFile: false,
   });

@@ -1,5 +1,6 @@
 import { GraphQLScalarType, Kind } from 'graphql';
-import { GraphQLDate, GraphQLDateTime, GraphQLDuration, GraphQLEmailAddress, GraphQLJSON, GraphQLURL } from 'graphql-scalars';
+import { GraphQLDateTimeRfc3339 } from '../../scalars.js';
+import { GraphQLDate, GraphQLDuration, GraphQLEmailAddress, GraphQLJSON, GraphQLURL } from 'graphql-scalars';
 import type { RecordPlugin } from '../plugin.js';
 
 const DECIMAL = /^-?\d{1,18}(\.\d{1,12})?$/;
@@ -23,7 +24,7 @@ export const GraphQLDecimal = new GraphQLScalarType({
 });
 
 export const SCALARS = {
-  datetime: GraphQLDateTime,
+  datetime: GraphQLDateTimeRfc3339,
   date: GraphQLDate,
   duration: GraphQLDuration,
   decimal: GraphQLDecimal,
