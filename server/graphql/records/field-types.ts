@@ -49,7 +49,8 @@ export function choiceEnum(builder: SchemaBuilder, field: ModelField): GraphQLEn
     new GraphQLEnumType({
       name,
       description: `Choices of ${field.label}.`,
-      values: Object.fromEntries((field.choices ?? []).map((c) => [constantName(c.value), { value: c.value, description: c.label }])),
+      // Internal value = the name: responses are built in SQL already in upper case; inputs are lowered on the way in.
+      values: Object.fromEntries((field.choices ?? []).map((c) => [constantName(c.value), { value: constantName(c.value), description: c.label }])),
     }),
     `choices of ${field.owner}.${field.name}`,
   );

@@ -1,5 +1,8 @@
 import type { Model, ModelField, ModelType } from '../../../schema/index.js';
 import { camelName, liveTypes, pascalName, pluralOf } from '../../../schema/index.js';
+import type { SQL } from 'drizzle-orm';
+import type { CompileContext } from './compile/compile-context.js';
+import type { ResolveTree } from './compile/selection.js';
 import { StatementCache } from './statement-cache.js';
 
 /** A reverse reference: `source.field` points at this type, seen from the target as a connection. */
@@ -24,7 +27,12 @@ export interface GraphInfo {
   byGqlName: Map<string, TypeInfo>;
   /** Compiled read statements of this schema's root fields. */
   statements: StatementCache;
+  /** Read-only root fields by name: how each compiles to its one statement (used by resolvers and the fast path). */
+  roots: Map<string, RootCompiler>;
 }
+
+/** Compiles one read root field to `SELECT <json> AS data …`; the JSON is the field's exact response. */
+export type RootCompiler = (ctx: CompileContext, tree: ResolveTree) => SQL;
 
 export function buildGraphInfo(model: Model): GraphInfo {
   const byName = new Map<string, TypeInfo>();
@@ -47,5 +55,5 @@ export function buildGraphInfo(model: Model): GraphInfo {
       for (const t of byName.values()) if (t.type.ancestors.includes(target.type.name)) t.reverse.set(gqlName, info);
     }
   }
-  return { model, byName, byGqlName, statements: new StatementCache() };
+  return { model, byName, byGqlName, statements: new StatementCache(), roots: new Map() };
 }

@@ -19,13 +19,13 @@ export class StatementCache {
     return this.entries.size;
   }
 
-  statement(info: GraphQLResolveInfo, compile: () => SQL): Statement {
+  statement(info: Pick<GraphQLResolveInfo, 'operation' | 'path' | 'variableValues'>, mode: string, compile: () => SQL): Statement {
     let opId = operationIds.get(info.operation);
     if (opId === undefined) {
       opId = nextOperationId++;
       operationIds.set(info.operation, opId);
     }
-    const key = `${opId}|${String(info.path.key)}|${JSON.stringify(info.variableValues)}`;
+    const key = `${opId}|${mode}|${String(info.path.key)}|${JSON.stringify(info.variableValues)}`;
     const hit = this.entries.get(key);
     if (hit) {
       // Refresh its place: the map's order is the eviction order.

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ModelField } from '../../../../schema/index.js';
 import { tableRef } from '../../../ddl/index.js';
 import type { TypeInfo } from '../record-info.js';
-import { jsonObject, type CompileContext } from './compile-context.js';
+import { gqlNameLiteral, jsonObject, type CompileContext } from './compile-context.js';
 import { compileFilter } from './compile-filter.js';
 import { anyRecordJson } from './compile-record.js';
 import type { ResolveTree } from './selection.js';
@@ -17,7 +17,8 @@ export function aggregateJson(ctx: CompileContext, info: TypeInfo, tree: Resolve
   const fields = Object.values(tree.fieldsByTypeName[`${gql}Aggregate`] ?? {});
   const pairs: [string, SQL][] = [];
   for (const f of fields) {
-    if (f.name === 'count') {
+    if (f.name === '__typename') pairs.push([f.alias, gqlNameLiteral(`${gql}Aggregate`)]);
+    else if (f.name === 'count') {
       const a = ctx.alias();
       pairs.push([f.alias, sql`(SELECT count(*)::int FROM ${tableRef(info.type.name)} ${a} WHERE ${compileFilter(ctx, info, a, args.filter)})`]);
     } else if (f.name === 'groups') {
@@ -35,10 +36,15 @@ function groupsJson(ctx: CompileContext, info: TypeInfo, tree: ResolveTree, grou
   const groupFields = Object.values(tree.fieldsByTypeName[`${gql}AggregateGroup`] ?? {});
   const pairs: [string, SQL][] = [];
   for (const f of groupFields) {
+    if (f.name === '__typename') pairs.push([f.alias, gqlNameLiteral(`${gql}AggregateGroup`)]);
     if (f.name === 'count') pairs.push([f.alias, sql`${g}.n`]);
     if (f.name === 'key') {
       const keyPairs: [string, SQL][] = [];
       for (const k of Object.values(f.fieldsByTypeName[`${gql}AggregateKey`] ?? {})) {
+        if (k.name === '__typename') {
+          keyPairs.push([k.alias, gqlNameLiteral(`${gql}AggregateKey`)]);
+          continue;
+        }
         const i = keys.findIndex((x) => x.gqlName === k.name);
         if (i < 0) {
           keyPairs.push([k.alias, sql`NULL::json`]);
@@ -50,7 +56,8 @@ function groupsJson(ctx: CompileContext, info: TypeInfo, tree: ResolveTree, grou
           const target = ctx.graph.byName.get(field.reference!)!;
           const r = ctx.alias();
           keyPairs.push([k.alias, sql`(SELECT ${anyRecordJson(ctx, target, r, k)} FROM ${tableRef(target.type.name)} ${r} WHERE ${r}."id" = ${g}.${col})`]);
-        } else keyPairs.push([k.alias, sql`${g}.${col}`]);
+        } else if (field.type === 'choice') keyPairs.push([k.alias, sql`upper(${g}.${col})`]);
+        else keyPairs.push([k.alias, sql`${g}.${col}`]);
       }
       pairs.push([f.alias, jsonObject(keyPairs)]);
     }

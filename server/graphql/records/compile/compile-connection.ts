@@ -4,22 +4,10 @@ import { DomainError, ErrorCode } from '../../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
 import { compileFilter } from './compile-filter.js';
 import { effectiveOrder, keysetPredicate, orderSignature, type OrderTerm } from './compile-order.js';
-import { jsonObject, type CompileContext } from './compile-context.js';
+import { base64urlSql, gqlNameLiteral, jsonObject, type CompileContext } from './compile-context.js';
 import { decodeCursor } from './cursor.js';
 import { anyRecordJson } from './compile-record.js';
 import type { ResolveTree } from './selection.js';
-
-/** Key of a connection row that holds its order key, from which the edge's cursor is made. */
-export const CURSOR_KEY = '__c';
-
-/** What the connection resolvers need besides the rows: written into the JSON by the compiler. */
-export interface ConnectionMeta {
-  limit: number;
-  backward: boolean;
-  hasAfter: boolean;
-  hasBefore: boolean;
-  signature: string;
-}
 
 export interface ConnectionArgs {
   filter?: Record<string, unknown> | null;
@@ -31,57 +19,85 @@ export interface ConnectionArgs {
 }
 
 /**
- * A whole Relay connection as one JSON value: `{ rows, totalCount, meta }`. Rows are fetched by keyset with one
- * extra row to learn whether another page exists; `totalCount` is counted only when selected.
+ * A whole Relay connection as one JSON value, in the exact shape of the response: edges, nodes, pageInfo and
+ * totalCount under their aliases. Rows are read by keyset, one more than the page to learn whether another page
+ * exists; totalCount is counted only when selected. Cursors are made in SQL (base64url of the order key JSON)
+ * and read back by `decodeCursor`.
  */
 export function connectionJson(ctx: CompileContext, info: TypeInfo, tree: ResolveTree, scope?: (alias: SQL) => SQL): SQL {
   const args = tree.args as ConnectionArgs;
-  const conn = tree.fieldsByTypeName[`${info.type.gqlName}Connection`] ?? {};
-  const fields = Object.values(conn);
-  const edges = fields.filter((f) => f.name === 'edges');
-  const nodes = fields.filter((f) => f.name === 'nodes');
-  const pageInfo = fields.filter((f) => f.name === 'pageInfo');
-  const wantsCount = fields.some((f) => f.name === 'totalCount');
-  const edgeFields = edges.flatMap((e) => Object.values(e.fieldsByTypeName[`${info.type.gqlName}Edge`] ?? {}));
-  const wantsCursor =
-    edgeFields.some((f) => f.name === 'cursor') ||
-    pageInfo.some((p) => Object.values(p.fieldsByTypeName.PageInfo ?? {}).some((f) => f.name === 'startCursor' || f.name === 'endCursor'));
-  const nodeTrees = [...edgeFields.filter((f) => f.name === 'node'), ...nodes];
-  const wantsRows = nodeTrees.length > 0 || wantsCursor || pageInfo.length > 0;
-
+  const gql = info.type.gqlName;
+  const fields = Object.values(tree.fieldsByTypeName[`${gql}Connection`] ?? {});
   const { limit, backward } = pageSize(ctx, args);
   const terms = effectiveOrder(args.orderBy);
   const signature = orderSignature(terms);
   const alias = ctx.alias();
   const where: SQL[] = [compileFilter(ctx, info, alias, args.filter)];
   if (scope) where.push(scope(alias));
-  const meta: ConnectionMeta = { limit, backward, hasAfter: !!args.after, hasBefore: !!args.before, signature };
-  const pairs: [string, SQL][] = [['meta', sql`${JSON.stringify(meta)}::json`]];
+  if (args.after) where.push(keysetPredicate(alias, terms, decodeCursor(args.after, signature, terms.length), false));
+  if (args.before) where.push(keysetPredicate(alias, terms, decodeCursor(args.before, signature, terms.length), true));
 
-  if (wantsCount) {
-    const c = ctx.alias();
-    const countWhere: SQL[] = [compileFilter(ctx, info, c, args.filter)];
-    if (scope) countWhere.push(scope(c));
-    pairs.push(['totalCount', sql`(SELECT count(*)::int FROM ${tableRef(info.type.name)} ${c} WHERE ${sql.join(countWhere, sql` AND `)})`]);
+  const s = ctx.alias();
+  const nodeColumns: SQL[] = [];
+  const nodeColumn = (nodeTree: ResolveTree): SQL => {
+    nodeColumns.push(sql`${anyRecordJson(ctx, info, alias, nodeTree)} AS ${sql.raw(`j${nodeColumns.length}`)}`);
+    return sql`${s}.${sql.raw(`j${nodeColumns.length - 1}`)}`;
+  };
+  const inPage = sql`${s}.rn <= ${sql.raw(String(limit))}`;
+  const pageOrder = directions(s, terms, false, (_, i) => sql.raw(`o${i}`));
+  const rowCount = sql`count(*)`;
+  let wantsCursor = false;
+  let wantsRows = false;
+  const pairs: [string, SQL][] = [];
+  for (const f of fields) {
+    if (f.name === '__typename') pairs.push([f.alias, gqlNameLiteral(`${gql}Connection`)]);
+    else if (f.name === 'totalCount') {
+      const c = ctx.alias();
+      const countWhere: SQL[] = [compileFilter(ctx, info, c, args.filter)];
+      if (scope) countWhere.push(scope(c));
+      pairs.push([f.alias, sql`(SELECT count(*)::int FROM ${tableRef(info.type.name)} ${c} WHERE ${sql.join(countWhere, sql` AND `)})`]);
+    } else if (f.name === 'nodes') {
+      wantsRows = true;
+      pairs.push([f.alias, sql`coalesce(json_agg(${nodeColumn(f)} ORDER BY ${pageOrder}) FILTER (WHERE ${inPage}), '[]'::json)`]);
+    } else if (f.name === 'edges') {
+      wantsRows = true;
+      const edgePairs: [string, SQL][] = [];
+      for (const e of Object.values(f.fieldsByTypeName[`${gql}Edge`] ?? {})) {
+        if (e.name === '__typename') edgePairs.push([e.alias, gqlNameLiteral(`${gql}Edge`)]);
+        else if (e.name === 'cursor') {
+          wantsCursor = true;
+          edgePairs.push([e.alias, sql`${s}.c`]);
+        } else if (e.name === 'node') edgePairs.push([e.alias, nodeColumn(e)]);
+      }
+      pairs.push([f.alias, sql`coalesce(json_agg(${jsonObject(edgePairs)} ORDER BY ${pageOrder}) FILTER (WHERE ${inPage}), '[]'::json)`]);
+    } else if (f.name === 'pageInfo') {
+      wantsRows = true;
+      const more = sql`(${rowCount} > ${sql.raw(String(limit))})`;
+      const infoPairs: [string, SQL][] = [];
+      for (const p of Object.values(f.fieldsByTypeName.PageInfo ?? {})) {
+        if (p.name === '__typename') infoPairs.push([p.alias, gqlNameLiteral('PageInfo')]);
+        else if (p.name === 'hasNextPage') infoPairs.push([p.alias, backward ? sql.raw(args.before ? 'true' : 'false') : more]);
+        else if (p.name === 'hasPreviousPage') infoPairs.push([p.alias, backward ? more : sql.raw(args.after ? 'true' : 'false')]);
+        else if (p.name === 'startCursor' || p.name === 'endCursor') {
+          wantsCursor = true;
+          const index = p.name === 'startCursor' ? sql`1` : sql`least(${rowCount}, ${sql.raw(String(limit))})`;
+          infoPairs.push([p.alias, sql`(array_agg(${s}.c ORDER BY ${pageOrder}) FILTER (WHERE ${inPage}))[${index}]`]);
+        }
+      }
+      pairs.push([f.alias, jsonObject(infoPairs)]);
+    }
   }
-  if (wantsRows) {
-    const rowWhere = [...where];
-    if (args.after) rowWhere.push(keysetPredicate(alias, terms, decodeCursor(args.after, signature, terms.length), false));
-    if (args.before) rowWhere.push(keysetPredicate(alias, terms, decodeCursor(args.before, signature, terms.length), true));
-    const nodeTree = mergeNodeTrees(nodeTrees);
-    const cursorPair: [string, SQL][] = wantsCursor
-      ? [[CURSOR_KEY, sql`json_build_array(${sql.join(terms.map((t) => sql`${alias}.${sql.identifier(t.column)}`), sql`, `)})`]]
-      : [];
-    const json = anyRecordJson(ctx, info, alias, nodeTree, cursorPair);
-    const s = ctx.alias();
-    const orderCols = terms.map((t, i) => sql`${alias}.${sql.identifier(t.column)} AS ${sql.raw(`o${i}`)}`);
-    const inner = sql`SELECT ${json} AS j, ${sql.join(orderCols, sql`, `)} FROM ${tableRef(info.type.name)} ${alias} WHERE ${sql.join(rowWhere, sql` AND `)} ORDER BY ${directions(alias, terms, backward, (t) => sql`${sql.identifier(t.column)}`)} LIMIT ${sql.raw(String(limit + 1))}`;
-    pairs.push([
-      'rows',
-      sql`(SELECT coalesce(json_agg(${s}.j ORDER BY ${directions(s, terms, backward, (_, i) => sql.raw(`o${i}`))}), '[]'::json) FROM (${inner}) ${s})`,
-    ]);
-  }
-  return jsonObject(pairs);
+  if (!wantsRows) return jsonObject(pairs);
+
+  const cursor = wantsCursor
+    ? base64urlSql(sql`json_build_array(${signature}::text, ${sql.join(terms.map((t) => sql`${alias}.${sql.identifier(t.column)}`), sql`, `)})::text`)
+    : sql`NULL::text`;
+  const orderCols = terms.map((t, i) => sql`${alias}.${sql.identifier(t.column)} AS ${sql.raw(`o${i}`)}`);
+  const fetch = sql`SELECT ${sql.join([...nodeColumns, sql`${cursor} AS c`, ...orderCols], sql`, `)} FROM ${tableRef(info.type.name)} ${alias} WHERE ${sql.join(where, sql` AND `)} ORDER BY ${directions(alias, terms, backward, (t) => sql`${sql.identifier(t.column)}`)} LIMIT ${sql.raw(String(limit + 1))}`;
+  // Numbered in fetch order over at most limit + 1 rows; the extra row only tells whether there is more.
+  const x = ctx.alias();
+  const numbered = sql`SELECT ${x}.*, row_number() OVER (ORDER BY ${directions(x, terms, backward, (_, i) => sql.raw(`o${i}`))}) AS rn FROM (${fetch}) ${x}`;
+  return sql`(SELECT ${jsonObject(pairs)} FROM (${numbered}) ${s})`;
 }
 
 function directions(alias: SQL, terms: OrderTerm[], reverse: boolean, column: (t: OrderTerm, i: number) => SQL): SQL {
@@ -98,12 +114,4 @@ function pageSize(ctx: CompileContext, args: ConnectionArgs): { limit: number; b
   if (!Number.isInteger(n) || n < 0 || n > maxPageSize)
     throw new DomainError(ErrorCode.BAD_USER_INPUT, `${args.last != null ? 'last' : 'first'} must be between 0 and ${maxPageSize}; page through larger results with cursors`);
   return { limit: n, backward: args.last != null };
-}
-
-function mergeNodeTrees(trees: ResolveTree[]): ResolveTree {
-  const fieldsByTypeName: ResolveTree['fieldsByTypeName'] = {};
-  for (const t of trees) {
-    for (const [type, fields] of Object.entries(t.fieldsByTypeName)) fieldsByTypeName[type] = { ...(fieldsByTypeName[type] ?? {}), ...fields };
-  }
-  return { name: 'node', alias: 'node', args: {}, fieldsByTypeName };
 }

@@ -6,6 +6,13 @@ export interface PageLimits {
   maxPageSize: number;
 }
 
+/**
+ * What the statement's JSON is for. `response`: exactly the GraphQL response of the field, sent without running
+ * graphql-js over it. `resolve`: the same, plus the record type of polymorphic values (`__rt`) for graphql-js's
+ * `resolveType`.
+ */
+export type CompileMode = 'response' | 'resolve';
+
 /** State of compiling one root field: fresh table aliases and the graph being compiled against. */
 export class CompileContext {
   private n = 0;
@@ -13,6 +20,7 @@ export class CompileContext {
   constructor(
     readonly graph: GraphInfo,
     readonly limits: PageLimits,
+    readonly mode: CompileMode = 'resolve',
   ) {}
 
   /** A table alias no other part of the statement uses. */
@@ -32,6 +40,21 @@ export function jsonObject(pairs: [string, SQL][]): SQL {
   }
   if (chunks.length === 1) return chunks[0];
   return sql`(${sql.join(chunks.map((c) => sql`${c}::jsonb`), sql` || `)})::json`;
+}
+
+/** A GraphQL name (type, enum value) as an SQL string literal; names are validated, never user text. */
+export function gqlNameLiteral(name: string): SQL {
+  return jsonKey(name);
+}
+
+/** base64url without padding, as `toGlobalId` and the cursors make it in JS. */
+export function base64urlSql(text: SQL): SQL {
+  return sql`replace(rtrim(translate(encode(convert_to(${text}, 'UTF8'), 'base64'), '+/', '-_'), '='), E'\n', '')`;
+}
+
+/** The Relay global id of a row, built in SQL: base64url of `TypeName:id`. */
+export function globalIdSql(typeName: SQL, id: SQL): SQL {
+  return base64urlSql(sql`${typeName} || ':' || ${id}::text`);
 }
 
 /**

@@ -138,10 +138,10 @@ function scalarPredicate(ctx: CompileContext, field: ModelField, column: SQL, op
         parts.push(sql`${column} ILIKE ${likePattern(String(v), 'endsWith')}`);
         break;
       case 'containsAll':
-        parts.push(sql`${column} @> ${arrayParam(v as string[], 'text')}`);
+        parts.push(sql`${column} @> ${arrayParam((v as string[]).map((x) => x.toLowerCase()), 'text')}`);
         break;
       case 'containsAny':
-        parts.push(sql`${column} && ${arrayParam(v as string[], 'text')}`);
+        parts.push(sql`${column} && ${arrayParam((v as string[]).map((x) => x.toLowerCase()), 'text')}`);
         break;
       case 'isNull':
         parts.push(v ? sql`${column} IS NULL` : sql`${column} IS NOT NULL`);

@@ -4,14 +4,13 @@ import { nameLiteral, tableRef } from '../../../ddl/index.js';
 import { DomainError, ErrorCode } from '../../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
 import { connectionJson } from './compile-connection.js';
-import { jsonObject, type CompileContext } from './compile-context.js';
+import { globalIdSql, gqlNameLiteral, jsonObject, type CompileContext } from './compile-context.js';
 import { selectionFor, type ResolveTree, type Selection } from './selection.js';
 
 /** Key under which polymorphic positions carry the record type name, read by `resolveType`. */
 export const TYPE_KEY = '__rt';
 
 const SYSTEM_COLUMNS: Record<string, string> = {
-  id: 'id',
   number: 'number',
   version: 'sys_version',
   createdAt: 'sys_created_at',
@@ -25,12 +24,24 @@ export function typeNamesOf(ctx: CompileContext, info: TypeInfo): string[] {
   return [info.type.gqlName, ...info.type.ancestors.map((a) => ctx.graph.byName.get(a)!.type.gqlName), 'Node'];
 }
 
-/** The JSON object of one record: a key per selected response key, nested references and connections inlined. */
-export function recordJson(ctx: CompileContext, info: TypeInfo, alias: SQL, selection: Selection, extra: [string, SQL][] = []): SQL {
+/**
+ * The JSON object of one record, exactly as the GraphQL response shows it: a key per selected response key,
+ * global ids, enum values, nested references and connections inlined. `typename` is the SQL of the concrete
+ * GraphQL type name (a literal, or a CASE over a view's rows).
+ */
+export function recordJson(ctx: CompileContext, info: TypeInfo, alias: SQL, selection: Selection, extra: [string, SQL][] = [], typename?: SQL): SQL {
+  const typeSql = typename ?? gqlNameLiteral(info.type.gqlName);
   const pairs: [string, SQL][] = [];
   for (const [key, tree] of selection) {
     const name = tree.name;
-    if (name === '__typename') continue;
+    if (name === '__typename') {
+      pairs.push([key, typeSql]);
+      continue;
+    }
+    if (name === 'id') {
+      pairs.push([key, globalIdSql(typeSql, sql`${alias}."id"`)]);
+      continue;
+    }
     const system = SYSTEM_COLUMNS[name];
     if (system) {
       pairs.push([key, sql`${alias}.${sql.identifier(system)}`]);
@@ -60,6 +71,10 @@ export function recordJson(ctx: CompileContext, info: TypeInfo, alias: SQL, sele
 function fieldJson(ctx: CompileContext, field: ModelField, alias: SQL, tree: ResolveTree): SQL {
   const column = sql`${alias}.${sql.identifier(field.name)}`;
   if (field.type === 'decimal') return sql`${column}::text`;
+  // Choice values are stored in lower case and shown as enum values in upper case (both validated names).
+  if (field.type === 'choice') return sql`upper(${column})`;
+  if (field.type === 'multi_choice')
+    return sql`CASE WHEN ${column} IS NULL THEN NULL ELSE coalesce((SELECT json_agg(upper(u.v) ORDER BY u.o) FROM unnest(${column}) WITH ORDINALITY u(v, o)), '[]'::json) END`;
   if (field.type !== 'reference') return column;
   const target = ctx.graph.byName.get(field.reference!);
   if (!target) return sql`NULL::json`;
@@ -76,8 +91,12 @@ function fieldJson(ctx: CompileContext, field: ModelField, alias: SQL, tree: Res
 export function anyRecordJson(ctx: CompileContext, info: TypeInfo, alias: SQL, tree: ResolveTree, extra: [string, SQL][] = []): SQL {
   if (!info.type.abstract) return recordJson(ctx, info, alias, selectionFor(tree, typeNamesOf(ctx, info)), extra);
   const own = new Set(typeNamesOf(ctx, info));
-  const typed = [...extra, [TYPE_KEY, sql`${alias}."typename"`] as [string, SQL]];
-  if (Object.keys(tree.fieldsByTypeName).every((n) => own.has(n))) return recordJson(ctx, info, alias, selectionFor(tree, [...own]), typed);
+  const typed: [string, SQL][] = ctx.mode === 'resolve' ? [...extra, [TYPE_KEY, sql`${alias}."typename"`]] : extra;
+  if (Object.keys(tree.fieldsByTypeName).every((n) => own.has(n))) {
+    const cases = info.type.concreteTypes.map((name) => sql`WHEN ${nameLiteral(name)} THEN ${gqlNameLiteral(ctx.graph.byName.get(name)!.type.gqlName)}`);
+    const typename = cases.length ? sql`(CASE ${alias}."typename" ${sql.join(cases, sql` `)} END)` : sql`NULL::text`;
+    return recordJson(ctx, info, alias, selectionFor(tree, [...own]), typed, typename);
+  }
   const branches = info.type.concreteTypes.map((name) => {
     const concrete = ctx.graph.byName.get(name)!;
     const c = ctx.alias();

@@ -20,7 +20,10 @@ export function paramValue(graph: GraphInfo, field: Pick<ModelField, 'type' | 'r
     case 'reference':
       return recordIdOf(graph, String(value), field.reference!, field.name);
     case 'multi_choice':
-      return value;
+      return (value as string[]).map((v) => v.toLowerCase());
+    case 'choice':
+      // Enum values are the stored values in upper case; metadata defaults are already stored values.
+      return String(value).toLowerCase();
     case 'string':
     case 'text':
     case 'integer':
@@ -28,7 +31,6 @@ export function paramValue(graph: GraphInfo, field: Pick<ModelField, 'type' | 'r
     case 'boolean':
     case 'duration':
     case 'email':
-    case 'choice':
       return value;
     default:
       throw new UnreachableCaseError(type);
@@ -37,7 +39,7 @@ export function paramValue(graph: GraphInfo, field: Pick<ModelField, 'type' | 'r
 
 /** A parameter cast to the column's type, so comparisons and writes never depend on inference. */
 export function typedParam(graph: GraphInfo, field: ModelField, value: unknown): SQL {
-  if (field.type === 'multi_choice') return value === null || value === undefined ? sql`NULL::text[]` : arrayParam(value as unknown[], 'text');
+  if (field.type === 'multi_choice') return value === null || value === undefined ? sql`NULL::text[]` : arrayParam(paramValue(graph, field, value) as unknown[], 'text');
   return sql`${paramValue(graph, field, value)}::${columnType(field)}`;
 }
 

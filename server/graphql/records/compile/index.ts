@@ -1,6 +1,6 @@
-export { CompileContext, jsonObject, type PageLimits } from './compile-context.js';
+export { CompileContext, globalIdSql, gqlNameLiteral, jsonObject, type CompileMode, type PageLimits } from './compile-context.js';
 export { aggregateJson } from './compile-aggregate.js';
-export { connectionJson, CURSOR_KEY, type ConnectionMeta } from './compile-connection.js';
+export { connectionJson } from './compile-connection.js';
 export { compileFilter } from './compile-filter.js';
 export { createStatement, deleteStatement, snapshotRecordStatement, updateStatement, type RecordValues, type WriteRow } from './compile-mutation.js';
 export { effectiveOrder, orderTermFor, ID_TERM, type OrderTerm } from './compile-order.js';

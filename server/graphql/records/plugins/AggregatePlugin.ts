@@ -1,18 +1,18 @@
 import { GraphQLEnumType, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, type GraphQLFieldConfigMap } from 'graphql';
 import { sql } from 'drizzle-orm';
 import { GROUPABLE_TYPES, constantName } from '../../../../schema/index.js';
-import type { RequestContext } from '../../context.js';
-import { aggregateJson, CompileContext, rootTree } from '../compile/index.js';
+import { aggregateJson } from '../compile/index.js';
 import { describeField, outputTypeOf } from '../field-types.js';
-import { byResponseKey, signedIn, type RecordPlugin } from '../plugin.js';
-import { readRows } from '../database-error.js';
+import { byResponseKey, type RecordPlugin } from '../plugin.js';
+import { addReadRoot } from '../root-field.js';
 
 const BY = 'AggregatePlugin';
 
 /** `…Aggregate(filter, groupBy)`: a count, and counts per group of choice, reference and boolean fields. */
 export const AggregatePlugin: RecordPlugin = {
   name: BY,
-  build({ builder, graph, limits }) {
+  build(ctx) {
+    const { builder, graph } = ctx;
     for (const info of graph.byName.values()) {
       const t = info.type;
       const gql = t.gqlName;
@@ -64,20 +64,20 @@ export const AggregatePlugin: RecordPlugin = {
             BY,
           )
         : null;
-      builder.addRootField('Query', `${t.gqlPlural}Aggregate`, {
-        type: new GraphQLNonNull(aggregate),
-        description: `Count ${t.doc.pluralLabel ?? t.doc.label} records, optionally by group.`,
-        args: {
-          filter: { type: builder.getType(`${gql}Filter`) as never },
-          ...(groupBy ? { groupBy: { type: new GraphQLList(new GraphQLNonNull(groupBy)) } } : {}),
+      addReadRoot(
+        ctx,
+        `${t.gqlPlural}Aggregate`,
+        {
+          type: new GraphQLNonNull(aggregate),
+          description: `Count ${t.doc.pluralLabel ?? t.doc.label} records, optionally by group.`,
+          args: {
+            filter: { type: builder.getType(`${gql}Filter`) as never },
+            ...(groupBy ? { groupBy: { type: new GraphQLList(new GraphQLNonNull(groupBy)) } } : {}),
+          },
         },
-        async resolve(_s: unknown, _a: unknown, rc: RequestContext, ri) {
-          signedIn(rc);
-          const statement = graph.statements.statement(ri, () => sql`SELECT ${aggregateJson(new CompileContext(graph, limits), info, rootTree(ri))} AS data`);
-          const [row] = await readRows<{ data: unknown }>(rc.db, statement);
-          return row.data;
-        },
-      }, BY);
+        (cc, tree) => sql`SELECT ${aggregateJson(cc, info, tree)} AS data`,
+        BY,
+      );
     }
   },
 };

@@ -9,32 +9,15 @@ import {
   type GraphQLFieldConfigArgumentMap,
   type GraphQLOutputType,
 } from 'graphql';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { tableRef } from '../../../ddl/index.js';
-import type { RequestContext } from '../../context.js';
-import { CompileContext, connectionJson, CURSOR_KEY, encodeCursor, recordIdOf, anyRecordJson, rootTree, type ConnectionMeta } from '../compile/index.js';
-import { signedIn, type PluginContext, type RecordPlugin } from '../plugin.js';
-import { readRows } from '../database-error.js';
+import { anyRecordJson, connectionJson, recordIdOf, type CompileContext, type ResolveTree } from '../compile/index.js';
+import { byResponseKey, type PluginContext, type RecordPlugin } from '../plugin.js';
+import { addReadRoot } from '../root-field.js';
 import type { TypeInfo } from '../record-info.js';
 import { PageInfoType } from './NodePlugin.js';
 
 const BY = 'ConnectionPlugin';
-
-interface ConnectionValue {
-  rows?: Record<string, unknown>[];
-  totalCount?: number;
-  meta: ConnectionMeta;
-}
-
-/** The rows of this page in display order (a backward page is fetched reversed and one row long). */
-function page(conn: ConnectionValue): Record<string, unknown>[] {
-  const rows = (conn.rows ?? []).slice(0, conn.meta.limit);
-  return conn.meta.backward ? rows.reverse() : rows;
-}
-
-function cursorOf(conn: ConnectionValue, row: Record<string, unknown> | undefined): string | null {
-  return row && Array.isArray(row[CURSOR_KEY]) ? encodeCursor(conn.meta.signature, row[CURSOR_KEY] as unknown[]) : null;
-}
 
 function connectionTypes(ctx: PluginContext, info: TypeInfo): GraphQLObjectType {
   const { builder } = ctx;
@@ -42,38 +25,27 @@ function connectionTypes(ctx: PluginContext, info: TypeInfo): GraphQLObjectType 
   const name = `${gql}Connection`;
   if (builder.hasType(name)) return builder.getType(name);
   const node = builder.getType<GraphQLObjectType>(gql) as GraphQLOutputType;
+  // The statement builds the connection in its response shape, so every field reads its response key.
   const edge = builder.addType(
-    new GraphQLObjectType<{ conn: ConnectionValue; row: Record<string, unknown> }>({
+    new GraphQLObjectType({
       name: `${gql}Edge`,
       description: `A ${info.type.doc.label} record in a connection, with its cursor.`,
       fields: {
-        cursor: { type: new GraphQLNonNull(GraphQLString), resolve: (e) => cursorOf(e.conn, e.row) },
-        node: { type: new GraphQLNonNull(node), resolve: (e) => e.row },
+        cursor: { type: new GraphQLNonNull(GraphQLString), resolve: byResponseKey },
+        node: { type: new GraphQLNonNull(node), resolve: byResponseKey },
       },
     }),
     BY,
   );
   return builder.addType(
-    new GraphQLObjectType<ConnectionValue>({
+    new GraphQLObjectType({
       name,
       description: `A page of ${info.type.doc.pluralLabel ?? info.type.doc.label} records.`,
       fields: {
-        edges: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(edge))), resolve: (c) => page(c).map((row) => ({ conn: c, row })) },
-        nodes: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(node))), resolve: (c) => page(c) },
-        pageInfo: {
-          type: new GraphQLNonNull(PageInfoType),
-          resolve: (c) => {
-            const rows = page(c);
-            const more = (c.rows?.length ?? 0) > c.meta.limit;
-            return {
-              hasNextPage: c.meta.backward ? c.meta.hasBefore : more,
-              hasPreviousPage: c.meta.backward ? more : c.meta.hasAfter,
-              startCursor: cursorOf(c, rows[0]),
-              endCursor: cursorOf(c, rows[rows.length - 1]),
-            };
-          },
-        },
-        totalCount: { type: new GraphQLNonNull(GraphQLInt), description: 'All records matching the filter, across pages.', resolve: (c) => c.totalCount },
+        edges: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(edge))), resolve: byResponseKey },
+        nodes: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(node))), resolve: byResponseKey },
+        pageInfo: { type: new GraphQLNonNull(PageInfoType), resolve: byResponseKey },
+        totalCount: { type: new GraphQLNonNull(GraphQLInt), description: 'All records matching the filter, across pages.', resolve: byResponseKey },
       },
     }),
     BY,
@@ -100,42 +72,36 @@ export const ConnectionPlugin: RecordPlugin = {
     for (const info of graph.byName.values()) {
       const t = info.type;
       const connection = () => connectionTypes(ctx, info);
-      builder.addRootField('Query', t.gqlPlural, {
-        type: new GraphQLNonNull(connection()),
-        description: `${t.doc.pluralLabel ?? t.doc.label} records${t.abstract ? ` of every kind (${t.concreteTypes.join(', ')})` : ''}.`,
-        args: connectionArgs(ctx, info),
-        async resolve(_s: unknown, _a: unknown, rc: RequestContext, ri) {
-          signedIn(rc);
-          const statement = graph.statements.statement(ri, () => sql`SELECT ${connectionJson(new CompileContext(graph, limits), info, rootTree(ri))} AS data`);
-          const [row] = await readRows<{ data: ConnectionValue }>(rc.db, statement);
-          return row.data;
+      addReadRoot(
+        ctx,
+        t.gqlPlural,
+        {
+          type: new GraphQLNonNull(connection()),
+          description: `${t.doc.pluralLabel ?? t.doc.label} records${t.abstract ? ` of every kind (${t.concreteTypes.join(', ')})` : ''}.`,
+          args: connectionArgs(ctx, info),
         },
-      } satisfies GraphQLFieldConfig<unknown, RequestContext>, `list of ${t.name}`);
-
-      const single = (where: (alias: ReturnType<CompileContext['alias']>, args: Record<string, unknown>) => ReturnType<typeof sql>) =>
-        async (_s: unknown, args: Record<string, unknown>, rc: RequestContext, ri: Parameters<NonNullable<GraphQLFieldConfig<unknown, unknown>['resolve']>>[3]) => {
-          signedIn(rc);
-          const statement = graph.statements.statement(ri, () => {
-            const compile = new CompileContext(graph, limits);
-            const a = compile.alias();
-            return sql`SELECT ${anyRecordJson(compile, info, a, rootTree(ri))} AS data FROM ${tableRef(t.name)} ${a} WHERE ${where(a, args)}`;
-          });
-          const [row] = await readRows<{ data: unknown }>(rc.db, statement);
-          return row?.data ?? null;
-        };
-      builder.addRootField('Query', camel(t.gqlName), {
-        type: builder.getType<GraphQLObjectType>(t.gqlName),
-        description: `One ${t.doc.label} record by id; null when there is none.`,
-        args: { id: { type: new GraphQLNonNull(GraphQLID) } },
-        resolve: single((a, args) => sql`${a}."id" = ${recordIdOf(graph, String(args.id), t.name, 'id')}::bigint`),
-      }, `lookup of ${t.name}`);
+        (cc, tree) => sql`SELECT ${connectionJson(cc, info, tree)} AS data`,
+        `list of ${t.name}`,
+      );
+      const single = (where: (alias: SQL, args: Record<string, unknown>) => SQL) => (cc: CompileContext, tree: ResolveTree) => {
+        const a = cc.alias();
+        return sql`SELECT ${anyRecordJson(cc, info, a, tree)} AS data FROM ${tableRef(t.name)} ${a} WHERE ${where(a, tree.args)}`;
+      };
+      addReadRoot(
+        ctx,
+        camel(t.gqlName),
+        { type: builder.getType<GraphQLObjectType>(t.gqlName), description: `One ${t.doc.label} record by id; null when there is none.`, args: { id: { type: new GraphQLNonNull(GraphQLID) } } },
+        single((a, args) => sql`${a}."id" = ${recordIdOf(graph, String(args.id), t.name, 'id')}::bigint`),
+        `lookup of ${t.name}`,
+      );
       if (t.numberPrefix)
-        builder.addRootField('Query', `${camel(t.gqlName)}ByNumber`, {
-          type: builder.getType<GraphQLObjectType>(t.gqlName),
-          description: `One ${t.doc.label} record by number; null when there is none.`,
-          args: { number: { type: new GraphQLNonNull(GraphQLString) } },
-          resolve: single((a, args) => sql`${a}."number" = ${String(args.number)}`),
-        }, `lookup of ${t.name}`);
+        addReadRoot(
+          ctx,
+          `${camel(t.gqlName)}ByNumber`,
+          { type: builder.getType<GraphQLObjectType>(t.gqlName), description: `One ${t.doc.label} record by number; null when there is none.`, args: { number: { type: new GraphQLNonNull(GraphQLString) } } },
+          single((a, args) => sql`${a}."number" = ${String(args.number)}`),
+          `lookup of ${t.name}`,
+        );
 
       if (info.reverse.size)
         builder.extendType(t.gqlName, BY, () =>
@@ -148,7 +114,7 @@ export const ConnectionPlugin: RecordPlugin = {
                   type: new GraphQLNonNull(connectionTypes(ctx, source)),
                   description: `${source.type.doc.pluralLabel ?? source.type.doc.label} whose ${r.field.label} is this record.`,
                   args: connectionArgs(ctx, source),
-                  resolve: (src: Record<string, unknown>, _a: unknown, _c: unknown, ri: { path: { key: string | number } }) => src[ri.path.key as string],
+                  resolve: byResponseKey,
                 },
               ];
             }),

@@ -7,7 +7,6 @@ import {
   GraphQLString,
   type GraphQLFieldConfigMap,
 } from 'graphql';
-import { toGlobalId } from '../../global-id.js';
 import { TYPE_KEY } from '../compile/index.js';
 import { describeField, outputTypeOf } from '../field-types.js';
 import { byResponseKey, type PluginContext, type RecordPlugin } from '../plugin.js';
@@ -51,11 +50,7 @@ function ownFields(ctx: PluginContext, info: TypeInfo): GraphQLFieldConfigMap<Re
     id: {
       type: new GraphQLNonNull(GraphQLID),
       description: 'Globally unique id.',
-      resolve: (src, _a, _c, i) => {
-        const raw = src[i.path.key as string];
-        const typeName = t.abstract ? ctx.graph.byName.get(String(src[TYPE_KEY]))?.type.gqlName : t.gqlName;
-        return raw == null || !typeName ? raw : toGlobalId(typeName, raw as number);
-      },
+      resolve: byResponseKey,
     },
   };
   if (t.numberPrefix) fields.number = { type: new GraphQLNonNull(GraphQLString), description: `Number, such as ${t.numberPrefix}0001001.`, resolve: byResponseKey };
