@@ -77,6 +77,7 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
     metrics,
     log,
     maxBodyBytes: config.maxBodyBytes,
+    fastPath: config.fastPath,
     studioConfig: () => ({ endpoint: '/graphql', subscriptionEndpoint: '/graphql', headers: { Authorization: `Bearer ${adminToken}` } }),
   });
   await new Promise<void>((resolve) => http.server.listen(config.port, config.host, resolve));

@@ -16,6 +16,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Secret that signs development tokens; generated and kept in the data folder when absent. */
   devTokenSecret: string | null;
+  /** Answer fully compiled queries straight from their SQL JSON, without graphql-js execution. */
+  fastPath: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +31,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultPageSize: Number(env.ATRIUM_DEFAULT_PAGE_SIZE ?? 20),
     maxBodyBytes: Number(env.ATRIUM_MAX_BODY_BYTES ?? 1_000_000),
     devTokenSecret: env.ATRIUM_DEV_TOKEN_SECRET ?? null,
+    fastPath: env.ATRIUM_FAST_PATH !== '0',
   };
 }

@@ -28,7 +28,7 @@ export class SchemaRegistry implements MetadataServing<Prepared> {
   private unlisten: (() => Promise<void>) | null = null;
 
   constructor(
-    private readonly limits: PageLimits,
+    readonly limits: PageLimits,
     private readonly log: Logger,
   ) {}
 

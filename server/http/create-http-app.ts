@@ -14,6 +14,7 @@ import { DomainError, ErrorCode } from '../domain-error.js';
 import type { RecordEventBus } from '../events/record-event-bus.js';
 import type { AdminContext } from '../graphql/admin/admin-context.js';
 import { formatError } from '../graphql/errors.js';
+import { fastPathPlugin } from '../graphql/records/fast-path.js';
 import type { SchemaRegistry } from '../graphql/schema-registry.js';
 import type { MetadataService } from '../metadata/index.js';
 import type { Metrics } from './metrics.js';
@@ -29,6 +30,8 @@ export interface HttpDeps {
   log: Logger;
   maxBodyBytes: number;
   studioConfig: () => StudioConfig;
+  /** Answer fully compiled queries without graphql-js (on unless turned off for comparison). */
+  fastPath: boolean;
 }
 
 export interface HttpApp {
@@ -99,6 +102,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
       // No HTTP caching of GraphQL responses here; its per-field hook wraps every resolver and costs ~6% CPU.
       ApolloServerPluginCacheControlDisabled(),
       metrics.plugin(),
+      ...(deps.fastPath ? [fastPathPlugin(() => (registry.ready ? registry.current : null), registry.limits, log, () => metrics.fastPath.inc()) as never] : []),
       {
         async serverWillStart() {
           return { drainServer: async () => wsServer.dispose() };

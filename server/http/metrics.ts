@@ -13,6 +13,8 @@ export class Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [this.registry],
   });
+  /** Queries answered straight from their compiled SQL, without graphql-js execution. */
+  readonly fastPath = new Counter({ name: 'atrium_graphql_fast_path_operations_total', help: 'Queries answered from compiled SQL without graphql-js execution', registers: [this.registry] });
   private readonly errors = new Counter({ name: 'atrium_graphql_errors_total', help: 'GraphQL errors by code', labelNames: ['code'], registers: [this.registry] });
   private readonly dbTime = new Histogram({
     name: 'atrium_db_statement_duration_seconds',

@@ -4,9 +4,9 @@ import { sequenceName, tableRef } from '../../../ddl/index.js';
 import { DomainError, ErrorCode } from '../../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
 import type { CompileContext } from './compile-context.js';
-import { recordJson, typeNamesOf } from './compile-record.js';
+import { recordJson } from './compile-record.js';
 import { typedParam } from './field-value.js';
-import { selectionFor, type ResolveTree } from './selection.js';
+import { selectionOf, type ResolveTree } from './selection.js';
 
 /** Values of a create or a patch, keyed by GraphQL field name, as GraphQL parsed them. */
 export type RecordValues = Record<string, unknown>;
@@ -48,7 +48,7 @@ function eventInsert(info: TypeInfo, kind: 'created' | 'updated' | 'deleted', ac
 
 function selected(ctx: CompileContext, info: TypeInfo, tree: ResolveTree | undefined): SQL {
   const a = ctx.alias();
-  return sql`(SELECT ${recordJson(ctx, info, a, selectionFor(tree, typeNamesOf(ctx, info)))} FROM w ${a})`;
+  return sql`(SELECT ${recordJson(ctx, info, a, selectionOf(tree, info.type.gqlName))} FROM w ${a})`;
 }
 
 export function createStatement(ctx: CompileContext, info: TypeInfo, values: RecordValues, actor: string, tree: ResolveTree | undefined): SQL {
@@ -82,6 +82,6 @@ export function deleteStatement(ctx: CompileContext, info: TypeInfo, id: number,
 /** A record as one event left it (deleted: as it was), rebuilt from the event snapshot so subscribers can select its fields. */
 export function snapshotRecordStatement(ctx: CompileContext, info: TypeInfo, snapshot: unknown, tree: ResolveTree | undefined): SQL {
   const a = ctx.alias();
-  return sql`SELECT ${recordJson(ctx, info, a, selectionFor(tree, typeNamesOf(ctx, info)))} AS data FROM jsonb_populate_record(NULL::${tableRef(info.type.name)}, ${JSON.stringify(snapshot)}::jsonb) ${a}`;
+  return sql`SELECT ${recordJson(ctx, info, a, selectionOf(tree, info.type.gqlName))} AS data FROM jsonb_populate_record(NULL::${tableRef(info.type.name)}, ${JSON.stringify(snapshot)}::jsonb) ${a}`;
 }
 

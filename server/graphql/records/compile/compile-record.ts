@@ -5,7 +5,7 @@ import { DomainError, ErrorCode } from '../../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
 import { connectionJson } from './compile-connection.js';
 import { globalIdSql, gqlNameLiteral, jsonObject, type CompileContext } from './compile-context.js';
-import { selectionFor, type ResolveTree, type Selection } from './selection.js';
+import { selectionOf, type ResolveTree, type Selection } from './selection.js';
 
 /** Key under which polymorphic positions carry the record type name, read by `resolveType`. */
 export const TYPE_KEY = '__rt';
@@ -18,11 +18,6 @@ const SYSTEM_COLUMNS: Record<string, string> = {
   createdBy: 'sys_created_by',
   updatedBy: 'sys_updated_by',
 };
-
-/** GraphQL type names whose selections apply to a record of this type: itself, its ancestors, Node. */
-export function typeNamesOf(ctx: CompileContext, info: TypeInfo): string[] {
-  return [info.type.gqlName, ...info.type.ancestors.map((a) => ctx.graph.byName.get(a)!.type.gqlName), 'Node'];
-}
 
 /**
  * The JSON object of one record, exactly as the GraphQL response shows it: a key per selected response key,
@@ -89,20 +84,26 @@ function fieldJson(ctx: CompileContext, field: ModelField, alias: SQL, tree: Res
  * fragment is read from its own table by id.
  */
 export function anyRecordJson(ctx: CompileContext, info: TypeInfo, alias: SQL, tree: ResolveTree, extra: [string, SQL][] = []): SQL {
-  if (!info.type.abstract) return recordJson(ctx, info, alias, selectionFor(tree, typeNamesOf(ctx, info)), extra);
-  const own = new Set(typeNamesOf(ctx, info));
+  if (!info.type.abstract) return recordJson(ctx, info, alias, selectionOf(tree, info.type.gqlName), extra);
   const typed: [string, SQL][] = ctx.mode === 'resolve' ? [...extra, [TYPE_KEY, sql`${alias}."typename"`]] : extra;
-  if (Object.keys(tree.fieldsByTypeName).every((n) => own.has(n))) {
-    const cases = info.type.concreteTypes.map((name) => sql`WHEN ${nameLiteral(name)} THEN ${gqlNameLiteral(ctx.graph.byName.get(name)!.type.gqlName)}`);
-    const typename = cases.length ? sql`(CASE ${alias}."typename" ${sql.join(cases, sql` `)} END)` : sql`NULL::text`;
-    return recordJson(ctx, info, alias, selectionFor(tree, [...own]), typed, typename);
+  const concretes = info.type.concreteTypes.map((name) => ctx.graph.byName.get(name)!);
+  if (!concretes.length) return sql`NULL::json`;
+  const selections = concretes.map((c) => selectionOf(tree, c.type.gqlName));
+  const first = JSON.stringify([...selections[0]]);
+  const shared = selections.every((s) => JSON.stringify([...s]) === first) && [...selections[0].values()].every((f) => definedOn(info, f.name));
+  if (shared) {
+    // Every kind is asked the same interface fields: the view's row has them all.
+    const cases = concretes.map((c) => sql`WHEN ${nameLiteral(c.type.name)} THEN ${gqlNameLiteral(c.type.gqlName)}`);
+    return recordJson(ctx, info, alias, selections[0], typed, sql`(CASE ${alias}."typename" ${sql.join(cases, sql` `)} END)`);
   }
-  const branches = info.type.concreteTypes.map((name) => {
-    const concrete = ctx.graph.byName.get(name)!;
+  const branches = concretes.map((concrete, i) => {
     const c = ctx.alias();
-    const json = recordJson(ctx, concrete, c, selectionFor(tree, typeNamesOf(ctx, concrete)), typed);
-    return sql`WHEN ${nameLiteral(name)} THEN (SELECT ${json} FROM ${tableRef(name)} ${c} WHERE ${c}."id" = ${alias}."id")`;
+    const json = recordJson(ctx, concrete, c, selections[i], typed);
+    return sql`WHEN ${nameLiteral(concrete.type.name)} THEN (SELECT ${json} FROM ${tableRef(concrete.type.name)} ${c} WHERE ${c}."id" = ${alias}."id")`;
   });
-  if (!branches.length) return sql`NULL::json`;
   return sql`(CASE ${alias}."typename" ${sql.join(branches, sql` `)} END)`;
+}
+
+function definedOn(info: TypeInfo, name: string): boolean {
+  return name === '__typename' || name === 'id' || name === 'displayValue' || name in SYSTEM_COLUMNS || info.fields.has(name) || info.reverse.has(name);
 }

@@ -1,48 +1,119 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+import {
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isAbstractType,
+  isCompositeType,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
 import { DomainError, ErrorCode } from '../../../domain-error.js';
 
-export type { ResolveTree };
+/**
+ * One selected field: its name, response key, coerced arguments, and — for composite types — the fields
+ * selected on each concrete type it may be, in response order, `__typename` included. Collected the way
+ * graphql-js collects them (fragments, inline fragments, @skip/@include), so a response built from it has
+ * the same keys in the same order as one graphql-js would produce.
+ */
+export interface ResolveTree {
+  name: string;
+  alias: string;
+  args: Record<string, unknown>;
+  fieldsByTypeName: Record<string, Record<string, ResolveTree>>;
+}
 
-/** Selected fields keyed by response key (alias or name). */
+/** Selected fields keyed by response key, in response order. */
 export type Selection = Map<string, ResolveTree>;
 
-/** The resolve tree of the field being resolved, with fragments and variables already applied. */
-export function rootTree(info: GraphQLResolveInfo): ResolveTree {
-  const tree = parseResolveInfo(info, { keepRoot: false }) as ResolveTree | null;
-  if (!tree) throw new DomainError(ErrorCode.BAD_REQUEST, 'could not read the selection of this field');
+type TreeInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'parentType' | 'fragments' | 'variableValues' | 'schema'>;
+
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+}
+
+/** The tree of the field being resolved. */
+export function rootTree(info: TreeInfo): ResolveTree {
+  const nodes = info.fieldNodes as FieldNode[];
+  const def = info.parentType.getFields()[nodes[0].name.value];
+  if (!def) throw new DomainError(ErrorCode.BAD_REQUEST, `unknown field ${nodes[0].name.value}`);
+  return fieldTree({ schema: info.schema, fragments: info.fragments, variables: info.variableValues }, nodes, def);
+}
+
+function fieldTree(walk: Walk, nodes: readonly FieldNode[], def: GraphQLField<unknown, unknown>): ResolveTree {
+  const first = nodes[0];
+  const tree: ResolveTree = {
+    name: first.name.value,
+    alias: first.alias?.value ?? first.name.value,
+    args: getArgumentValues(def, first, walk.variables),
+    fieldsByTypeName: {},
+  };
+  const named = getNamedType(def.type);
+  if (!isCompositeType(named)) return tree;
+  const types: readonly GraphQLObjectType[] = isAbstractType(named) ? walk.schema.getPossibleTypes(named) : [named as GraphQLObjectType];
+  for (const type of types) {
+    const collected = new Map<string, FieldNode[]>();
+    for (const node of nodes) if (node.selectionSet) collect(walk, type, node.selectionSet, collected, new Set());
+    const fields: Record<string, ResolveTree> = {};
+    for (const [key, fieldNodes] of collected) {
+      const fieldName = fieldNodes[0].name.value;
+      if (fieldName === '__typename') {
+        fields[key] = { name: fieldName, alias: key, args: {}, fieldsByTypeName: {} };
+        continue;
+      }
+      const fieldDef = type.getFields()[fieldName];
+      if (fieldDef) fields[key] = fieldTree(walk, fieldNodes, fieldDef);
+    }
+    tree.fieldsByTypeName[type.name] = fields;
+  }
   return tree;
 }
 
-/**
- * The fields a tree selects on an object of one of `typeNames` (the concrete type and its interfaces), merged
- * deeply so fragments on an interface and on the type combine.
- */
-export function selectionFor(tree: ResolveTree | undefined, typeNames: readonly string[]): Selection {
-  const out: Selection = new Map();
-  if (!tree) return out;
-  for (const name of typeNames) {
-    const fields = tree.fieldsByTypeName[name];
-    if (!fields) continue;
-    for (const [key, sub] of Object.entries(fields)) {
-      const prev = out.get(key);
-      out.set(key, prev ? mergeTrees(prev, sub) : sub);
+function included(walk: Walk, node: { directives?: readonly unknown[] }): boolean {
+  if (!node.directives?.length) return true;
+  const skip = getDirectiveValues(GraphQLSkipDirective, node as never, walk.variables);
+  if (skip?.if === true) return false;
+  const include = getDirectiveValues(GraphQLIncludeDirective, node as never, walk.variables);
+  return include?.if !== false;
+}
+
+function applies(walk: Walk, condition: string | undefined, type: GraphQLObjectType): boolean {
+  if (!condition || condition === type.name) return true;
+  const cond = walk.schema.getType(condition);
+  return !!cond && isAbstractType(cond) && walk.schema.isSubType(cond, type);
+}
+
+function collect(walk: Walk, type: GraphQLObjectType, set: SelectionSetNode, out: Map<string, FieldNode[]>, seen: Set<string>): void {
+  for (const sel of set.selections) {
+    if (!included(walk, sel)) continue;
+    if (sel.kind === Kind.FIELD) {
+      const key = sel.alias?.value ?? sel.name.value;
+      const list = out.get(key);
+      if (list) list.push(sel);
+      else out.set(key, [sel]);
+    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+      if (applies(walk, sel.typeCondition?.name.value, type)) collect(walk, type, sel.selectionSet, out, seen);
+    } else {
+      const name = sel.name.value;
+      const fragment = walk.fragments[name];
+      if (!fragment || seen.has(name)) continue;
+      seen.add(name);
+      if (applies(walk, fragment.typeCondition.name.value, type)) collect(walk, type, fragment.selectionSet, out, seen);
     }
   }
-  return out;
 }
 
-function mergeTrees(a: ResolveTree, b: ResolveTree): ResolveTree {
-  const fieldsByTypeName: ResolveTree['fieldsByTypeName'] = { ...a.fieldsByTypeName };
-  for (const [type, fields] of Object.entries(b.fieldsByTypeName)) {
-    const merged = { ...(fieldsByTypeName[type] ?? {}) };
-    for (const [k, v] of Object.entries(fields)) merged[k] = merged[k] ? mergeTrees(merged[k], v) : v;
-    fieldsByTypeName[type] = merged;
-  }
-  return { ...a, fieldsByTypeName };
+/** The fields selected on a value of concrete GraphQL type `typeName`. */
+export function selectionOf(tree: ResolveTree | undefined, typeName: string): Selection {
+  return new Map(Object.entries(tree?.fieldsByTypeName[typeName] ?? {}));
 }
 
-/** The first subtree selected under `fieldName` on `typeName`, whatever its alias. */
-export function childrenNamed(tree: ResolveTree, typeName: string, fieldName: string): ResolveTree[] {
-  return Object.values(tree.fieldsByTypeName[typeName] ?? {}).filter((t) => t.name === fieldName);
-}

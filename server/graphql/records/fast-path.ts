@@ -1,0 +1,59 @@
+import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import { getVariableValues, Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType } from 'graphql';
+import type { Logger } from 'pino';
+import type { RequestContext } from '../context.js';
+import type { Served } from '../schema-registry.js';
+import { CompileContext, rootTree, type PageLimits } from './compile/index.js';
+
+/**
+ * Answers a query without graphql-js when every root field is a compiled record field: each root field's
+ * statement already returns its exact response JSON, so executing resolvers over it would only re-walk it.
+ * Anything else (mutations, the admin API, introspection, directives at the root, an error on the way) falls
+ * back to normal execution, which gives the same result or the proper error.
+ */
+export function fastPathPlugin(current: () => Served | null, limits: PageLimits, log: Logger, onAnswered: () => void = () => {}): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async responseForOperation(rc): Promise<GraphQLResponse | null> {
+          const served = current();
+          const operation = rc.operation;
+          if (!served || rc.schema !== served.schema || operation.operation !== 'query' || !rc.contextValue.actor) return null;
+          const fields: FieldNode[] = [];
+          for (const sel of operation.selectionSet.selections) {
+            if (sel.kind !== Kind.FIELD || sel.directives?.length) return null;
+            if (sel.name.value !== '__typename' && !served.graph.roots.has(sel.name.value)) return null;
+            fields.push(sel);
+          }
+          const coerced = getVariableValues(served.schema, operation.variableDefinitions ?? [], rc.request.variables ?? {});
+          if (coerced.errors) return null;
+          const fragments: Record<string, FragmentDefinitionNode> = {};
+          for (const d of rc.document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+          const queryType = served.schema.getQueryType() as GraphQLObjectType;
+          const data: Record<string, unknown> = {};
+          try {
+            for (const field of fields) {
+              const key = field.alias?.value ?? field.name.value;
+              if (field.name.value === '__typename') {
+                data[key] = queryType.name;
+                continue;
+              }
+              const info = { fieldNodes: [field], parentType: queryType, fragments, variableValues: coerced.coerced, operation, path: { key, prev: undefined, typename: queryType.name }, schema: served.schema };
+              const compile = served.graph.roots.get(field.name.value)!;
+              const statement = served.graph.statements.statement(info, 'response', () =>
+                compile(new CompileContext(served.graph, limits, 'response'), rootTree(info as never)),
+              );
+              const [row] = await rc.contextValue.db.run<{ data: unknown }>(statement);
+              data[key] = row?.data ?? null;
+            }
+          } catch (err) {
+            log.debug({ err }, 'fast path declined; executing normally');
+            return null;
+          }
+          onAnswered();
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
+        },
+      };
+    },
+  };
+}
