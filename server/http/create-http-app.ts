@@ -14,6 +14,7 @@ import { DomainError, ErrorCode } from '../domain-error.js';
 import type { RecordEventBus } from '../events/record-event-bus.js';
 import type { AdminContext } from '../graphql/admin/admin-context.js';
 import { formatError } from '../graphql/errors.js';
+import { stringifyResult } from '../graphql/raw-json.js';
 import { fastPathPlugin } from '../graphql/records/fast-path.js';
 import type { SchemaRegistry } from '../graphql/schema-registry.js';
 import type { MetadataService } from '../metadata/index.js';
@@ -90,6 +91,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
     gateway: registry.gateway() as never,
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
+    stringifyResult,
     csrfPrevention: true,
     introspection: true,
     allowBatchedHttpRequests: false,

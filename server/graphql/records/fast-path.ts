@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { getVariableValues, Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType } from 'graphql';
 import type { Logger } from 'pino';
 import type { RequestContext } from '../context.js';
 import type { Served } from '../schema-registry.js';
+import { RawJson } from '../raw-json.js';
 import { CompileContext, rootTree, type PageLimits } from './compile/index.js';
 
 /**
@@ -40,11 +42,13 @@ export function fastPathPlugin(current: () => Served | null, limits: PageLimits,
               }
               const info = { fieldNodes: [field], parentType: queryType, fragments, variableValues: coerced.coerced, operation, path: { key, prev: undefined, typename: queryType.name }, schema: served.schema };
               const compile = served.graph.roots.get(field.name.value)!;
-              const statement = served.graph.statements.statement(info, 'response', () =>
-                compile(new CompileContext(served.graph, limits, 'response'), rootTree(info as never)),
-              );
-              const [row] = await rc.contextValue.db.run<{ data: unknown }>(statement);
-              data[key] = row?.data ?? null;
+              // The JSON comes back as text and goes out as text (see RawJson).
+              const statement = served.graph.statements.statement(info, 'response', () => {
+                const inner = compile(new CompileContext(served.graph, limits, 'response'), rootTree(info as never));
+                return sql`SELECT q.data::text AS data FROM (${inner}) q`;
+              });
+              const [row] = await rc.contextValue.db.run<{ data: string | null }>(statement);
+              data[key] = row?.data == null ? null : new RawJson(row.data);
             }
           } catch (err) {
             log.debug({ err }, 'fast path declined; executing normally');
