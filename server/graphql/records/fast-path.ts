@@ -48,7 +48,8 @@ export function fastPathPlugin(current: () => Served | null, limits: PageLimits,
                 return sql`SELECT q.data::text AS data FROM (${inner}) q`;
               });
               const [row] = await rc.contextValue.db.run<{ data: string | null }>(statement);
-              data[key] = row?.data == null ? null : new RawJson(row.data);
+              // In-process callers (executeOperation) read `data` as objects; HTTP responses take the text.
+              data[key] = row?.data == null ? null : rc.request.http ? new RawJson(row.data) : JSON.parse(row.data);
             }
           } catch (err) {
             log.debug({ err }, 'fast path declined; executing normally');
