@@ -73,6 +73,13 @@ describe('the fast path', () => {
     expect([...first.incidents.nodes, ...next.incidents.nodes]).toEqual(all.incidents.nodes);
   });
 
+  it('gives in-process callers plain objects', async () => {
+    const contextValue = { db: t.atrium.db, actor: { id: 'admin', name: 'Admin', admin: true }, metadata: t.atrium.metadata, events: undefined } as never;
+    const res = await t.atrium.http.apollo.executeOperation({ query: '{ incidents(first: 1) { nodes { number } } }' }, { contextValue });
+    const body = res.body as { kind: 'single'; singleResult: { data: any } };
+    expect(body.singleResult.data.incidents.nodes[0].number).toMatch(/^INC/);
+  });
+
   it('still reports errors (it declines, and normal execution raises them)', async () => {
     const r = await t.gql(`{ incidents(first: 1000) { totalCount } }`);
     expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
