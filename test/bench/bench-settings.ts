@@ -10,6 +10,13 @@ export interface BenchSettings {
   rounds: number;
   /** Skip PostGraphile entirely (BENCH_POSTGRAPHILE=0). */
   postgraphile: boolean;
+  /**
+   * NODE_ENV of the Atrium process: `production` like PostGraphile's (graphql-js drops its multi-realm checks);
+   * BENCH_ATRIUM_NODE_ENV= (empty) runs it unset, as `npm start` does.
+   */
+  atriumNodeEnv: string;
+  /** After the rounds, profile Atrium during one extra, uncounted run and summarise it (BENCH_PROFILE=1). */
+  profile: boolean;
 }
 
 export function benchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettings {
@@ -29,5 +36,7 @@ export function benchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettin
     measureSeconds,
     rounds: Number(env.BENCH_ROUNDS ?? 3),
     postgraphile: env.BENCH_POSTGRAPHILE !== '0',
+    atriumNodeEnv: env.BENCH_ATRIUM_NODE_ENV ?? 'production',
+    profile: env.BENCH_PROFILE === '1',
   };
 }

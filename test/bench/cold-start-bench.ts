@@ -11,6 +11,8 @@ export interface ColdStart {
   rssMb: number;
   /** Milliseconds from SIGTERM to exit (graceful stop, PGlite closes its data folder). */
   stopMs: number;
+  /** The process had not exited STOP_WAIT_MS after SIGTERM and was killed. */
+  killed: boolean;
 }
 
 export interface ColdStartResult {
@@ -65,19 +67,27 @@ async function startOnce(repoRoot: string, dataDir: string): Promise<ColdStart> 
     const ms = performance.now() - started;
     const rssMb = processMemory(child.pid!).rssMb;
     const stopping = performance.now();
-    await stop(child, exited);
-    return { ms, rssMb, stopMs: performance.now() - stopping };
+    const killed = await stop(child, exited);
+    return { ms, rssMb, stopMs: performance.now() - stopping, killed };
   } finally {
     await stop(child, exited);
   }
 }
 
-async function stop(child: ReturnType<typeof spawn>, exited: Promise<void>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+const STOP_WAIT_MS = 15_000;
+
+/** SIGTERM, then SIGKILL after STOP_WAIT_MS; true when it had to kill. */
+async function stop(child: ReturnType<typeof spawn>, exited: Promise<void>): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return false;
+  let killed = false;
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const timer = setTimeout(() => {
+    killed = true;
+    child.kill('SIGKILL');
+  }, STOP_WAIT_MS);
   await exited;
   clearTimeout(timer);
+  return killed;
 }
 
 async function importTime(repoRoot: string): Promise<number> {

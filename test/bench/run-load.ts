@@ -10,7 +10,10 @@ export interface LoadTarget {
 
 export interface LoadResult {
   seconds: number;
+  /** Completed requests. */
   requests: number;
+  /** Requests sent, including those still in flight when the run stopped (the server still answers them). */
+  sent: number;
   reqPerSec: number;
   p50: number;
   p95: number;
@@ -45,11 +48,12 @@ export async function runLoad(target: LoadTarget, seconds: number, connections: 
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] : NaN);
-  const seconds = result.duration || elapsed;
+  const measured = result.duration || elapsed;
   return {
-    seconds,
+    seconds: measured,
     requests: result.requests.total,
-    reqPerSec: result.requests.total / seconds,
+    sent: result.requests.sent,
+    reqPerSec: result.requests.total / measured,
     p50: pct(50),
     p95: pct(95),
     p99: pct(99),

@@ -24,9 +24,11 @@ export interface SpawnOptions {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   timeoutMs?: number;
+  /** The line prefix that carries the child's JSON (default `BENCH_READY`). */
+  readyLine?: string;
 }
 
-/** Spawns a server child that prints `BENCH_READY {json}` and answers `{ id, cmd }` on IPC. */
+/** Spawns a child that prints `BENCH_READY {json}` (or another `readyLine`) and answers `{ id, cmd }` on IPC. */
 export async function startServerProcess(options: SpawnOptions): Promise<ServerProcess> {
   const started = performance.now();
   const child: ChildProcess = spawn(options.command, options.args, {
@@ -44,7 +46,7 @@ export async function startServerProcess(options: SpawnOptions): Promise<ServerP
     const timer = setTimeout(() => reject(new Error(`${options.name} did not start within ${options.timeoutMs ?? 120_000} ms\n${err.slice(-4000)}`)), options.timeoutMs ?? 120_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /^BENCH_READY (.*)$/m.exec(out);
+      const m = new RegExp(`^${options.readyLine ?? 'BENCH_READY'} (.*)$`, 'm').exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(JSON.parse(m[1]));
@@ -87,10 +89,14 @@ export async function startServerProcess(options: SpawnOptions): Promise<ServerP
     stderr: () => err,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      // A `shutdown` command first (see servers/atrium-server.ts for why not a signal), then SIGTERM, then SIGKILL.
+      if (child.connected) child.send({ id: 0, cmd: 'shutdown' });
+      else child.kill('SIGTERM');
+      const term = setTimeout(() => child.kill('SIGTERM'), 10_000);
+      const kill = setTimeout(() => child.kill('SIGKILL'), 20_000);
       await exited;
-      clearTimeout(timer);
+      clearTimeout(term);
+      clearTimeout(kill);
     },
   };
 }

@@ -3,6 +3,8 @@
  * token, counts the statements it sends and, on request, records the text and parameters of the next statements.
  */
 import 'reflect-metadata';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { pino } from 'pino';
 import { DEV_ADMIN, startAtrium } from '../../../server/atrium.js';
 import { loadConfig } from '../../../server/config.js';
@@ -28,7 +30,30 @@ const run = atrium.db.run.bind(atrium.db);
   return run(statement);
 };
 
+// A CPU profile of a stretch of load, on request (BENCH_PROFILE=1): start and stop it over IPC.
+let profiler: Session | null = null;
+
 answerCommands({
+  profileStart: async () => {
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+    return {};
+  },
+  profileStop: async () => {
+    if (!profiler) return { error: 'no profile running' };
+    const { profile } = await profiler.post('Profiler.stop');
+    profiler.disconnect();
+    profiler = null;
+    const file = process.env.BENCH_PROFILE_FILE ?? 'atrium.cpuprofile';
+    await writeFile(file, JSON.stringify(profile));
+    return { file };
+  },
+  shutdown: () => {
+    void atrium.stop().finally(() => process.exit(0));
+    return {};
+  },
   stats: () => ({ statements }),
   capture: () => {
     const out = captured;
@@ -38,4 +63,12 @@ answerCommands({
 });
 announceReady({ url: `${atrium.url}/graphql`, token, startMs: Math.round(performance.now() - t0) });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void atrium.stop().finally(() => process.exit(0)));
+// The bench stops this child with the `shutdown` command, not a signal: Apollo Server registers its own SIGTERM
+// handler (stopOnTerminationSignals defaults to on outside NODE_ENV=test) that calls apolloServer.stop(), and a
+// second stop() while the first runs waits on a barrier that Apollo 5.5.1 never resolves on success — so a
+// SIGTERM handler calling atrium.stop() hangs. On a signal, give the stop a few seconds, then exit anyway.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    setTimeout(() => process.exit(0), 3000).unref();
+    void atrium.stop().finally(() => process.exit(0));
+  });

@@ -2,18 +2,18 @@
  * The small protocol between the bench and a server child: the child prints one `BENCH_READY {json}` line when
  * it answers, and replies to `{ id, cmd }` messages on the IPC channel with `{ id, ...answer }`.
  */
-export type BenchCommand = 'stats' | 'capture';
+export type BenchCommand = 'stats' | 'capture' | 'shutdown' | 'profileStart' | 'profileStop';
 
 export function announceReady(info: Record<string, unknown>): void {
   process.stdout.write(`BENCH_READY ${JSON.stringify(info)}\n`);
 }
 
 export function answerCommands(handlers: Partial<Record<BenchCommand, () => unknown>>): void {
-  process.on('message', (msg: { id: number; cmd: BenchCommand }) => {
+  process.on('message', async (msg: { id: number; cmd: BenchCommand }) => {
     const handler = handlers[msg.cmd];
     let answer: unknown;
     try {
-      answer = handler ? handler() : { error: `unknown command ${msg.cmd}` };
+      answer = handler ? await handler() : { error: `unknown command ${msg.cmd}` };
     } catch (e) {
       answer = { error: (e as Error).message };
     }

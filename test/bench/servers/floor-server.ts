@@ -33,7 +33,14 @@ const server = createServer((req, res) => {
 });
 server.keepAliveTimeout = 60_000;
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-answerCommands({ stats: () => ({ statements }) });
+answerCommands({
+  stats: () => ({ statements }),
+  shutdown: () => {
+    server.close();
+    void sql.end({ timeout: 2 }).finally(() => process.exit(0));
+    return {};
+  },
+});
 announceReady({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const)

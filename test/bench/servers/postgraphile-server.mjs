@@ -48,6 +48,10 @@ process.on('message', (msg) => {
   else if (msg.cmd === 'capture') {
     answer = { statements: captured };
     captured = [];
+  } else if (msg.cmd === 'shutdown') {
+    answer = {};
+    server.close();
+    void pgl.release().finally(() => process.exit(0));
   } else answer = { error: `unknown command ${msg.cmd}` };
   process.send?.({ id: msg.id, ...answer });
 });

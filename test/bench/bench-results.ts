@@ -1,0 +1,139 @@
+import type { ColdStartResult } from './cold-start-bench.js';
+import type { StatementCost } from './explain-statement.js';
+import type { LoadResult } from './run-load.js';
+import type { ProfileSummary } from './summarise-profile.js';
+
+export type TargetName = 'floor' | 'postgraphile' | 'atrium';
+
+export interface TargetResult {
+  name: TargetName;
+  label: string;
+  rounds: (LoadResult & { statementsPerRequest: number })[];
+  /** Medians over the rounds. */
+  summary: { reqPerSec: number; reqPerSecMin: number; reqPerSecMax: number; p50: number; p95: number; p99: number; statementsPerRequest: number };
+  /** From a separate sequential check: committed transactions in the bench database per request (pg_stat_database). */
+  transactionsPerRequest: number | null;
+  memory: { startMb: number; afterLoadMb: number; peakMb: number };
+  statement: (Omit<StatementCost, 'plan' | 'genericPlan'> & { sql: string }) | null;
+  /** Any errors, timeouts, non-2xx answers or bodies that differ from the verified answer. */
+  invalid: string | null;
+}
+
+export interface BenchResults {
+  startedAt: string;
+  finishedAt?: string;
+  settings: Record<string, unknown>;
+  machine: Record<string, unknown>;
+  statementCounting: string;
+  data?: { loadMs: number; rows: Record<string, number> };
+  verification?: { incidents: string[]; agreed: TargetName[] };
+  targets: Partial<Record<TargetName, TargetResult>>;
+  postgraphile: { version?: string; node?: string; skipped?: string };
+  publish?: Record<string, number> | { error: string };
+  coldStart?: ColdStartResult | { error: string };
+  plans?: Partial<Record<TargetName, { custom: string; generic: string }>>;
+  atriumProfile?: ProfileSummary;
+  /** The commit at start and end (servers load their code at start); `dirty` lists uncommitted server changes. */
+  code?: { atStart: { commit: string; dirty: string[] }; atEnd?: { commit: string; dirty: string[] } };
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export function summarise(rounds: TargetResult['rounds']): TargetResult['summary'] {
+  const rps = rounds.map((r) => r.reqPerSec);
+  return {
+    reqPerSec: median(rps),
+    reqPerSecMin: Math.min(...rps),
+    reqPerSecMax: Math.max(...rps),
+    p50: median(rounds.map((r) => r.p50)),
+    p95: median(rounds.map((r) => r.p95)),
+    p99: median(rounds.map((r) => r.p99)),
+    statementsPerRequest: median(rounds.map((r) => r.statementsPerRequest)),
+  };
+}
+
+const f = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits));
+
+/** The table printed at the end of a run. */
+export function formatResults(r: BenchResults): string {
+  const out: string[] = [];
+  const floor = r.targets.floor?.summary;
+  if (r.code) {
+    const { atStart, atEnd } = r.code;
+    const dirty = atStart.dirty.length ? ` + ${atStart.dirty.length} uncommitted server change(s)` : '';
+    const moved = atEnd && atEnd.commit !== atStart.commit ? ` (HEAD moved to ${atEnd.commit} during the run; the servers run the code they loaded at start)` : '';
+    out.push('', `Code: ${atStart.commit}${dirty}${moved}`);
+  }
+  out.push(`Nested page — ${r.settings.connections} connections, ${r.settings.warmupSeconds} s warm-up + ${r.settings.measureSeconds} s measured × ${r.settings.rounds} round(s), interleaved; medians over rounds`);
+  const head = ['target', 'req/s', '(min–max)', 'p50 ms', 'p95 ms', 'p99 ms', 'stmts/req', 'xacts/req', 'req/s ÷ floor', 'p50 ÷ floor', 'RSS start/after/peak MB', 'stmt exec ms (custom/generic)'];
+  const rows: string[][] = [];
+  for (const name of ['floor', 'postgraphile', 'atrium'] as const) {
+    const t = r.targets[name];
+    if (!t) {
+      if (name === 'postgraphile' && r.postgraphile.skipped) rows.push([`PostGraphile (skipped: ${r.postgraphile.skipped.split('\n')[0].slice(0, 80)})`]);
+      continue;
+    }
+    const s = t.summary;
+    rows.push([
+      t.label + (t.invalid ? ' [INVALID]' : ''),
+      f(s.reqPerSec, 0),
+      `${f(s.reqPerSecMin, 0)}–${f(s.reqPerSecMax, 0)}`,
+      f(s.p50),
+      f(s.p95),
+      f(s.p99),
+      f(s.statementsPerRequest, 2),
+      f(t.transactionsPerRequest, 2),
+      floor ? f(s.reqPerSec / floor.reqPerSec, 2) : '–',
+      floor ? f(s.p50 / floor.p50, 2) : '–',
+      `${f(t.memory.startMb, 0)}/${f(t.memory.afterLoadMb, 0)}/${f(t.memory.peakMb, 0)}`,
+      t.statement ? `${f(t.statement.executionMs, 2)}/${f(t.statement.genericExecutionMs, 2)}` : '–',
+    ]);
+  }
+  out.push(table(head, rows));
+  for (const t of Object.values(r.targets)) if (t?.invalid) out.push(`  ${t.label}: ${t.invalid}`);
+  out.push(`  statements/request: ${r.statementCounting}`);
+  if (floor && r.targets.atrium && r.targets.postgraphile) {
+    const a = r.targets.atrium.summary;
+    out.push(`  Atrium ÷ PostGraphile: ${f(a.reqPerSec / r.targets.postgraphile.summary.reqPerSec, 2)}× req/s (aim ≥ 1.5×); Atrium p50 ÷ floor p50: ${f(a.p50 / floor.p50, 2)} (aim ≤ 1.3)`);
+  }
+
+  if (r.atriumProfile) {
+    const p = r.atriumProfile;
+    out.push('', `Atrium CPU profile of an extra, uncounted run (${f(p.totalMs / 1000, 1)} s; self time; file results/atrium.cpuprofile)`);
+    out.push('  by package:  ' + p.byPackage.map((x) => `${x.name} ${f(x.percent)}%`).join(', '));
+    out.push('  by function: ' + p.byFunction.map((x) => `${x.name} ${f(x.percent)}%`).join(', '));
+  }
+
+  out.push('', 'Other figures');
+  const other: string[][] = [];
+  const p = r.publish;
+  if (p && 'error' in p) other.push(['publish 100 types × 30 fields', `failed: ${p.error}`]);
+  else if (p) {
+    other.push(['publish + swap, 100 types × 30 fields (create 100 tables)', `${f(p.createMs, 0)} ms; first query on the new schema ${f(p.firstQueryMs, 0)} ms`]);
+    other.push(['publish + swap, add a field to all 100 types', `${f(p.changeMs, 0)} ms; change visible over HTTP ${f(p.changeVisibleMs, 0)} ms`]);
+    other.push(['Atrium RSS after both publishes (in-process)', `${f(p.rssMb, 0)} MB`]);
+  }
+  const c = r.coldStart;
+  if (c && 'error' in c) other.push(['cold start on PGlite', `failed: ${c.error}`]);
+  else if (c) {
+    const stopped = (x: ColdStartResult['fresh']) => (x.killed ? `no exit ${f(x.stopMs / 1000, 0)} s after SIGTERM, killed` : `exit ${f(x.stopMs, 0)} ms after SIGTERM`);
+    other.push(['cold start to first answer, PGlite, fresh data folder', `${f(c.fresh.ms, 0)} ms (RSS ${f(c.fresh.rssMb, 0)} MB; ${stopped(c.fresh)})`]);
+    for (const [i, x] of c.reopened.entries()) other.push([`cold start to first answer, PGlite, reopened folder #${i + 1}`, `${f(x.ms, 0)} ms (RSS ${f(x.rssMb, 0)} MB; ${stopped(x)})`]);
+    other.push(['  of which importing server/atrium.ts under tsx', `${f(c.importMs, 0)} ms`]);
+  }
+  if (r.data) other.push(['bulk load of the data set (INSERT … SELECT, indexes, VACUUM ANALYZE)', `${f(r.data.loadMs / 1000, 1)} s`]);
+  if (r.postgraphile.version) other.push(['PostGraphile', `${r.postgraphile.version} on Node ${r.postgraphile.node}`]);
+  out.push(table(['what', 'figure'], other));
+  return out.join('\n');
+}
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r.length === 1 ? 0 : (r[i] ?? '').length))));
+  const line = (cells: string[]) => (cells.length === 1 ? `| ${cells[0]}` : '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
+  return [line(head), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.map(line)].join('\n');
+}

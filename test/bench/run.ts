@@ -1,0 +1,286 @@
+/**
+ * `npm run bench`: the nested page of /work/shared/BENCHMARK.md against the floor (one hand-written statement),
+ * PostGraphile 5 and Atrium, each in its own process on the same PostgreSQL database, loaded with autocannon
+ * from this process in interleaved rounds; then publish time, PGlite cold start and memory.
+ * BENCH_SECONDS / BENCH_ROUNDS shorten a smoke run. Results: the table below and test/bench/results/latest.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importBenchMetadata } from './bench-metadata.js';
+import { formatResults, summarise, type BenchResults, type TargetName, type TargetResult } from './bench-results.js';
+import { benchSettings } from './bench-settings.js';
+import { coldStartBench } from './cold-start-bench.js';
+import { committedTransactions, STATS_FLUSH_MS } from './database-counters.js';
+import { explainStatement } from './explain-statement.js';
+import { installPostgraphile } from './install-postgraphile.js';
+import { loadBenchData } from './load-bench-data.js';
+import { ATRIUM_PAGE, FLOOR_PARAMS, FLOOR_SQL, POSTGRAPHILE_PAGE } from './page-queries.js';
+import { dropDatabase, ensurePostgresRunning, recreateDatabase, statStatementsLoaded } from './postgres-admin.js';
+import { runLoad, type LoadTarget } from './run-load.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
+import { summariseProfile } from './summarise-profile.js';
+import { assertSamePage } from './verify-answers.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '..', '..');
+const settings = benchSettings();
+const log = (line: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Target {
+  name: TargetName;
+  label: string;
+  server: ServerProcess;
+  load: LoadTarget;
+  startMb: number;
+}
+
+const results: BenchResults = {
+  startedAt: new Date().toISOString(),
+  settings: { ...settings },
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  statementCounting: '',
+  targets: {},
+  postgraphile: {},
+};
+const servers: ServerProcess[] = [];
+
+/** The commit measured, and whether server code differed from it: others commit while a bench runs. */
+function codeVersion(): { commit: string; dirty: string[] } {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server', 'schema', 'package.json'], { cwd: REPO, encoding: 'utf8' }).split('\n').filter(Boolean);
+    return { commit, dirty };
+  } catch {
+    return { commit: 'unknown', dirty: [] };
+  }
+}
+results.code = { atStart: codeVersion() };
+
+async function main(): Promise<void> {
+  await ensurePostgresRunning(settings.adminUrl);
+  const preloaded = await statStatementsLoaded(settings.adminUrl);
+  results.statementCounting = preloaded
+    ? 'pg_stat_statements is preloaded, but the figures below come from counting in each server process'
+    : 'pg_stat_statements is not in shared_preload_libraries (the shared cluster was not restarted to add it), so "stmts/req" counts every statement each server sends (Atrium: db.onStatement; floor: its own counter; PostGraphile: a wrapped pg Client.query), and "xacts/req" is the server-side cross-check: pg_stat_database.xact_commit of the bench database over 100 sequential requests';
+  log(`settings: ${JSON.stringify(settings)}`);
+  await recreateDatabase(settings.adminUrl, settings.database);
+  results.machine.postgres = await postgresVersion();
+
+  log('starting Atrium (PostgreSQL) and publishing the bench metadata');
+  const atrium = await spawnServer('atrium', process.execPath, ['--import', 'tsx', path.join(HERE, 'servers', 'atrium-server.ts')], REPO, {
+    NODE_ENV: settings.atriumNodeEnv || undefined,
+    BENCH_PROFILE_FILE: path.join(HERE, 'results', 'atrium.cpuprofile'),
+  });
+  await importBenchMetadata(atrium.info.url, atrium.info.token!);
+  log('loading 5,000 people, 50 groups, 100,000 incidents, 300,000 journal entries');
+  const data = await loadBenchData(settings.databaseUrl);
+  results.data = { loadMs: data.ms, rows: data.rows };
+  log(`loaded in ${(data.ms / 1000).toFixed(1)} s`);
+
+  const floor = await spawnServer('floor', process.execPath, ['--import', 'tsx', path.join(HERE, 'servers', 'floor-server.ts')], REPO);
+  let postgraphile: ServerProcess | null = null;
+  if (!settings.postgraphile) results.postgraphile.skipped = 'BENCH_POSTGRAPHILE=0';
+  else {
+    try {
+      const install = await installPostgraphile(log);
+      results.postgraphile.version = install.version;
+      postgraphile = await spawnServer('postgraphile', install.node, [install.script], path.dirname(install.script), { NODE_ENV: 'production' });
+      results.postgraphile.node = String(postgraphile.info.node);
+    } catch (e) {
+      results.postgraphile.skipped = (e as Error).message;
+      log(`PostGraphile skipped: ${(e as Error).message}`);
+    }
+  }
+
+  const graphqlBody = (query: string) => JSON.stringify({ query });
+  const candidates: Omit<Target, 'load' | 'startMb'>[] = [
+    { name: 'floor', label: 'floor (SQL → JSON, node:http)', server: floor },
+    ...(postgraphile ? [{ name: 'postgraphile' as const, label: `PostGraphile ${results.postgraphile.version}`, server: postgraphile }] : []),
+    { name: 'atrium', label: `Atrium (admin, NODE_ENV=${settings.atriumNodeEnv || 'unset'})`, server: atrium },
+  ];
+  const targets: Target[] = [];
+  for (const c of candidates) {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (c.name === 'atrium') headers.authorization = `Bearer ${c.server.info.token}`;
+    const body = graphqlBody(c.name === 'postgraphile' ? POSTGRAPHILE_PAGE : ATRIUM_PAGE);
+    const res = await fetch(c.server.info.url, { method: 'POST', headers, body });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${c.label} answered ${res.status}: ${text.slice(0, 2000)}`);
+    targets.push({ ...c, load: { url: c.server.info.url, headers, body, expectBody: text }, startMb: c.server.memory().rssMb });
+  }
+
+  log('verifying the answers');
+  const reference = targets[0];
+  const agreed: TargetName[] = [reference.name];
+  let incidents: string[] = [];
+  for (const t of targets.slice(1)) {
+    incidents = assertSamePage({ name: reference.label, body: reference.load.expectBody }, { name: t.label, body: t.load.expectBody });
+    agreed.push(t.name);
+  }
+  results.verification = { incidents, agreed };
+  log(`all targets return the same 50 incidents (${incidents[0]} … ${incidents.at(-1)}), values and newest journal entries`);
+
+  log('EXPLAIN (ANALYZE, BUFFERS) of each statement, on the idle database');
+  const statements = await captureStatements(targets);
+  results.plans = {};
+  const costs: Partial<Record<TargetName, TargetResult['statement']>> = {};
+  for (const [name, st] of Object.entries(statements) as [TargetName, { sql: string; params: unknown[] }][]) {
+    const cost = await explainStatement(settings.databaseUrl, st);
+    results.plans[name] = { custom: cost.plan, generic: cost.genericPlan };
+    costs[name] = { sql: st.sql, executionMs: cost.executionMs, planningMs: cost.planningMs, genericExecutionMs: cost.genericExecutionMs };
+  }
+
+  log('server-side statement check: 100 sequential requests per target, pg_stat_database.xact_commit (waits for the statistics to flush)');
+  const transactions = await transactionsPerRequest(targets, 100);
+
+  const rounds = new Map<TargetName, TargetResult['rounds']>(targets.map((t) => [t.name, []]));
+  for (let round = 1; round <= settings.rounds; round++) {
+    for (const t of targets) {
+      await runLoad(t.load, settings.warmupSeconds, settings.connections);
+      const before = await settledStatements(t.server);
+      const r = await runLoad(t.load, settings.measureSeconds, settings.connections);
+      const after = await settledStatements(t.server);
+      const perRequest = (after - before) / r.sent;
+      rounds.get(t.name)!.push({ ...r, statementsPerRequest: perRequest });
+      log(`round ${round} ${t.label}: ${r.reqPerSec.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${perRequest.toFixed(2)} statements/request${r.errors + r.non2xx + r.mismatches + r.timeouts ? `, ${r.errors} errors, ${r.non2xx} non-2xx, ${r.mismatches} mismatches, ${r.timeouts} timeouts` : ''}`);
+    }
+  }
+  if (settings.profile) {
+    // An extra run, not counted: the profiler slows the process it watches.
+    log(`profiling Atrium for ${settings.measureSeconds} s (not counted)`);
+    await atrium.ask('profileStart');
+    await runLoad(targets.find((t) => t.name === 'atrium')!.load, settings.measureSeconds, settings.connections);
+    results.atriumProfile = await summariseProfile((await atrium.ask<{ file: string }>('profileStop')).file);
+  }
+  for (const t of targets) {
+    const rs = rounds.get(t.name)!;
+    const bad = rs.reduce((n, r) => n + r.errors + r.non2xx + r.mismatches + r.timeouts, 0);
+    const mem = t.server.memory();
+    results.targets[t.name] = {
+      name: t.name,
+      label: t.label,
+      rounds: rs,
+      summary: summarise(rs),
+      transactionsPerRequest: transactions[t.name] ?? null,
+      memory: { startMb: t.startMb, afterLoadMb: mem.rssMb, peakMb: mem.peakRssMb },
+      statement: costs[t.name] ?? null,
+      invalid: bad ? `${bad} requests failed or answered something other than the verified page` : null,
+    };
+  }
+  for (const s of servers.splice(0)) await s.stop();
+
+  log('publish bench: 100 record types × 30 fields on PostgreSQL');
+  results.publish = await publishBench().catch((e: Error) => ({ error: e.message }));
+  log('cold start on PGlite (fresh and reopened data folder)');
+  results.coldStart = await coldStartBench(REPO).catch((e: Error) => ({ error: e.message }));
+}
+
+/** The child's statement count once requests still in flight after a load run have finished. */
+async function settledStatements(server: ServerProcess): Promise<number> {
+  let last = (await server.ask<{ statements: number }>('stats')).statements;
+  for (let i = 0; i < 50; i++) {
+    await sleep(100);
+    const now = (await server.ask<{ statements: number }>('stats')).statements;
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
+
+async function spawnServer(name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
+  const server = await startServerProcess({ name, command, args, cwd, env: { DATABASE_URL: settings.databaseUrl, ...env } });
+  servers.push(server);
+  log(`${name} is up in ${(server.readyMs / 1000).toFixed(1)} s at ${server.info.url} (pid ${server.pid})`);
+  return server;
+}
+
+/** The statement each target sends for the page, with its parameters, captured in the server process. */
+async function captureStatements(targets: Target[]): Promise<Partial<Record<TargetName, { sql: string; params: unknown[] }>>> {
+  const out: Partial<Record<TargetName, { sql: string; params: unknown[] }>> = {};
+  for (const t of targets) {
+    if (t.name === 'floor') {
+      out.floor = { sql: FLOOR_SQL, params: [...FLOOR_PARAMS] };
+      continue;
+    }
+    await t.server.ask('capture');
+    await fetch(t.load.url, { method: 'POST', headers: t.load.headers, body: t.load.body }).then((r) => r.text());
+    const { statements } = await t.server.ask<{ statements: { sql: string; params: unknown[] }[] }>('capture');
+    const page = statements.filter((s) => /incident/i.test(s.sql));
+    if (page.length !== 1) log(`${t.label} sent ${statements.length} statements for one page (${page.length} about incidents)`);
+    if (page[0]) out[t.name] = page[0];
+  }
+  return out;
+}
+
+async function transactionsPerRequest(targets: Target[], requests: number): Promise<Partial<Record<TargetName, number>>> {
+  const out: Partial<Record<TargetName, number>> = {};
+  await sleep(STATS_FLUSH_MS);
+  for (const t of targets) {
+    const before = await committedTransactions(settings.adminUrl, settings.database);
+    for (let i = 0; i < requests; i++) await fetch(t.load.url, { method: 'POST', headers: t.load.headers, body: t.load.body }).then((r) => r.text());
+    await sleep(STATS_FLUSH_MS);
+    const after = await committedTransactions(settings.adminUrl, settings.database);
+    out[t.name] = (after - before) / requests;
+    log(`${t.label}: ${(after - before)} transactions for ${requests} requests`);
+  }
+  return out;
+}
+
+async function publishBench(): Promise<Record<string, number>> {
+  const database = `${settings.database}_publish`;
+  const url = settings.databaseUrl.replace(/\/[^/]+$/, `/${database}`);
+  await recreateDatabase(settings.adminUrl, database);
+  try {
+    const server = await startServerProcess({
+      name: 'publish',
+      command: process.execPath,
+      args: ['--import', 'tsx', path.join(HERE, 'publish-schema-bench.ts')],
+      cwd: REPO,
+      env: { DATABASE_URL: url },
+      timeoutMs: 600_000,
+      readyLine: 'BENCH_RESULT',
+    });
+    await server.stop();
+    return server.info as unknown as Record<string, number>;
+  } finally {
+    await dropDatabase(settings.adminUrl, database);
+  }
+}
+
+async function postgresVersion(): Promise<string> {
+  const { default: postgres } = await import('postgres');
+  const sql = postgres(settings.adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ v: string }[]>`select version() as v`;
+    return row.v;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+let failure: unknown = null;
+try {
+  await main();
+} catch (e) {
+  failure = e;
+} finally {
+  for (const s of servers.splice(0)) await s.stop().catch(() => {});
+}
+results.finishedAt = new Date().toISOString();
+results.code!.atEnd = codeVersion();
+const resultsDir = path.join(HERE, 'results');
+await mkdir(resultsDir, { recursive: true });
+await writeFile(path.join(resultsDir, 'latest.json'), JSON.stringify({ ...results, error: failure ? String((failure as Error).stack ?? failure) : undefined }, null, 2) + '\n');
+process.stdout.write(formatResults(results) + '\n');
+for (const [name, t] of Object.entries(results.targets)) {
+  if (t?.statement) process.stdout.write(`\n${name}: custom-plan execution ${t.statement.executionMs.toFixed(2)} ms, generic ${t.statement.genericExecutionMs.toFixed(2)} ms, planning ${t.statement.planningMs.toFixed(2)} ms (plans in results/latest.json)\n`);
+}
+process.stdout.write(`\nresults written to ${path.relative(process.cwd(), path.join(resultsDir, 'latest.json'))}\n`);
+if (failure) {
+  process.stderr.write(`\nbench failed: ${(failure as Error).stack ?? failure}\n`);
+  process.exitCode = 1;
+}
