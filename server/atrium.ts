@@ -96,8 +96,10 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
     stop() {
       stopping ??= (async () => {
         await http.stop();
+        log.debug('HTTP and WebSocket servers stopped');
         await events.stop();
         if (!options.keepDatabase) await db.close();
+        log.debug('database closed');
       })();
       return stopping;
     },

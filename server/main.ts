@@ -30,6 +30,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     atrium.log.info({ signal }, 'shutting down: finishing requests in flight');
+    // A graceful stop has a deadline: whatever still hangs after it must not keep the process alive.
+    setTimeout(() => {
+      atrium.log.error('shutdown did not finish within 15 s; exiting anyway');
+      process.exit(1);
+    }, 15_000).unref();
     atrium.stop().then(
       () => process.exit(0),
       (err) => {
