@@ -5,12 +5,19 @@ import type { ProfileSummary } from './summarise-profile.js';
 
 export type TargetName = 'floor' | 'postgraphile' | 'atrium';
 
+/** CPU milliseconds per answered request: the server process, all PostgreSQL processes, and autocannon (this process). */
+export interface CpuPerRequest {
+  server: number;
+  postgres: number;
+  loader: number;
+}
+
 export interface TargetResult {
   name: TargetName;
   label: string;
-  rounds: (LoadResult & { statementsPerRequest: number })[];
+  rounds: (LoadResult & { statementsPerRequest: number; cpuMsPerRequest: CpuPerRequest })[];
   /** Medians over the rounds. */
-  summary: { reqPerSec: number; reqPerSecMin: number; reqPerSecMax: number; p50: number; p95: number; p99: number; statementsPerRequest: number };
+  summary: { reqPerSec: number; reqPerSecMin: number; reqPerSecMax: number; p50: number; p95: number; p99: number; statementsPerRequest: number; cpuMsPerRequest: CpuPerRequest };
   /** From a separate sequential check: committed transactions in the bench database per request (pg_stat_database). */
   transactionsPerRequest: number | null;
   memory: { startMb: number; afterLoadMb: number; peakMb: number };
@@ -54,6 +61,11 @@ export function summarise(rounds: TargetResult['rounds']): TargetResult['summary
     p95: median(rounds.map((r) => r.p95)),
     p99: median(rounds.map((r) => r.p99)),
     statementsPerRequest: median(rounds.map((r) => r.statementsPerRequest)),
+    cpuMsPerRequest: {
+      server: median(rounds.map((r) => r.cpuMsPerRequest.server)),
+      postgres: median(rounds.map((r) => r.cpuMsPerRequest.postgres)),
+      loader: median(rounds.map((r) => r.cpuMsPerRequest.loader)),
+    },
   };
 }
 
@@ -70,7 +82,7 @@ export function formatResults(r: BenchResults): string {
     out.push('', `Code: ${atStart.commit}${dirty}${moved}`);
   }
   out.push(`Nested page — ${r.settings.connections} connections, ${r.settings.warmupSeconds} s warm-up + ${r.settings.measureSeconds} s measured × ${r.settings.rounds} round(s), interleaved; medians over rounds`);
-  const head = ['target', 'req/s', '(min–max)', 'p50 ms', 'p95 ms', 'p99 ms', 'stmts/req', 'xacts/req', 'req/s ÷ floor', 'p50 ÷ floor', 'RSS start/after/peak MB', 'stmt exec ms (custom/generic)'];
+  const head = ['target', 'req/s', '(min–max)', 'p50 ms', 'p95 ms', 'p99 ms', 'stmts/req', 'xacts/req', 'req/s ÷ floor', 'p50 ÷ floor', 'CPU ms/req server/PG/load', 'RSS start/after/peak MB', 'stmt exec ms (custom/generic)'];
   const rows: string[][] = [];
   for (const name of ['floor', 'postgraphile', 'atrium'] as const) {
     const t = r.targets[name];
@@ -90,6 +102,7 @@ export function formatResults(r: BenchResults): string {
       f(t.transactionsPerRequest, 2),
       floor ? f(s.reqPerSec / floor.reqPerSec, 2) : '–',
       floor ? f(s.p50 / floor.p50, 2) : '–',
+      `${f(s.cpuMsPerRequest.server, 2)}/${f(s.cpuMsPerRequest.postgres, 2)}/${f(s.cpuMsPerRequest.loader, 2)}`,
       `${f(t.memory.startMb, 0)}/${f(t.memory.afterLoadMb, 0)}/${f(t.memory.peakMb, 0)}`,
       t.statement ? `${f(t.statement.executionMs, 2)}/${f(t.statement.genericExecutionMs, 2)}` : '–',
     ]);

@@ -13,6 +13,7 @@ import { importBenchMetadata } from './bench-metadata.js';
 import { formatResults, summarise, type BenchResults, type TargetName, type TargetResult } from './bench-results.js';
 import { benchSettings } from './bench-settings.js';
 import { coldStartBench } from './cold-start-bench.js';
+import { ownCpuMs, postgresCpuBetween, postgresCpuSnapshot, processCpuMs } from './cpu-time.js';
 import { committedTransactions, STATS_FLUSH_MS } from './database-counters.js';
 import { explainStatement } from './explain-statement.js';
 import { installPostgraphile } from './install-postgraphile.js';
@@ -142,11 +143,18 @@ async function main(): Promise<void> {
     for (const t of targets) {
       await runLoad(t.load, settings.warmupSeconds, settings.connections);
       const before = await settledStatements(t.server);
+      const cpu0 = { server: processCpuMs(t.server.pid), postgres: postgresCpuSnapshot(), loader: ownCpuMs() };
       const r = await runLoad(t.load, settings.measureSeconds, settings.connections);
+      const cpu1 = { server: processCpuMs(t.server.pid), postgres: postgresCpuSnapshot(), loader: ownCpuMs() };
       const after = await settledStatements(t.server);
       const perRequest = (after - before) / r.sent;
-      rounds.get(t.name)!.push({ ...r, statementsPerRequest: perRequest });
-      log(`round ${round} ${t.label}: ${r.reqPerSec.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${perRequest.toFixed(2)} statements/request${r.errors + r.non2xx + r.mismatches + r.timeouts ? `, ${r.errors} errors, ${r.non2xx} non-2xx, ${r.mismatches} mismatches, ${r.timeouts} timeouts` : ''}`);
+      const cpuPerRequest = {
+        server: (cpu1.server - cpu0.server) / r.requests,
+        postgres: postgresCpuBetween(cpu0.postgres, cpu1.postgres) / r.requests,
+        loader: (cpu1.loader - cpu0.loader) / r.requests,
+      };
+      rounds.get(t.name)!.push({ ...r, statementsPerRequest: perRequest, cpuMsPerRequest: cpuPerRequest });
+      log(`round ${round} ${t.label}: ${r.reqPerSec.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${perRequest.toFixed(2)} statements/request, CPU ms/request server ${cpuPerRequest.server.toFixed(2)} PostgreSQL ${cpuPerRequest.postgres.toFixed(2)} autocannon ${cpuPerRequest.loader.toFixed(2)}${r.errors + r.non2xx + r.mismatches + r.timeouts ? `, ${r.errors} errors, ${r.non2xx} non-2xx, ${r.mismatches} mismatches, ${r.timeouts} timeouts` : ''}`);
     }
   }
   if (settings.profile) {
