@@ -92,6 +92,9 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     stringifyResult,
+    // main.ts owns shutdown (one stop, with a deadline); Apollo's own signal handler would start a second stop
+    // that Apollo never lets finish while the first runs.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     introspection: true,
     allowBatchedHttpRequests: false,

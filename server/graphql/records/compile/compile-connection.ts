@@ -37,13 +37,15 @@ export function connectionJson(ctx: CompileContext, info: TypeInfo, tree: Resolv
   if (args.after) where.push(keysetPredicate(alias, terms, decodeCursor(args.after, signature, terms.length), false));
   if (args.before) where.push(keysetPredicate(alias, terms, decodeCursor(args.before, signature, terms.length), true));
 
+  // Only page info needs the extra row (is there more?) and the numbering that sets it apart.
+  const wantsPageInfo = fields.some((f) => f.name === 'pageInfo');
   const s = ctx.alias();
   const nodeColumns: SQL[] = [];
   const nodeColumn = (nodeTree: ResolveTree): SQL => {
     nodeColumns.push(sql`${anyRecordJson(ctx, info, alias, nodeTree)} AS ${sql.raw(`j${nodeColumns.length}`)}`);
     return sql`${s}.${sql.raw(`j${nodeColumns.length - 1}`)}`;
   };
-  const inPage = sql`${s}.rn <= ${sql.raw(String(limit))}`;
+  const inPage = wantsPageInfo ? sql` FILTER (WHERE ${s}.rn <= ${sql.raw(String(limit))})` : sql``;
   const pageOrder = directions(s, terms, false, (_, i) => sql.raw(`o${i}`));
   const rowCount = sql`count(*)`;
   let wantsCursor = false;
@@ -58,7 +60,7 @@ export function connectionJson(ctx: CompileContext, info: TypeInfo, tree: Resolv
       pairs.push([f.alias, sql`(SELECT count(*)::int FROM ${tableRef(info.type.name)} ${c} WHERE ${sql.join(countWhere, sql` AND `)})`]);
     } else if (f.name === 'nodes') {
       wantsRows = true;
-      pairs.push([f.alias, sql`coalesce(json_agg(${nodeColumn(f)} ORDER BY ${pageOrder}) FILTER (WHERE ${inPage}), '[]'::json)`]);
+      pairs.push([f.alias, sql`coalesce(json_agg(${nodeColumn(f)} ORDER BY ${pageOrder})${inPage}, '[]'::json)`]);
     } else if (f.name === 'edges') {
       wantsRows = true;
       const edgePairs: [string, SQL][] = [];
@@ -69,7 +71,7 @@ export function connectionJson(ctx: CompileContext, info: TypeInfo, tree: Resolv
           edgePairs.push([e.alias, sql`${s}.c`]);
         } else if (e.name === 'node') edgePairs.push([e.alias, nodeColumn(e)]);
       }
-      pairs.push([f.alias, sql`coalesce(json_agg(${jsonObject(edgePairs)} ORDER BY ${pageOrder}) FILTER (WHERE ${inPage}), '[]'::json)`]);
+      pairs.push([f.alias, sql`coalesce(json_agg(${jsonObject(edgePairs)} ORDER BY ${pageOrder})${inPage}, '[]'::json)`]);
     } else if (f.name === 'pageInfo') {
       wantsRows = true;
       const more = sql`(${rowCount} > ${sql.raw(String(limit))})`;
@@ -81,7 +83,7 @@ export function connectionJson(ctx: CompileContext, info: TypeInfo, tree: Resolv
         else if (p.name === 'startCursor' || p.name === 'endCursor') {
           wantsCursor = true;
           const index = p.name === 'startCursor' ? sql`1` : sql`least(${rowCount}, ${sql.raw(String(limit))})`;
-          infoPairs.push([p.alias, sql`(array_agg(${s}.c ORDER BY ${pageOrder}) FILTER (WHERE ${inPage}))[${index}]`]);
+          infoPairs.push([p.alias, sql`(array_agg(${s}.c ORDER BY ${pageOrder})${inPage})[${index}]`]);
         }
       }
       pairs.push([f.alias, jsonObject(infoPairs)]);
@@ -90,10 +92,12 @@ export function connectionJson(ctx: CompileContext, info: TypeInfo, tree: Resolv
   if (!wantsRows) return jsonObject(pairs);
 
   const cursor = wantsCursor
-    ? base64urlSql(sql`json_build_array(${signature}::text, ${sql.join(terms.map((t) => sql`${alias}.${sql.identifier(t.column)}`), sql`, `)})::text`)
-    : sql`NULL::text`;
+    ? [sql`${base64urlSql(sql`json_build_array(${signature}::text, ${sql.join(terms.map((t) => sql`${alias}.${sql.identifier(t.column)}`), sql`, `)})::text`)} AS c`]
+    : [];
   const orderCols = terms.map((t, i) => sql`${alias}.${sql.identifier(t.column)} AS ${sql.raw(`o${i}`)}`);
-  const fetch = sql`SELECT ${sql.join([...nodeColumns, sql`${cursor} AS c`, ...orderCols], sql`, `)} FROM ${tableRef(info.type.name)} ${alias} WHERE ${sql.join(where, sql` AND `)} ORDER BY ${directions(alias, terms, backward, (t) => sql`${sql.identifier(t.column)}`)} LIMIT ${sql.raw(String(limit + 1))}`;
+  const fetchLimit = wantsPageInfo ? limit + 1 : limit;
+  const fetch = sql`SELECT ${sql.join([...nodeColumns, ...cursor, ...orderCols], sql`, `)} FROM ${tableRef(info.type.name)} ${alias} WHERE ${sql.join(where, sql` AND `)} ORDER BY ${directions(alias, terms, backward, (t) => sql`${sql.identifier(t.column)}`)} LIMIT ${sql.raw(String(fetchLimit))}`;
+  if (!wantsPageInfo) return sql`(SELECT ${jsonObject(pairs)} FROM (${fetch}) ${s})`;
   // Numbered in fetch order over at most limit + 1 rows; the extra row only tells whether there is more.
   const x = ctx.alias();
   const numbered = sql`SELECT ${x}.*, row_number() OVER (ORDER BY ${directions(x, terms, backward, (_, i) => sql.raw(`o${i}`))}) AS rn FROM (${fetch}) ${x}`;
