@@ -2,12 +2,9 @@ import { DomainError, ErrorCode } from '../../../domain-error.js';
 
 /**
  * A cursor carries the order it was made for and the row's order key (readable sort values and the id), so a
- * page continues by keyset from exactly that row. Opaque to clients, checked on the way back in.
+ * page continues by keyset from exactly that row. The statement makes it in SQL (base64url of the JSON array
+ * `[signature, ...values]`, see compile-connection.ts); it is opaque to clients and checked on the way back in.
  */
-export function encodeCursor(orderSignature: string, values: unknown[]): string {
-  return Buffer.from(JSON.stringify([orderSignature, ...values])).toString('base64url');
-}
-
 export function decodeCursor(cursor: string, orderSignature: string, arity: number): unknown[] {
   let parsed: unknown;
   try {

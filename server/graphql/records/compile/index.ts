@@ -5,6 +5,6 @@ export { compileFilter } from './compile-filter.js';
 export { createStatement, deleteStatement, snapshotRecordStatement, updateStatement, type RecordValues, type WriteRow } from './compile-mutation.js';
 export { effectiveOrder, orderTermFor, ID_TERM, type OrderTerm } from './compile-order.js';
 export { anyRecordJson, recordJson, TYPE_KEY } from './compile-record.js';
-export { encodeCursor, decodeCursor } from './cursor.js';
+export { decodeCursor } from './cursor.js';
 export { recordIdOf } from './field-value.js';
 export { rootTree, selectionOf, type ResolveTree, type Selection } from './selection.js';

@@ -1,7 +1,7 @@
 import { GraphQLBoolean, GraphQLID, GraphQLInterfaceType, GraphQLNonNull, GraphQLObjectType, GraphQLString } from 'graphql';
 import { sql, type SQL } from 'drizzle-orm';
 import { tableRef } from '../../../ddl/index.js';
-import { fromGlobalId, toGlobalId } from '../../global-id.js';
+import { fromGlobalId } from '../../global-id.js';
 import { anyRecordJson, TYPE_KEY } from '../compile/index.js';
 import type { RecordPlugin } from '../plugin.js';
 import { addReadRoot } from '../root-field.js';
@@ -52,4 +52,3 @@ export const NodePlugin: RecordPlugin = {
   },
 };
 
-export { toGlobalId };
