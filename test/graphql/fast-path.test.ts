@@ -66,6 +66,20 @@ describe('the fast path', () => {
     });
   }
 
+  it('keeps the selection order in objects wider than json_build_object allows (60 fields)', async () => {
+    const fields = Array.from({ length: 60 }, (_, i) => ({ name: `f${String(i).padStart(2, '0')}`, label: `F${i}`, type: 'INTEGER' }));
+    await t.ok(`mutation($i: RecordTypeInput!) { saveRecordTypeDraft(input: $i) { name } }`, { i: { name: 'wide', label: 'Wide', fields } });
+    await t.ok(`mutation { publishMetadata(message: "wide") { version { id } } }`);
+    const values = Object.fromEntries(fields.map((f, i) => [f.name, i]));
+    await t.ok(`mutation($i: CreateWideInput!) { createWide(input: $i) { wide { id } } }`, { i: values });
+    // Selected in reverse order, so a reordering anywhere would show.
+    const selection = fields.map((f) => f.name).reverse().join(' ');
+    const fast = await t.gql(`{ wides { nodes { ${selection} } } }`);
+    const slow = await t.gql(`{ ${ADMIN_FIELD} wides { nodes { ${selection} } } }`);
+    expect(Object.keys(fast.data.wides.nodes[0])).toEqual(fields.map((f) => f.name).reverse());
+    expect(JSON.stringify(fast.data.wides)).toBe(JSON.stringify(slow.data.wides));
+  });
+
   it('pages with the cursors it makes in SQL', async () => {
     const first = await t.ok(`{ incidents(first: 3, orderBy: [PRIORITY_ASC]) { pageInfo { endCursor hasNextPage } nodes { id } } }`);
     const next = await t.ok(`query($a: String) { incidents(first: 3, after: $a, orderBy: [PRIORITY_ASC]) { nodes { id } } }`, { a: first.incidents.pageInfo.endCursor });

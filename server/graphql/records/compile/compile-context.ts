@@ -30,16 +30,18 @@ export class CompileContext {
   }
 }
 
-/** json_build_object takes at most 100 arguments; wider objects are built in slices and concatenated. */
+/**
+ * A JSON object with keys in the given order. json_build_object takes at most 100 arguments; wider objects go
+ * through row_to_json of a one-row subquery, which keeps column order (jsonb concatenation would not).
+ */
 export function jsonObject(pairs: [string, SQL][]): SQL {
   if (pairs.length === 0) return sql`'{}'::json`;
-  const chunks: SQL[] = [];
-  for (let i = 0; i < pairs.length; i += 50) {
-    const slice = pairs.slice(i, i + 50).map(([k, v]) => sql`${jsonKey(k)}, ${v}`);
-    chunks.push(sql`json_build_object(${sql.join(slice, sql`, `)})`);
-  }
-  if (chunks.length === 1) return chunks[0];
-  return sql`(${sql.join(chunks.map((c) => sql`${c}::jsonb`), sql` || `)})::json`;
+  if (pairs.length <= 50) return sql`json_build_object(${sql.join(pairs.map(([k, v]) => sql`${jsonKey(k)}, ${v}`), sql`, `)})`;
+  const columns = pairs.map(([k, v]) => {
+    jsonKey(k);
+    return sql`${v} AS ${sql.identifier(k)}`;
+  });
+  return sql`(SELECT row_to_json(wide) FROM (SELECT ${sql.join(columns, sql`, `)}) wide)`;
 }
 
 /** A GraphQL name (type, enum value) as an SQL string literal; names are validated, never user text. */
