@@ -5,7 +5,6 @@ import {
   GraphQLNonNull,
   GraphQLObjectType,
   GraphQLString,
-  type GraphQLFieldConfig,
   type GraphQLFieldConfigArgumentMap,
   type GraphQLOutputType,
 } from 'graphql';
@@ -68,7 +67,7 @@ export function connectionArgs(ctx: PluginContext, info: TypeInfo): GraphQLField
 export const ConnectionPlugin: RecordPlugin = {
   name: BY,
   build(ctx) {
-    const { builder, graph, limits } = ctx;
+    const { builder, graph } = ctx;
     for (const info of graph.byName.values()) {
       const t = info.type;
       const connection = () => connectionTypes(ctx, info);
