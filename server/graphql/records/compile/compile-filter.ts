@@ -5,21 +5,10 @@ import { DomainError, ErrorCode } from '../../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
 import type { CompileContext } from './compile-context.js';
 import { arrayParam, recordIdOf, typedParam } from './field-value.js';
+import { SYSTEM_FIELDS } from './system-fields.js';
 
 type FilterInput = Record<string, unknown>;
 type Ops = Record<string, unknown>;
-
-/** System columns every record has, by GraphQL filter key. */
-const SYSTEM_FILTER_COLUMNS: Record<string, { column: string; field: ModelField }> = {
-  number: { column: 'number', field: sys('number', 'string') },
-  version: { column: 'sys_version', field: sys('sys_version', 'integer') },
-  createdAt: { column: 'sys_created_at', field: sys('sys_created_at', 'datetime') },
-  updatedAt: { column: 'sys_updated_at', field: sys('sys_updated_at', 'datetime') },
-};
-
-function sys(name: string, type: ModelField['type']): ModelField {
-  return { id: name, name, label: name, type, owner: '', gqlName: name, required: true, unique: false, archived: false, maxLength: 40 };
-}
 
 /** A GraphQL filter object → an SQL predicate over `alias`. An empty filter is TRUE. */
 export function compileFilter(ctx: CompileContext, info: TypeInfo, alias: SQL, filter: FilterInput | null | undefined): SQL {
@@ -36,9 +25,9 @@ export function compileFilter(ctx: CompileContext, info: TypeInfo, alias: SQL, f
       if (value) parts.push(sql`NOT (${compileFilter(ctx, info, alias, value as FilterInput)})`);
     } else if (key === 'id') {
       parts.push(idPredicate(ctx, info, sql`${alias}."id"`, value as Ops, 'id'));
-    } else if (SYSTEM_FILTER_COLUMNS[key]) {
-      const s = SYSTEM_FILTER_COLUMNS[key];
-      parts.push(scalarPredicate(ctx, s.field, sql`${alias}.${sql.identifier(s.column)}`, value as Ops));
+    } else if (SYSTEM_FIELDS[key]) {
+      const s = SYSTEM_FIELDS[key];
+      parts.push(scalarPredicate(ctx, s, sql`${alias}.${sql.identifier(s.name)}`, value as Ops));
     } else {
       parts.push(fieldPredicate(ctx, info, alias, key, value));
     }

@@ -6,18 +6,11 @@ import type { TypeInfo } from '../record-info.js';
 import { connectionJson } from './compile-connection.js';
 import { globalIdSql, gqlNameLiteral, jsonObject, type CompileContext } from './compile-context.js';
 import { selectionOf, type ResolveTree, type Selection } from './selection.js';
+import { SYSTEM_FIELDS } from './system-fields.js';
 
 /** Key under which polymorphic positions carry the record type name, read by `resolveType`. */
 export const TYPE_KEY = '__rt';
 
-const SYSTEM_COLUMNS: Record<string, string> = {
-  number: 'number',
-  version: 'sys_version',
-  createdAt: 'sys_created_at',
-  updatedAt: 'sys_updated_at',
-  createdBy: 'sys_created_by',
-  updatedBy: 'sys_updated_by',
-};
 
 /**
  * The JSON object of one record, exactly as the GraphQL response shows it: a key per selected response key,
@@ -37,9 +30,9 @@ export function recordJson(ctx: CompileContext, info: TypeInfo, alias: SQL, sele
       pairs.push([key, globalIdSql(typeSql, sql`${alias}."id"`)]);
       continue;
     }
-    const system = SYSTEM_COLUMNS[name];
+    const system = SYSTEM_FIELDS[name];
     if (system) {
-      pairs.push([key, sql`${alias}.${sql.identifier(system)}`]);
+      pairs.push([key, sql`${alias}.${sql.identifier(system.name)}`]);
       continue;
     }
     if (name === 'displayValue') {
@@ -105,5 +98,5 @@ export function anyRecordJson(ctx: CompileContext, info: TypeInfo, alias: SQL, t
 }
 
 function definedOn(info: TypeInfo, name: string): boolean {
-  return name === '__typename' || name === 'id' || name === 'displayValue' || name in SYSTEM_COLUMNS || info.fields.has(name) || info.reverse.has(name);
+  return name === '__typename' || name === 'id' || name === 'displayValue' || name in SYSTEM_FIELDS || info.fields.has(name) || info.reverse.has(name);
 }

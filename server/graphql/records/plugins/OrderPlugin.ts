@@ -1,11 +1,7 @@
 import { GraphQLEnumType, type GraphQLEnumValueConfigMap } from 'graphql';
 import { ORDERABLE_TYPES } from '../../../../schema/index.js';
-import { ID_TERM, orderTermFor, type OrderTerm } from '../compile/index.js';
+import { ID_TERM, orderTermFor, SYSTEM_FIELDS, systemOrderKey, type OrderTerm } from '../compile/index.js';
 import type { RecordPlugin } from '../plugin.js';
-
-function systemTerm(key: string, column: string, columnType: string, desc: boolean): OrderTerm {
-  return { key, column, field: null, columnType, desc, notNull: true };
-}
 
 /** `…OrderBy` enums: ascending and descending for the id, system columns and every orderable field. */
 export const OrderPlugin: RecordPlugin = {
@@ -20,9 +16,10 @@ export const OrderPlugin: RecordPlugin = {
       const add = (term: OrderTerm, description: string) => (values[term.key] = { value: term, description });
       for (const desc of [false, true]) {
         const d = desc ? 'DESC' : 'ASC';
-        if (t.numberPrefix) add(systemTerm(`NUMBER_${d}`, 'number', 'varchar', desc), 'Number.');
-        add(systemTerm(`CREATED_AT_${d}`, 'sys_created_at', 'timestamptz', desc), 'When created.');
-        add(systemTerm(`UPDATED_AT_${d}`, 'sys_updated_at', 'timestamptz', desc), 'When last updated.');
+        const system = (gqlName: string) => ({ ...orderTermFor(SYSTEM_FIELDS[gqlName], desc), key: `${systemOrderKey(gqlName)}_${d}` });
+        if (t.numberPrefix) add(system('number'), 'Number.');
+        add(system('createdAt'), 'When created.');
+        add(system('updatedAt'), 'When last updated.');
         for (const f of t.activeFields) if (ORDERABLE_TYPES.has(f.type)) add(orderTermFor(f, desc), f.label);
       }
       builder.addType(new GraphQLEnumType({ name: `${t.gqlName}OrderBy`, description: `Orders of ${t.doc.label} records.`, values }), `order of ${t.name}`);
