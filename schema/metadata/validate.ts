@@ -169,10 +169,7 @@ function zodProblems(prefix: string, error: z.ZodError): MetadataProblem[] {
   }));
 }
 
-/** Validate a single record type document's shape (not its relations to others). */
-export function parseRecordType(input: unknown): { doc?: RecordTypeDoc; problems: MetadataProblem[] } {
-  const parsed = RecordTypeDoc.safeParse(input);
-  if (parsed.success) return { doc: parsed.data, problems: [] };
-  const name = typeof (input as { name?: unknown })?.name === 'string' ? (input as { name: string }).name : '';
-  return { problems: zodProblems(name, parsed.error) };
+/** A schema error as one line a person can act on: `path: message; path: message`. */
+export function describeIssues(error: z.ZodError, whole = '(document)'): string {
+  return error.issues.map((i) => `${i.path.join('.') || whole}: ${i.message}`).join('; ');
 }

@@ -52,10 +52,6 @@ export class RecordEventBus {
     return sub.queue;
   }
 
-  get subscriberCount(): number {
-    return this.subscribers.size;
-  }
-
   private async load(id: number): Promise<void> {
     const [row] = await this.db.run<Record<string, unknown>>(
       sql`SELECT "id", "record_type", "record_id", "kind", "version", "actor", "snapshot" FROM "atrium"."record_event" WHERE "id" = ${id}::bigint`,

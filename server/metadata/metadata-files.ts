@@ -1,5 +1,5 @@
 import { parse, stringify } from 'yaml';
-import { MetadataSnapshot, RecordTypeDoc } from '../../schema/index.js';
+import { describeIssues, MetadataSnapshot, RecordTypeDoc } from '../../schema/index.js';
 import { DomainError, ErrorCode } from '../domain-error.js';
 
 /** One exported file: a path relative to the pack folder and its text. */
@@ -47,7 +47,7 @@ export function importFiles(files: MetadataFile[]): MetadataSnapshot {
     }
     const parsed = RecordTypeDoc.safeParse(raw);
     if (!parsed.success)
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, `${file.path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`);
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `${file.path}: ${describeIssues(parsed.error, '(file)')}`);
     if (recordTypes[parsed.data.name]) throw new DomainError(ErrorCode.VALIDATION_FAILED, `${file.path}: record type "${parsed.data.name}" is defined in more than one file`);
     recordTypes[parsed.data.name] = parsed.data;
   }

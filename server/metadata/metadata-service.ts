@@ -1,4 +1,4 @@
-import { FieldDoc, RecordTypeDoc, type MetadataSnapshot, type Model } from '../../schema/index.js';
+import { describeIssues, FieldDoc, RecordTypeDoc, type MetadataSnapshot, type Model } from '../../schema/index.js';
 import type { Database } from '../db/index.js';
 import { DomainError, ErrorCode } from '../domain-error.js';
 import { carryForward, withIds } from './carry-forward.js';
@@ -34,7 +34,7 @@ export class MetadataService<A = unknown> {
   async saveDraft(input: unknown, actor: string): Promise<RecordTypeDoc> {
     const parsed = RecordTypeDoc.safeParse(input);
     if (!parsed.success)
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, describeIssues(parsed.error));
     const head = await metadataStore.head(this.db);
     const existing = head.snapshot.recordTypes[parsed.data.name];
     // Fields keep the ids they were published with, matched by name, so a re-saved document is no rename.
@@ -56,7 +56,7 @@ export class MetadataService<A = unknown> {
 
   addField(typeName: string, field: unknown, actor: string): Promise<RecordTypeDoc> {
     const parsed = FieldDoc.safeParse(field);
-    if (!parsed.success) throw new DomainError(ErrorCode.VALIDATION_FAILED, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success) throw new DomainError(ErrorCode.VALIDATION_FAILED, describeIssues(parsed.error));
     return this.editDraft(typeName, actor, (doc) => {
       if (doc.fields.some((f) => f.name === parsed.data.name))
         throw new DomainError(ErrorCode.VALIDATION_FAILED, `"${typeName}" already has a field "${parsed.data.name}"${doc.fields.find((f) => f.name === parsed.data.name)?.archived ? ' (archived: restore it instead)' : ''}`);
@@ -69,7 +69,7 @@ export class MetadataService<A = unknown> {
       const f = fieldOf(doc, name);
       // A full definition replaces the old one; only the identity is kept, so a rename here is a rename.
       const next = FieldDoc.safeParse({ ...patch, id: f.id });
-      if (!next.success) throw new DomainError(ErrorCode.VALIDATION_FAILED, next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      if (!next.success) throw new DomainError(ErrorCode.VALIDATION_FAILED, describeIssues(next.error));
       return { ...doc, fields: doc.fields.map((x) => (x === f ? next.data : x)) };
     });
   }

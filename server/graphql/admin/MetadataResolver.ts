@@ -1,5 +1,6 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { validateSnapshot, withDefaultsFor, type RecordTypeDoc } from './admin-shapes.js';
+import { validateSnapshot, type RecordTypeDoc } from '../../../schema/index.js';
+import { withDefaultsFor } from './admin-shapes.js';
 import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { VersionRow } from '../../metadata/index.js';
 import type { AdminContext } from './admin-context.js';

@@ -1,7 +1,6 @@
-import { validateSnapshot, type FieldDoc, type RecordTypeDoc } from '../../../schema/index.js';
+import type { FieldDoc, RecordTypeDoc } from '../../../schema/index.js';
 import type { FieldGql, RecordTypeGql } from './admin-types.js';
 
-export { validateSnapshot, type RecordTypeDoc };
 
 /** A stored document with its optional flags spelled out, as the admin API shows it. */
 export function withDefaultsFor(doc: RecordTypeDoc): Omit<RecordTypeGql, 'hasDraft'> {

@@ -6,21 +6,18 @@ import { columnTypeText } from '../../../ddl/index.js';
 export interface OrderTerm {
   key: string;
   column: string;
-  /** Null for system columns of a fixed type. */
-  field: ModelField | null;
   columnType: string;
   desc: boolean;
   /** A column that is never null allows a row-value comparison the planner can use with an index. */
   notNull: boolean;
 }
 
-export const ID_TERM: OrderTerm = { key: 'ID_ASC', column: 'id', field: null, columnType: 'bigint', desc: false, notNull: true };
+export const ID_TERM: OrderTerm = { key: 'ID_ASC', column: 'id', columnType: 'bigint', desc: false, notNull: true };
 
 export function orderTermFor(field: ModelField, desc: boolean): OrderTerm {
   return {
     key: `${field.name.toUpperCase()}_${desc ? 'DESC' : 'ASC'}`,
     column: field.name,
-    field,
     columnType: columnTypeText(field),
     desc,
     notNull: field.required,

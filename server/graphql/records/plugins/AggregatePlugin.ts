@@ -17,19 +17,16 @@ export const AggregatePlugin: RecordPlugin = {
       const t = info.type;
       const gql = t.gqlName;
       const groupable = t.activeFields.filter((f) => GROUPABLE_TYPES.has(f.type) && (f.type !== 'reference' || graph.byName.has(f.reference!)));
-      const plain = (pairs: GraphQLFieldConfigMap<Record<string, unknown>, unknown>) => pairs;
-      const keyFields = () =>
-        plain(
-          Object.fromEntries(
-            groupable.map((f) => [
-              f.gqlName,
-              {
-                type: outputTypeOf(builder, { ...f, required: false }, f.reference ? graph.byName.get(f.reference)!.type.gqlName : undefined),
-                description: describeField(f),
-                resolve: byResponseKey,
-              },
-            ]),
-          ),
+      const keyFields = (): GraphQLFieldConfigMap<Record<string, unknown>, unknown> =>
+        Object.fromEntries(
+          groupable.map((f) => [
+            f.gqlName,
+            {
+              type: outputTypeOf(builder, { ...f, required: false }, f.reference ? graph.byName.get(f.reference)!.type.gqlName : undefined),
+              description: describeField(f),
+              resolve: byResponseKey,
+            },
+          ]),
         );
       const key = groupable.length
         ? builder.addType(new GraphQLObjectType({ name: `${gql}AggregateKey`, description: `The values a group of ${t.doc.label} records share.`, fields: keyFields }), BY)

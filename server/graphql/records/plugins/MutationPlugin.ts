@@ -25,7 +25,7 @@ import {
 } from '../compile/index.js';
 import { mapWriteError } from '../database-error.js';
 import { describeField, inputTypeOf } from '../field-types.js';
-import type { PluginContext, RecordPlugin } from '../plugin.js';
+import { signedIn, type PluginContext, type RecordPlugin } from '../plugin.js';
 import type { TypeInfo } from '../record-info.js';
 
 const BY = 'MutationPlugin';
@@ -43,8 +43,8 @@ function recordTree(info: GraphQLResolveInfo, payloadType: string, field: string
 }
 
 function actorName(rc: RequestContext): string {
-  if (!rc.actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'sign in to change records');
-  return rc.actor.id;
+  signedIn(rc);
+  return rc.actor!.id;
 }
 
 async function write(rc: RequestContext, info: TypeInfo, statement: SQL, deleting = false): Promise<WriteRow> {
