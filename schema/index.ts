@@ -1,2 +1,4 @@
 export * from './metadata/index.js';
 export * from './platform/index.js';
+export * from './condition/index.js';
+export * from './access/index.js';

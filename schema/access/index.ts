@@ -1,0 +1,2 @@
+export * from './acl.js';
+export * from './user-criteria.js';
