@@ -1,2 +1,3 @@
 export * from './acl.js';
 export * from './user-criteria.js';
+export * from './identity-types.js';

@@ -1,0 +1,19 @@
+/**
+ * The platform's identity record types. They are ordinary record types (extensible with fields, secured by the
+ * same rules, referenced by any record), installed by the platform and never removed; the access layer reads
+ * them to know who a user is.
+ */
+export const IDENTITY_TYPES = {
+  user: 'person',
+  group: 'assignment_group',
+  groupMember: 'group_member',
+  role: 'role',
+  roleGrant: 'role_grant',
+  account: 'account',
+  partnerRelationship: 'partner_relationship',
+  department: 'department',
+  location: 'location',
+} as const;
+
+/** The role whose holders pass every access rule. */
+export const ADMIN_ROLE = 'admin';
