@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_OIDC_ALGORITHMS, isOidcAlgorithm, OIDC_USER_CLAIMS, type OidcOptions } from './access/authenticator.js';
 
 /** Everything the server reads from its environment, in one place. */
 export interface Config {
@@ -18,6 +19,8 @@ export interface Config {
   devTokenSecret: string | null;
   /** Answer fully compiled queries straight from their SQL JSON, without graphql-js execution. */
   fastPath: boolean;
+  /** The OpenID Connect provider people sign in with; null keeps development sign-in. */
+  oidc: OidcOptions | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +35,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: Number(env.ATRIUM_MAX_BODY_BYTES ?? 1_000_000),
     devTokenSecret: env.ATRIUM_DEV_TOKEN_SECRET ?? null,
     fastPath: env.ATRIUM_FAST_PATH !== '0',
+    oidc: loadOidcOptions(env),
+  };
+}
+
+/** A half-configured provider fails the start, naming the variable to set, rather than leaving sign-in open or broken. */
+function loadOidcOptions(env: NodeJS.ProcessEnv): OidcOptions | null {
+  const issuer = env.ATRIUM_OIDC_ISSUER?.trim() || null;
+  const audience = env.ATRIUM_OIDC_AUDIENCE?.trim() || null;
+  const jwksUrl = env.ATRIUM_OIDC_JWKS_URL?.trim() || null;
+  const algorithms = (env.ATRIUM_OIDC_ALGORITHMS ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  const userClaim = env.ATRIUM_OIDC_USER_CLAIM?.trim() || null;
+  if (!issuer) {
+    const stray = (['ATRIUM_OIDC_AUDIENCE', 'ATRIUM_OIDC_JWKS_URL', 'ATRIUM_OIDC_ALGORITHMS', 'ATRIUM_OIDC_USER_CLAIM'] as const).filter((k) => env[k]?.trim());
+    if (stray.length) throw new Error(`${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} set but ATRIUM_OIDC_ISSUER is not: set it to the identity provider's issuer URL, or unset the others`);
+    return null;
+  }
+  if (!audience) throw new Error('ATRIUM_OIDC_ISSUER is set but ATRIUM_OIDC_AUDIENCE is not: set it to the audience (client id) the provider puts in tokens for Atrium');
+  for (const [name, url] of [['ATRIUM_OIDC_ISSUER', issuer], ['ATRIUM_OIDC_JWKS_URL', jwksUrl]] as const) {
+    if (url && !URL.canParse(url)) throw new Error(`${name} must be an absolute URL, not "${url}"`);
+  }
+  const refused = algorithms.filter((a) => !isOidcAlgorithm(a));
+  if (refused.length) throw new Error(`ATRIUM_OIDC_ALGORITHMS may list only asymmetric algorithms (RS*, PS*, ES*, EdDSA); remove ${refused.join(', ')}`);
+  if (userClaim && !(OIDC_USER_CLAIMS as readonly string[]).includes(userClaim)) {
+    throw new Error(`ATRIUM_OIDC_USER_CLAIM must be one of ${OIDC_USER_CLAIMS.join(', ')}, not "${userClaim}"`);
+  }
+  return {
+    issuer,
+    audience,
+    ...(jwksUrl ? { jwksUrl } : {}),
+    algorithms: algorithms.length ? algorithms : DEFAULT_OIDC_ALGORITHMS,
+    userClaim: userClaim ?? 'sub',
   };
 }
