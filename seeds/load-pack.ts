@@ -2,11 +2,26 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MetadataFile } from '../server/metadata/index.js';
 
-/** Reads a metadata pack folder (record-types/*.yaml) into files for the public import path. */
-export async function readPack(packDir: string): Promise<MetadataFile[]> {
-  const dir = path.join(packDir, 'record-types');
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.yaml')).sort();
-  return Promise.all(names.map(async (n) => ({ path: `record-types/${n}`, content: await readFile(path.join(dir, n), 'utf8') })));
+const FOLDERS = ['record-types', 'user-criteria', 'acls'];
+
+/**
+ * Reads metadata pack folders (record-types/, user-criteria/, acls/ with one YAML file each) into files for the
+ * public import path. Several packs import together: an import is the complete metadata.
+ */
+export async function readPack(...packDirs: string[]): Promise<MetadataFile[]> {
+  const files: MetadataFile[] = [];
+  for (const packDir of packDirs) {
+    for (const folder of FOLDERS) {
+      const dir = path.join(packDir, folder);
+      const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.yaml')).sort();
+      for (const n of names) files.push({ path: `${folder}/${n}`, content: await readFile(path.join(dir, n), 'utf8') });
+    }
+  }
+  return files;
 }
 
-export const ITSM_PACK = path.join(path.dirname(new URL(import.meta.url).pathname), 'itsm');
+const SEEDS = path.dirname(new URL(import.meta.url).pathname);
+export const ITSM_PACK = path.join(SEEDS, 'itsm');
+export const CSM_PACK = path.join(SEEDS, 'csm');
+/** What `npm start` imports on a new installation. */
+export const DEMO_PACKS = [ITSM_PACK, CSM_PACK];

@@ -2,17 +2,17 @@ import type { Atrium } from '../server/atrium.js';
 import { DEV_ADMIN } from '../server/atrium.js';
 import type { AdminContext } from '../server/graphql/admin/admin-context.js';
 import { loadDemoData } from './itsm/demo-data.js';
-import { ITSM_PACK, readPack } from './load-pack.js';
+import { DEMO_PACKS, readPack } from './load-pack.js';
 
 /**
  * On an empty installation: import the ITSM pack through the public import path and write the demo records
- * through the public mutations. Does nothing when metadata was already published.
+ * through the public mutations. Does nothing when the demo types were already published.
  */
 export async function seedIfEmpty(atrium: Atrium): Promise<{ seeded: boolean; records: number }> {
   const head = await atrium.metadata.published();
-  if (head.id > 0) return { seeded: false, records: 0 };
-  await atrium.metadata.importFiles(await readPack(ITSM_PACK), DEV_ADMIN.id, { dryRun: false, message: 'ITSM demo pack' });
-  const context = { db: atrium.db, actor: DEV_ADMIN, metadata: atrium.metadata, events: undefined } as unknown as AdminContext;
+  if (head.snapshot.recordTypes.incident) return { seeded: false, records: 0 };
+  await atrium.metadata.importFiles(await readPack(...DEMO_PACKS), DEV_ADMIN.subject, { dryRun: false, message: 'ITSM and CSM demo packs' });
+  const context = { db: atrium.db, actor: await atrium.identities.actorFor(DEV_ADMIN), metadata: atrium.metadata, events: undefined } as unknown as AdminContext;
   const { records } = await loadDemoData(async (query, variables) => {
     const res = await atrium.http.apollo.executeOperation({ query, variables }, { contextValue: context });
     if (res.body.kind !== 'single' || res.body.singleResult.errors?.length)

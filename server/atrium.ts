@@ -3,22 +3,27 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
-import { DevTokens } from './access/dev-tokens.js';
+import { Authenticator, type Principal } from './access/authenticator.js';
 import type { Config } from './config.js';
 import { migrate, openPglite, openPostgres, type Database } from './db/index.js';
 import { RecordEventBus } from './events/record-event-bus.js';
-import type { Actor } from './graphql/context.js';
+import { Identities } from './access/identities.js';
+import { loadAccessProfile } from './access/access-profile.js';
 import { SchemaRegistry } from './graphql/schema-registry.js';
 import { createHttpApp, type HttpApp } from './http/create-http-app.js';
 import { Metrics } from './http/metrics.js';
 import { MetadataService } from './metadata/index.js';
+import { DomainError, ErrorCode } from './domain-error.js';
 
 export interface Atrium {
   url: string;
   db: Database;
   registry: SchemaRegistry;
   metadata: MetadataService<unknown>;
-  tokens: DevTokens;
+  auth: Authenticator;
+  /** A development token for an active user (null when there is none); FORBIDDEN when OIDC is configured. */
+  signIn(userName: string): Promise<string | null>;
+  identities: Identities;
   http: HttpApp;
   log: Logger;
   /** Graceful: stop accepting, finish requests in flight, close subscriptions and the database. */
@@ -32,7 +37,8 @@ export interface StartOptions {
   log?: Logger;
 }
 
-export const DEV_ADMIN: Actor = { id: 'admin', name: 'Demo Admin', admin: true };
+/** The development administrator: exists before any user record, so it can import the first metadata. */
+export const DEV_ADMIN: Principal = { subject: 'admin', name: 'Demo Admin', admin: true, via: 'dev' };
 
 async function devSecret(config: Config): Promise<string> {
   if (config.devTokenSecret) return config.devTokenSecret;
@@ -54,6 +60,16 @@ async function openConfiguredDatabase(config: Config): Promise<Database> {
   return openPglite({ dataDir: path.join(config.dataDir, 'pglite') });
 }
 
+/** A new installation gets the identity types; two processes starting at once race, and the loser finds them. */
+async function installIdentityTypes(metadata: MetadataService<unknown>, log: Logger): Promise<void> {
+  try {
+    if (await metadata.installIdentityTypes()) log.info('published the platform identity types');
+  } catch (err) {
+    if (!(err instanceof DomainError && err.code === ErrorCode.CONFLICT)) throw err;
+    await metadata.installIdentityTypes();
+  }
+}
+
 /** The composition root: database, metadata, schema registry, events, HTTP. No DI framework, explicit wiring. */
 export async function startAtrium(config: Config, options: StartOptions = {}): Promise<Atrium> {
   const log = options.log ?? pino({ level: config.logLevel });
@@ -64,21 +80,35 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
   const registry = new SchemaRegistry({ maxPageSize: config.maxPageSize, defaultPageSize: config.defaultPageSize }, log);
   await registry.start(db);
   const metadata = new MetadataService(db, registry);
+  await installIdentityTypes(metadata, log);
   const events = new RecordEventBus(db, log);
   await events.start();
-  const tokens = new DevTokens(await devSecret(config));
-  const adminToken = await tokens.issue(DEV_ADMIN);
+  const identities = new Identities(db, log);
+  identities.start(events);
+  // With an identity provider configured, development sign-in is off and no local token is made.
+  const auth = new Authenticator({ devSecret: config.oidc ? null : await devSecret(config), oidc: config.oidc });
+  const authenticate = async (header: string | null | undefined) => {
+    const principal = await auth.authenticate(header);
+    return principal ? identities.actorFor(principal) : null;
+  };
+  const adminToken = auth.devSignIn ? await auth.issueDevToken(DEV_ADMIN) : null;
+  const signIn = async (userName: string): Promise<string | null> => {
+    const profile = await loadAccessProfile(db, userName);
+    if (!profile || !profile.active) return null;
+    return auth.issueDevToken({ subject: profile.userName, name: profile.name });
+  };
   const http = await createHttpApp({
     db,
     registry,
     metadata,
     events,
-    tokens,
+    authenticate,
+    identities,
     metrics,
     log,
     maxBodyBytes: config.maxBodyBytes,
     fastPath: config.fastPath,
-    studioConfig: () => ({ endpoint: '/graphql', subscriptionEndpoint: '/graphql', headers: { Authorization: `Bearer ${adminToken}` } }),
+    studioConfig: () => ({ endpoint: '/graphql', subscriptionEndpoint: '/graphql', headers: adminToken ? { Authorization: `Bearer ${adminToken}` } : ({} as Record<string, string>) }),
   });
   await new Promise<void>((resolve) => http.server.listen(config.port, config.host, resolve));
   const { port } = http.server.address() as AddressInfo;
@@ -90,13 +120,16 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
     db,
     registry,
     metadata,
-    tokens,
+    auth,
+    signIn,
+    identities,
     http,
     log,
     stop() {
       stopping ??= (async () => {
         await http.stop();
         log.debug('HTTP and WebSocket servers stopped');
+        identities.stop();
         await events.stop();
         if (!options.keepDatabase) await db.close();
         log.debug('database closed');

@@ -10,7 +10,7 @@ if (process.argv.includes('--seed')) {
   const { seeded, records } = await seedIfEmpty(atrium);
   if (seeded) atrium.log.info({ records, ms: Math.round(performance.now() - t0) }, 'loaded the ITSM demo pack');
 }
-const token = await atrium.tokens.issue(DEV_ADMIN);
+const token = atrium.auth.devSignIn ? await atrium.auth.issueDevToken(DEV_ADMIN) : null;
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
 process.stdout.write(`
 Atrium is running on ${where}, metadata version ${atrium.registry.current.version}.

@@ -9,10 +9,42 @@ function rng(seed: number): () => number {
 
 export type Execute = (query: string, variables: Record<string, unknown>) => Promise<Record<string, any>>;
 
-const FIRST = ['Ada', 'Grace', 'Linus', 'Margaret', 'Alan', 'Barbara', 'Ken', 'Radia', 'Tim', 'Frances', 'Dennis', 'Hedy', 'John', 'Katherine', 'Edsger'];
+/** The people a newcomer can sign in as with the development sign-in, one per kind of access. */
+export const PERSONAS = [
+  { userName: 'admin', name: 'Ada Admin', description: 'Administrator: every record, every rule.' },
+  { userName: 'alice.agent', name: 'Alice Agent', description: 'Agent in Service Desk: incidents and cases assigned to it.' },
+  { userName: 'bob.agent', name: 'Bob Agent', description: 'Agent in Network Operations (below Network): their queues.' },
+  { userName: 'erin.employee', name: 'Erin Employee', description: 'Employee: her own incidents, comments but no work notes.' },
+  { userName: 'carol.contact', name: 'Carol Contact', description: 'Contact of Globex: cases of Globex and Globex Europe.' },
+  { userName: 'dave.contact', name: 'Dave Contact', description: 'Contact of Globex Europe (below Globex): its cases only.' },
+  { userName: 'pat.partner', name: 'Pat Partner', description: 'Contact of Initech Partners, which serves Umbrella.' },
+] as const;
+
+const FIRST = ['Grace', 'Linus', 'Margaret', 'Alan', 'Barbara', 'Ken', 'Radia', 'Tim', 'Frances', 'Dennis', 'Hedy', 'John', 'Katherine', 'Edsger'];
 const LAST = ['Lovelace', 'Hopper', 'Torvalds', 'Hamilton', 'Turing', 'Liskov', 'Thompson', 'Perlman', 'Berners-Lee', 'Allen', 'Ritchie', 'Lamarr'];
 const DEPARTMENTS = ['Finance', 'HR', 'Sales', 'Engineering', 'Facilities', 'Support'];
-const GROUPS = ['Service Desk', 'Network', 'Database', 'Identity & Access', 'Hardware', 'Applications'];
+const LOCATIONS = [
+  ['London', 'London', 'United Kingdom'],
+  ['Berlin', 'Berlin', 'Germany'],
+  ['Austin', 'Austin', 'United States'],
+];
+/** Groups and their parents: members of Network Operations belong to Network too. */
+const GROUPS: [string, string | null][] = [
+  ['Service Desk', null],
+  ['Network', null],
+  ['Network Operations', 'Network'],
+  ['Database', null],
+  ['Hardware', null],
+  ['Applications', null],
+];
+/** Accounts and their parents; Initech Partners is a partner serving Umbrella. */
+const ACCOUNTS: [string, string | null, 'CUSTOMER' | 'PARTNER'][] = [
+  ['Globex', null, 'CUSTOMER'],
+  ['Globex Europe', 'Globex', 'CUSTOMER'],
+  ['Umbrella', null, 'CUSTOMER'],
+  ['Umbrella Labs', 'Umbrella', 'CUSTOMER'],
+  ['Initech Partners', null, 'PARTNER'],
+];
 const PROBLEMS = [
   'Cannot connect to VPN',
   'Laptop does not boot',
@@ -25,64 +57,128 @@ const PROBLEMS = [
   'Payroll report fails to export',
   'New starter needs an account',
 ];
+const CASES = ['Invoice shows the wrong amount', 'Cannot log in to the portal', 'Order arrived damaged', 'Feature request: export to CSV', 'API returns 500 on upload'];
 const STATES = ['NEW', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED', 'CLOSED'];
 const CATEGORIES = ['SOFTWARE', 'HARDWARE', 'NETWORK', 'ACCESS', 'OTHER'];
 
 /**
- * Demo records for the ITSM pack, written through the public GraphQL mutations:
- * 40 users, 6 groups, 150 incidents, about 300 journal entries.
+ * Demo records, written through the public GraphQL mutations: the personas, 40 more employees, departments,
+ * locations, nested groups with the agent role granted to them, nested customer accounts and a partner,
+ * 150 incidents with about 300 journal entries, and 40 customer cases.
  */
 export async function loadDemoData(execute: Execute): Promise<{ records: number }> {
   const random = rng(42);
-  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   let records = 0;
-  const people: string[] = [];
+  const create = async (type: string, input: Record<string, unknown>): Promise<string> => {
+    const field = type.charAt(0).toLowerCase() + type.slice(1);
+    const r = await execute(`mutation($i: Create${type}Input!) { create${type}(input: $i) { ${field} { id } } }`, { i: input });
+    records++;
+    return r[`create${type}`][field].id as string;
+  };
+
+  const departments = [];
+  for (const name of DEPARTMENTS) departments.push(await create('Department', { name }));
+  const locations = [];
+  for (const [name, city, country] of LOCATIONS) locations.push(await create('Location', { name, city, country }));
+  const roles: Record<string, string> = {};
+  for (const [name, description] of [
+    ['admin', 'Passes every access rule.'],
+    ['agent', 'Works on incidents and cases (granted to every assignment group).'],
+  ])
+    roles[name] = await create('Role', { name, description });
+  const accounts: Record<string, string> = {};
+  for (const [name, parent, kind] of ACCOUNTS)
+    accounts[name] = await create('Account', { name, kind, parent: parent ? accounts[parent] : null, website: `https://${name.toLowerCase().replace(/[^a-z]+/g, '-')}.example.com` });
+  await create('PartnerRelationship', { partner: accounts['Initech Partners'], customer: accounts.Umbrella });
+
+  const people: Record<string, string> = {};
+  for (const p of PERSONAS) {
+    const account = p.userName === 'carol.contact' ? 'Globex' : p.userName === 'dave.contact' ? 'Globex Europe' : p.userName === 'pat.partner' ? 'Initech Partners' : null;
+    people[p.userName] = await create('Person', {
+      userName: p.userName,
+      name: p.name,
+      email: `${p.userName}@example.com`,
+      account: account ? accounts[account] : null,
+      department: account ? null : pick(departments),
+      location: pick(locations),
+    });
+  }
+  const employees: string[] = [people['erin.employee']];
   for (let i = 0; i < 40; i++) {
-    const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`;
-    const r = await execute(`mutation($i: CreatePersonInput!) { createPerson(input: $i) { person { id } } }`, {
-      i: { name, email: `user${i + 1}@example.com`, department: pick(DEPARTMENTS) },
-    });
-    people.push(r.createPerson.person.id);
-    records++;
+    employees.push(
+      await create('Person', {
+        userName: `user${i + 1}`,
+        name: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`,
+        email: `user${i + 1}@example.com`,
+        department: pick(departments),
+        location: pick(locations),
+      }),
+    );
   }
-  const groups: string[] = [];
-  for (const [i, name] of GROUPS.entries()) {
-    const r = await execute(`mutation($i: CreateAssignmentGroupInput!) { createAssignmentGroup(input: $i) { assignmentGroup { id } } }`, {
-      i: { name, manager: people[i], email: `${name.toLowerCase().replace(/[^a-z]+/g, '-')}@example.com` },
-    });
-    groups.push(r.createAssignmentGroup.assignmentGroup.id);
-    records++;
+  const contacts: Record<string, string[]> = { Globex: [people['carol.contact']], 'Globex Europe': [people['dave.contact']], Umbrella: [], 'Umbrella Labs': [] };
+  for (const [i, account] of ['Umbrella', 'Umbrella Labs', 'Globex', 'Umbrella'].entries())
+    contacts[account].push(await create('Person', { userName: `contact${i + 1}`, name: `${pick(FIRST)} ${pick(LAST)}`, email: `contact${i + 1}@example.com`, account: accounts[account] }));
+
+  await create('RoleGrant', { role: roles.admin, person: people.admin });
+  const groups: Record<string, string> = {};
+  for (const [name, parent] of GROUPS) {
+    groups[name] = await create('AssignmentGroup', { name, parent: parent ? groups[parent] : null, email: `${name.toLowerCase().replace(/[^a-z]+/g, '-')}@example.com` });
+    if (!parent) await create('RoleGrant', { role: roles.agent, assignmentGroup: groups[name] });
   }
+  const agents: Record<string, string[]> = {};
+  const join = async (group: string, person: string) => {
+    await create('GroupMember', { assignmentGroup: groups[group], person });
+    (agents[group] ??= []).push(person);
+  };
+  await join('Service Desk', people['alice.agent']);
+  await join('Network Operations', people['bob.agent']);
+  for (const [i, [group]] of GROUPS.entries()) {
+    await join(group, employees[1 + i * 2]);
+    await join(group, employees[2 + i * 2]);
+  }
+  const groupNames = GROUPS.map(([g]) => g);
+
   const start = Date.parse('2026-09-01T08:00:00Z');
   for (let i = 0; i < 150; i++) {
     const opened = new Date(start + i * 3.7 * 3600_000 + Math.floor(random() * 3600_000));
-    const r = await execute(`mutation($i: CreateIncidentInput!) { createIncident(input: $i) { incident { id } } }`, {
-      i: {
-        shortDescription: pick(PROBLEMS),
-        description: 'Reported through the service portal.',
-        state: pick(STATES),
-        priority: 1 + Math.floor(random() * 5),
-        category: pick(CATEGORIES),
-        caller: pick(people),
-        assignmentGroup: pick(groups),
-        assignedTo: random() < 0.7 ? pick(people) : null,
-        openedAt: opened.toISOString(),
-      },
+    const group = pick(groupNames);
+    const incident = await create('Incident', {
+      shortDescription: pick(PROBLEMS),
+      description: 'Reported through the service portal.',
+      state: pick(STATES),
+      priority: 1 + Math.floor(random() * 5),
+      category: pick(CATEGORIES),
+      caller: i % 6 === 0 ? people['erin.employee'] : pick(employees),
+      assignmentGroup: groups[group],
+      assignedTo: random() < 0.7 && agents[group] ? pick(agents[group]) : null,
+      openedAt: opened.toISOString(),
+      timeWorked: `PT${1 + (i % 8)}H`,
     });
-    records++;
     const entries = i % 5 === 0 ? 4 : 2;
     for (let j = 0; j < entries; j++) {
-      await execute(`mutation($i: CreateJournalEntryInput!) { createJournalEntry(input: $i) { journalEntry { id } } }`, {
-        i: {
-          incident: r.createIncident.incident.id,
-          author: pick(people),
-          body: j === 0 ? 'Logged the call and asked for details.' : `Update ${j}: investigating.`,
-          writtenAt: new Date(opened.getTime() + (j + 1) * 1800_000).toISOString(),
-          internal: j % 2 === 1,
-        },
+      await create('JournalEntry', {
+        incident,
+        author: agents[group] ? pick(agents[group]) : pick(employees),
+        body: j === 0 ? 'Logged the call and asked for details.' : `Update ${j}: investigating.`,
+        writtenAt: new Date(opened.getTime() + (j + 1) * 1800_000).toISOString(),
+        internal: j % 2 === 1,
       });
-      records++;
     }
+  }
+  const customerAccounts = ['Globex', 'Globex Europe', 'Umbrella', 'Umbrella Labs'];
+  for (let i = 0; i < 40; i++) {
+    const account = customerAccounts[i % customerAccounts.length];
+    await create('CustomerCase', {
+      shortDescription: pick(CASES),
+      state: pick(STATES),
+      priority: 1 + Math.floor(random() * 5),
+      account: accounts[account],
+      contact: contacts[account].length ? pick(contacts[account]) : null,
+      channel: pick(['WEB', 'EMAIL', 'PHONE']),
+      assignmentGroup: groups[i % 3 === 0 ? 'Service Desk' : 'Applications'],
+      openedAt: new Date(start + i * 9 * 3600_000).toISOString(),
+    });
   }
   return { records };
 }

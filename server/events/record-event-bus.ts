@@ -40,8 +40,10 @@ export class RecordEventBus {
 
   async start(): Promise<void> {
     this.unlisten = await this.db.listen(RECORD_EVENT_CHANNEL, (payload) => {
-      if (!this.subscribers.size) return;
-      this.loading = this.loading.then(() => this.load(Number(payload))).catch((err) => this.log.error({ err, payload }, 'could not load a record event'));
+      // "<id>:<record type>": the outbox row is read only when someone here listens for that type.
+      const [id, type] = payload.split(':');
+      if (![...this.subscribers].some((s) => type === undefined || s.types.has(type))) return;
+      this.loading = this.loading.then(() => this.load(Number(id))).catch((err) => this.log.error({ err, payload }, 'could not load a record event'));
     });
   }
 

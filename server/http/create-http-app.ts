@@ -8,7 +8,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import type { DevTokens } from '../access/dev-tokens.js';
+import type { Identities } from '../access/identities.js';
+import type { Actor } from '../graphql/context.js';
 import type { Database } from '../db/index.js';
 import { DomainError, ErrorCode } from '../domain-error.js';
 import type { RecordEventBus } from '../events/record-event-bus.js';
@@ -26,7 +27,9 @@ export interface HttpDeps {
   registry: SchemaRegistry;
   metadata: MetadataService<unknown>;
   events: RecordEventBus;
-  tokens: DevTokens;
+  /** The actor of an Authorization header (null without one); UNAUTHENTICATED for a bad token or unknown user. */
+  authenticate: (header: string | null | undefined) => Promise<Actor | null>;
+  identities: Identities;
   metrics: Metrics;
   log: Logger;
   maxBodyBytes: number;
@@ -49,7 +52,7 @@ function errorBody(message: string, code: ErrorCode) {
 
 /** Express + Apollo (HTTP) + graphql-ws (WebSocket) on one port, with health, readiness and metrics. */
 export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
-  const { db, registry, metadata, events, tokens, metrics, log } = deps;
+  const { db, registry, metadata, events, authenticate, identities, metrics, log } = deps;
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
@@ -61,12 +64,12 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
       schema: () => registry.current.schema,
       context: async (ctx): Promise<AdminContext> => {
         const auth = ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization;
-        return { db, events, metadata, actor: await tokens.authenticate(typeof auth === 'string' ? auth : null) };
+        return { db, events, metadata, identities, actor: await authenticate(typeof auth === 'string' ? auth : null) };
       },
       onConnect: async (ctx) => {
         const auth = ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization;
         try {
-          await tokens.authenticate(typeof auth === 'string' ? auth : null);
+          await authenticate(typeof auth === 'string' ? auth : null);
           return true;
         } catch {
           return false;
@@ -139,11 +142,11 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
     express.json({ limit: deps.maxBodyBytes }),
     // Before Apollo: a failure inside its context function would be a 500, not the 401 the handler below sends.
     async (req: Request, res: Response, next: NextFunction) => {
-      res.locals.actor = await tokens.authenticate(req.headers.authorization);
+      res.locals.actor = await authenticate(req.headers.authorization);
       next();
     },
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ db, events, metadata, actor: res.locals.actor ?? null }),
+      context: async ({ res }) => ({ db, events, metadata, identities, actor: res.locals.actor ?? null }),
     }),
   );
   app.get('/', (_req, res) => res.redirect('/studio/'));

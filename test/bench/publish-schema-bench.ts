@@ -32,18 +32,18 @@ function schemaFiles(extra: boolean): { path: string; content: string }[] {
 }
 
 const atrium = await startAtrium({ ...loadConfig({ DATABASE_URL: process.env.DATABASE_URL }), port: 0, devTokenSecret: 'x'.repeat(40) }, { log: pino({ level: 'warn' }) });
-const token = await atrium.tokens.issue(DEV_ADMIN);
+const token = await atrium.auth.issueDevToken(DEV_ADMIN);
 const url = `${atrium.url}/graphql`;
 try {
   let t = performance.now();
-  const first = await atrium.metadata.importFiles(schemaFiles(false), DEV_ADMIN.id, { dryRun: false, message: 'bench: 100 × 30' });
+  const first = await atrium.metadata.importFiles(schemaFiles(false), DEV_ADMIN.subject, { dryRun: false, message: 'bench: 100 × 30' });
   const createMs = performance.now() - t;
   t = performance.now();
   await postGraphql(url, `{ widget099s(first: 1) { nodes { id field01 } } }`, {}, token);
   const firstQueryMs = performance.now() - t;
 
   t = performance.now();
-  const second = await atrium.metadata.importFiles(schemaFiles(true), DEV_ADMIN.id, { dryRun: false, message: 'bench: add a field to every type' });
+  const second = await atrium.metadata.importFiles(schemaFiles(true), DEV_ADMIN.subject, { dryRun: false, message: 'bench: add a field to every type' });
   const changeMs = performance.now() - t;
   t = performance.now();
   await postGraphql(url, `{ widget099s(first: 1) { nodes { id addedLater } } }`, {}, token);

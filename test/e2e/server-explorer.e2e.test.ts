@@ -100,7 +100,7 @@ describe('the real server in a browser', () => {
     expect(ours.length).toBeGreaterThan(0);
     const introspection = graphqlRequests.filter((r) => r.body.includes('__schema'));
     expect(introspection.length).toBeGreaterThan(0);
-    for (const r of [...ours, ...introspection]) expect(await t.atrium.tokens.authenticate(r.authorization)).toMatchObject({ id: 'admin', admin: true });
+    for (const r of [...ours, ...introspection]) expect(await t.atrium.auth.authenticate(r.authorization)).toMatchObject({ subject: 'admin', admin: true });
 
     await page.screenshot({ path: '/tmp/server-explorer.png' });
     await page.close();

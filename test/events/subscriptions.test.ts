@@ -11,7 +11,7 @@ const clients: Client[] = [];
 beforeAll(async () => {
   t = await startTestServer();
   await importItsm(t);
-  const d = await t.ok(`mutation { createPerson(input: { name: "Ada", email: "ada@example.com" }) { person { id } } }`);
+  const d = await t.ok(`mutation { createPerson(input: { userName: "ada", name: "Ada", email: "ada@example.com" }) { person { id } } }`);
   ada = d.createPerson.person.id;
 });
 afterEach(async () => {
@@ -228,7 +228,7 @@ describe('record subscriptions over graphql-ws', () => {
     const bad = new Feed(connect('Bearer not-a-token'), `subscription { incidentsEvents { kind } }`);
     expect(await bad.failed()).toMatchObject({ code: 4403 });
 
-    const expired = await t.atrium.tokens.issue({ id: 'u1', name: 'Expired', admin: false }, '-1m');
+    const expired = await t.atrium.auth.issueDevToken({ subject: 'u1', name: 'Expired' }, '-1m');
     const late = new Feed(connect(`Bearer ${expired}`), `subscription { incidentsEvents { kind } }`);
     expect(await late.failed()).toMatchObject({ code: 4403 });
 

@@ -63,7 +63,7 @@ describe('record mutations', () => {
   });
 
   it('refuses bad input with a clear code: unique, wrong reference type, missing required, referenced record', async () => {
-    const dup = await t.gql(`mutation { createPerson(input: { name: "X", email: "p0@example.com" }) { person { id } } }`);
+    const dup = await t.gql(`mutation { createPerson(input: { userName: "x", name: "X", email: "p0@example.com" }) { person { id } } }`);
     expect(dup.errors?.[0].extensions?.code).toBe('UNIQUE_VIOLATION');
     expect(dup.errors?.[0].message).toMatch(/email/);
     const wrongRef = await t.gql(CREATE, { i: { shortDescription: 'x', caller: data.groups[0] } });

@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../../schema/index.js';
-import { ITSM_PACK, readPack } from '../../seeds/load-pack.js';
+import { buildModel, EMPTY_SNAPSHOT } from '../../schema/index.js';
+import { DEMO_PACKS, readPack } from '../../seeds/load-pack.js';
+import { identityFiles } from '../../server/metadata/identity-pack.js';
 import { addAdminApi } from '../../server/graphql/admin/build-admin-schema.js';
 import { buildRecordSchema } from '../../server/graphql/records/index.js';
 import { carryForward, importFiles } from '../../server/metadata/index.js';
@@ -15,7 +16,7 @@ const GOLDEN = fileURLToPath(new URL('./schema.golden.graphql', import.meta.url)
 
 describe('the generated schema', () => {
   it('matches the reviewed golden SDL for the seeded metadata (UPDATE_GOLDEN=1 rewrites it)', async () => {
-    const snapshot = carryForward({ recordTypes: {} }, importFiles(await readPack(ITSM_PACK)));
+    const snapshot = carryForward(EMPTY_SNAPSHOT, importFiles([...(await identityFiles()), ...(await readPack(...DEMO_PACKS))]));
     const { schema } = buildRecordSchema(buildModel(snapshot), { defaultPageSize: 20, maxPageSize: 100 }, addAdminApi);
     const sdl = printSchema(lexicographicSortSchema(schema));
     if (process.env.UPDATE_GOLDEN) await writeFile(GOLDEN, sdl);

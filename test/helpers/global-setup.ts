@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrate, openPglite } from '../../server/db/index.js';
+import { MetadataService } from '../../server/metadata/index.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,6 +20,8 @@ export default async function setup(project: TestProject): Promise<void> {
   if (!process.env.DATABASE_URL) {
     const db = await openPglite();
     await migrate(db);
+    // Every installation starts with the identity types; publishing them once here saves each test file a publish.
+    await new MetadataService(db, { prepare: () => null, activate: () => {} }).installIdentityTypes();
     const blob = await db.pglite.dumpDataDir('gzip');
     await writeFile(file, Buffer.from(await blob.arrayBuffer()));
     await db.close();

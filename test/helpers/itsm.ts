@@ -1,9 +1,9 @@
-import { ITSM_PACK, readPack } from '../../seeds/load-pack.js';
+import { DEMO_PACKS, readPack } from '../../seeds/load-pack.js';
 import type { TestServer } from './test-server.js';
 
-/** Publishes the ITSM pack through the public import mutation. */
+/** Publishes the demo packs (ITSM and CSM record types, user criteria, access rules) through the public import mutation. */
 export async function importItsm(t: TestServer): Promise<void> {
-  const files = await readPack(ITSM_PACK);
+  const files = await readPack(...DEMO_PACKS);
   await t.ok(`mutation($f: [MetadataFileInput!]!) { importMetadata(files: $f, dryRun: false, message: "itsm") { applied } }`, { f: files });
 }
 
@@ -17,7 +17,7 @@ export interface SmallData {
 export async function createSmallData(t: TestServer, incidents = 6): Promise<SmallData> {
   const people: string[] = [];
   for (const [i, name] of ['Ada', 'Grace', 'Linus'].entries()) {
-    const d = await t.ok(`mutation($i: CreatePersonInput!) { createPerson(input: $i) { person { id } } }`, { i: { name, email: `p${i}@example.com` } });
+    const d = await t.ok(`mutation($i: CreatePersonInput!) { createPerson(input: $i) { person { id } } }`, { i: { userName: name.toLowerCase(), name, email: `p${i}@example.com` } });
     people.push(d.createPerson.person.id);
   }
   const groups: string[] = [];

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { pino } from 'pino';
 import { DEV_ADMIN, startAtrium, type Atrium } from '../../server/atrium.js';
 import { loadConfig } from '../../server/config.js';
-import type { Actor } from '../../server/graphql/context.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface GqlResult<T = any> {
@@ -18,7 +17,8 @@ export interface TestServer {
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>>;
   /** Like gql, but fails the test on any error and returns data. */
   ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
-  token(actor: Actor): Promise<string>;
+  /** A development token: `{ subject: userName }` for a user, `admin: true` for the bootstrap admin. */
+  token(principal: { subject: string; name?: string; admin?: boolean }): Promise<string>;
   adminToken: string;
   /** Statements sent to the database while `fn` runs. */
   statements<T>(fn: () => Promise<T>): Promise<{ result: T; sql: string[] }>;
@@ -29,7 +29,7 @@ export async function startTestServer(options: { database?: TestDatabase } = {})
   const database = options.database ?? (await openTestDatabase());
   const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', devTokenSecret: 'test-secret-of-sufficient-length-123456' };
   const atrium = await startAtrium(config, { db: database.db, keepDatabase: true, log: pino({ level: process.env.LOG_LEVEL ?? 'silent' }) });
-  const adminToken = await atrium.tokens.issue(DEV_ADMIN);
+  const adminToken = await atrium.auth.issueDevToken(DEV_ADMIN);
   const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token: string | null = adminToken): Promise<GqlResult<T>> => {
     const res = await fetch(`${atrium.url}/graphql`, {
       method: 'POST',
@@ -49,7 +49,7 @@ export async function startTestServer(options: { database?: TestDatabase } = {})
       if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
       return r.data as T;
     },
-    token: (actor) => atrium.tokens.issue(actor),
+    token: (principal) => atrium.auth.issueDevToken(principal),
     async statements(fn) {
       const sql: string[] = [];
       const off = atrium.db.onStatement((s) => sql.push(s));

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { RequestContext } from '../context.js';
 import type { Served } from '../schema-registry.js';
 import { RawJson } from '../raw-json.js';
+import { accessScope } from '../../access/access-scope.js';
 import { CompileContext, rootTree, type PageLimits } from './compile/index.js';
 
 /**
@@ -43,8 +44,9 @@ export function fastPathPlugin(current: () => Served | null, limits: PageLimits,
               const info = { fieldNodes: [field], parentType: queryType, fragments, variableValues: coerced.coerced, operation, path: { key, prev: undefined, typename: queryType.name }, schema: served.schema };
               const compile = served.graph.roots.get(field.name.value)!;
               // The JSON comes back as text and goes out as text (see RawJson).
-              const statement = served.graph.statements.statement(info, 'response', () => {
-                const inner = compile(new CompileContext(served.graph, limits, 'response'), rootTree(info as never));
+              const scope = accessScope(rc.contextValue.actor!, served.graph.model);
+              const statement = served.graph.statements.statement(info, `response|${scope.key}`, () => {
+                const inner = compile(new CompileContext(served.graph, limits, 'response', scope), rootTree(info as never));
                 return sql`SELECT q.data::text AS data FROM (${inner}) q`;
               });
               const [row] = await rc.contextValue.db.run<{ data: string | null }>(statement);

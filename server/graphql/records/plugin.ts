@@ -3,6 +3,8 @@ import type { GraphQLFieldResolver } from 'graphql';
 import type { SchemaBuilder } from '../schema-builder.js';
 import type { PageLimits } from './compile/index.js';
 import type { GraphInfo } from './record-info.js';
+import { accessScope, type AccessScope } from '../../access/access-scope.js';
+import type { Actor } from '../context.js';
 
 /** One capability of the generated data graph: types, filters, connections, mutations, … */
 export interface RecordPlugin {
@@ -25,4 +27,10 @@ export const byResponseKey: GraphQLFieldResolver<Record<string, unknown>, unknow
  */
 export function signedIn(rc: { actor: unknown }): void {
   if (!rc.actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'sign in to read or change records: send Authorization: Bearer <token>');
+}
+
+/** The access rules of the signed-in actor under this graph's metadata. */
+export function actorScope(rc: { actor: Actor | null }, graph: GraphInfo): AccessScope {
+  signedIn(rc);
+  return accessScope(rc.actor!, graph.model);
 }

@@ -2,7 +2,7 @@ import type { GraphQLFieldConfig, GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../context.js';
 import { CompileContext, rootTree } from './compile/index.js';
 import { readRows } from './database-error.js';
-import { signedIn, type PluginContext } from './plugin.js';
+import { actorScope, type PluginContext } from './plugin.js';
 import type { RootCompiler } from './record-info.js';
 
 /**
@@ -24,8 +24,8 @@ export function addReadRoot(
     {
       ...config,
       async resolve(_src: unknown, _args: unknown, rc: RequestContext, info: GraphQLResolveInfo) {
-        signedIn(rc);
-        const statement = graph.statements.statement(info, 'resolve', () => compile(new CompileContext(graph, limits, 'resolve'), rootTree(info)));
+        const scope = actorScope(rc, graph);
+        const statement = graph.statements.statement(info, `resolve|${scope.key}`, () => compile(new CompileContext(graph, limits, 'resolve', scope), rootTree(info)));
         const [row] = await readRows<{ data: unknown }>(rc.db, statement);
         return row?.data ?? null;
       },

@@ -17,7 +17,7 @@ const atrium = await startAtrium(
   // Request logging would measure pino, not Atrium.
   { log: pino({ level: process.env.LOG_LEVEL ?? 'warn' }) },
 );
-const token = await atrium.tokens.issue(DEV_ADMIN);
+const token = await atrium.auth.issueDevToken(DEV_ADMIN);
 
 let statements = 0;
 atrium.db.onStatement(() => statements++);

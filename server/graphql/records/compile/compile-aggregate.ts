@@ -3,6 +3,7 @@ import type { ModelField } from '../../../../schema/index.js';
 import { tableRef } from '../../../ddl/index.js';
 import type { TypeInfo } from '../record-info.js';
 import { gqlNameLiteral, jsonObject, type CompileContext } from './compile-context.js';
+import { assertReadable, readableWhere } from './compile-access.js';
 import { compileFilter } from './compile-filter.js';
 import { anyRecordJson } from './compile-record.js';
 import type { ResolveTree } from './selection.js';
@@ -20,7 +21,7 @@ export function aggregateJson(ctx: CompileContext, info: TypeInfo, tree: Resolve
     if (f.name === '__typename') pairs.push([f.alias, gqlNameLiteral(`${gql}Aggregate`)]);
     else if (f.name === 'count') {
       const a = ctx.alias();
-      pairs.push([f.alias, sql`(SELECT count(*)::int FROM ${tableRef(info.type.name)} ${a} WHERE ${compileFilter(ctx, info, a, args.filter)})`]);
+      pairs.push([f.alias, sql`(SELECT count(*)::int FROM ${tableRef(info.type.name)} ${a} WHERE ${compileFilter(ctx, info, a, args.filter)} AND ${readableWhere(ctx, info, a)})`]);
     } else if (f.name === 'groups') {
       pairs.push([f.alias, groupsJson(ctx, info, f, args.groupBy ?? [], args.filter)]);
     }
@@ -33,6 +34,7 @@ function groupsJson(ctx: CompileContext, info: TypeInfo, tree: ResolveTree, grou
   const a = ctx.alias();
   const g = ctx.alias();
   const keys = groupBy.filter((f, i) => groupBy.findIndex((x) => x.id === f.id) === i);
+  for (const k of keys) assertReadable(ctx, info, k, 'group');
   const groupFields = Object.values(tree.fieldsByTypeName[`${gql}AggregateGroup`] ?? {});
   const pairs: [string, SQL][] = [];
   for (const f of groupFields) {
@@ -55,7 +57,7 @@ function groupsJson(ctx: CompileContext, info: TypeInfo, tree: ResolveTree, grou
         if (field.type === 'reference') {
           const target = ctx.graph.byName.get(field.reference!)!;
           const r = ctx.alias();
-          keyPairs.push([k.alias, sql`(SELECT ${anyRecordJson(ctx, target, r, k)} FROM ${tableRef(target.type.name)} ${r} WHERE ${r}."id" = ${g}.${col})`]);
+          keyPairs.push([k.alias, sql`(SELECT ${anyRecordJson(ctx, target, r, k)} FROM ${tableRef(target.type.name)} ${r} WHERE ${r}."id" = ${g}.${col} AND ${readableWhere(ctx, target, r)})`]);
         } else if (field.type === 'choice') keyPairs.push([k.alias, sql`upper(${g}.${col})`]);
         else keyPairs.push([k.alias, sql`${g}.${col}`]);
       }
@@ -66,6 +68,6 @@ function groupsJson(ctx: CompileContext, info: TypeInfo, tree: ResolveTree, grou
   const select = sql.join([...keyCols, sql`count(*)::int AS n`], sql`, `);
   const groupClause = keys.length ? sql` GROUP BY ${sql.join(keys.map((_, i) => sql.raw(String(i + 1))), sql`, `)}` : sql``;
   const order = sql.join([sql`${g}.n DESC`, ...keys.map((_, i) => sql`${g}.${sql.raw(`k${i}`)} ASC NULLS LAST`)], sql`, `);
-  const inner = sql`SELECT ${select} FROM ${tableRef(info.type.name)} ${a} WHERE ${compileFilter(ctx, info, a, filter)}${groupClause}`;
+  const inner = sql`SELECT ${select} FROM ${tableRef(info.type.name)} ${a} WHERE ${compileFilter(ctx, info, a, filter)} AND ${readableWhere(ctx, info, a)}${groupClause}`;
   return sql`(SELECT coalesce(json_agg(${jsonObject(pairs)} ORDER BY ${order}), '[]'::json) FROM (${inner}) ${g})`;
 }

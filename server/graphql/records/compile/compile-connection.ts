@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { tableRef } from '../../../ddl/index.js';
 import { DomainError, ErrorCode } from '../../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
+import { assertReadable, recordAccess } from './compile-access.js';
 import { compileFilter } from './compile-filter.js';
 import { effectiveOrder, keysetPredicate, orderSignature, type OrderTerm } from './compile-order.js';
 import { base64urlSql, gqlNameLiteral, jsonObject, type CompileContext } from './compile-context.js';
@@ -32,8 +33,14 @@ export function connectionJson(ctx: CompileContext, info: TypeInfo, tree: Resolv
   const terms = effectiveOrder(args.orderBy);
   const signature = orderSignature(terms);
   const alias = ctx.alias();
+  for (const t of terms) {
+    const field = info.type.activeFields.find((f) => f.name === t.column);
+    if (field) assertReadable(ctx, info, field, 'sort');
+  }
   const where: SQL[] = [compileFilter(ctx, info, alias, args.filter)];
   if (scope) where.push(scope(alias));
+  const readable = recordAccess(ctx, info, alias);
+  if (readable) where.push(readable);
   if (args.after) where.push(keysetPredicate(alias, terms, decodeCursor(args.after, signature, terms.length), false));
   if (args.before) where.push(keysetPredicate(alias, terms, decodeCursor(args.before, signature, terms.length), true));
 
@@ -57,6 +64,8 @@ export function connectionJson(ctx: CompileContext, info: TypeInfo, tree: Resolv
       const c = ctx.alias();
       const countWhere: SQL[] = [compileFilter(ctx, info, c, args.filter)];
       if (scope) countWhere.push(scope(c));
+      const countReadable = recordAccess(ctx, info, c);
+      if (countReadable) countWhere.push(countReadable);
       pairs.push([f.alias, sql`(SELECT count(*)::int FROM ${tableRef(info.type.name)} ${c} WHERE ${sql.join(countWhere, sql` AND `)})`]);
     } else if (f.name === 'nodes') {
       wantsRows = true;

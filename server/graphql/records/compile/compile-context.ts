@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { AccessScope } from '../../../access/access-scope.js';
 import type { GraphInfo } from '../record-info.js';
 
 export interface PageLimits {
@@ -21,6 +22,8 @@ export class CompileContext {
     readonly graph: GraphInfo,
     readonly limits: PageLimits,
     readonly mode: CompileMode = 'resolve',
+    /** Whose access rules every level of the statement applies. */
+    readonly scope: AccessScope = AccessScope.unrestrictedScope(),
   ) {}
 
   /** A table alias no other part of the statement uses. */

@@ -3,6 +3,7 @@ import type { ModelField } from '../../../../schema/index.js';
 import { sequenceName, tableRef } from '../../../ddl/index.js';
 import { DomainError, ErrorCode } from '../../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
+import { fieldAccess, readableWhere, recordAccess } from './compile-access.js';
 import type { CompileContext } from './compile-context.js';
 import { recordJson } from './compile-record.js';
 import { typedParam } from './field-value.js';
@@ -11,11 +12,16 @@ import { selectionOf, type ResolveTree } from './selection.js';
 /** Values of a create or a patch, keyed by GraphQL field name, as GraphQL parsed them. */
 export type RecordValues = Record<string, unknown>;
 
-/** Every write statement returns these columns: the record as selected, its id, and the version it had before. */
+/**
+ * Every write statement returns these columns: the record as selected (null where the actor may not read the
+ * result), its id, the version it had before (null also when the actor may not read it: an unknown id and a
+ * forbidden one look the same), and `forbidden`: the actor may read the record but not make this change.
+ */
 export interface WriteRow extends Record<string, unknown> {
   data: Record<string, unknown> | null;
   id: number | string | null;
   current_version: number | null;
+  forbidden: boolean | null;
 }
 
 function assignments(ctx: CompileContext, info: TypeInfo, values: RecordValues, creating: boolean): { fields: ModelField[]; values: SQL[] } {
@@ -38,7 +44,26 @@ function assignments(ctx: CompileContext, info: TypeInfo, values: RecordValues, 
   for (const key of Object.keys(values)) {
     if (key !== 'clientMutationId' && !info.fields.has(key)) throw new DomainError(ErrorCode.UNKNOWN_FIELD, `${info.type.gqlName} has no field "${key}"`);
   }
+  const denied = Object.keys(values).filter((k) => info.fields.has(k) && ctx.scope.fieldRules(info.type, info.fields.get(k)!.name, 'write')?.length === 0);
+  if (denied.length)
+    throw new DomainError(ErrorCode.FORBIDDEN, `you may not set ${denied.join(', ')} on ${info.type.doc.label} records`, { fields: denied });
   return { fields, values: out };
+}
+
+/**
+ * What must hold of a row for the actor to make this write: the operation's record rules and the write rules of
+ * every field given. TRUE when nothing restricts it.
+ */
+function writeAllowed(ctx: CompileContext, info: TypeInfo, alias: SQL, op: 'create' | 'update' | 'delete', values: RecordValues): SQL {
+  const parts: SQL[] = [];
+  const record = recordAccess(ctx, info, alias, op);
+  if (record) parts.push(record);
+  for (const key of Object.keys(values)) {
+    const field = info.fields.get(key);
+    const p = field ? fieldAccess(ctx, info, field, alias, 'write') : null;
+    if (p) parts.push(p);
+  }
+  return parts.length ? sql.join(parts, sql` AND `) : sql`TRUE`;
 }
 
 function eventInsert(info: TypeInfo, kind: 'created' | 'updated' | 'deleted', actor: string): SQL {
@@ -48,7 +73,13 @@ function eventInsert(info: TypeInfo, kind: 'created' | 'updated' | 'deleted', ac
 
 function selected(ctx: CompileContext, info: TypeInfo, tree: ResolveTree | undefined): SQL {
   const a = ctx.alias();
-  return sql`(SELECT ${recordJson(ctx, info, a, selectionOf(tree, info.type.gqlName))} FROM w ${a})`;
+  return sql`(SELECT ${recordJson(ctx, info, a, selectionOf(tree, info.type.gqlName))} FROM w ${a} WHERE ${readableWhere(ctx, info, a)})`;
+}
+
+/** The version before the write, shown only to an actor who may read the record; and whether the change is refused. */
+function previous(ctx: CompileContext, info: TypeInfo, id: number, allowed: (alias: SQL) => SQL): SQL {
+  const p = ctx.alias();
+  return sql`SELECT CASE WHEN ${readableWhere(ctx, info, p)} THEN ${p}."sys_version" END AS "sys_version", (${readableWhere(ctx, info, p)}) AND NOT (${allowed(p)}) AS forbidden FROM ${tableRef(info.type.name)} ${p} WHERE ${p}."id" = ${id}::bigint`;
 }
 
 export function createStatement(ctx: CompileContext, info: TypeInfo, values: RecordValues, actor: string, tree: ResolveTree | undefined): SQL {
@@ -59,7 +90,9 @@ export function createStatement(ctx: CompileContext, info: TypeInfo, values: Rec
     cols.push(sql`"number"`);
     vals.push(sql`${info.type.numberPrefix} || lpad(nextval(${sequenceName(info.type.name)}::regclass)::text, 7, '0')`);
   }
-  return sql`WITH w AS (INSERT INTO ${tableRef(info.type.name)} (${sql.join(cols, sql`, `)}) VALUES (${sql.join(vals, sql`, `)}) RETURNING *), e AS (${eventInsert(info, 'created', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, NULL::int AS current_version`;
+  // Create rules test the new record; when they refuse, the caller rolls the statement back (see `forbidden`).
+  const c = ctx.alias();
+  return sql`WITH w AS (INSERT INTO ${tableRef(info.type.name)} (${sql.join(cols, sql`, `)}) VALUES (${sql.join(vals, sql`, `)}) RETURNING *), e AS (${eventInsert(info, 'created', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, NULL::int AS current_version, (SELECT NOT (${writeAllowed(ctx, info, c, 'create', values)}) FROM w ${c}) AS forbidden`;
 }
 
 export function updateStatement(ctx: CompileContext, info: TypeInfo, id: number, version: number, patch: RecordValues, actor: string, tree: ResolveTree | undefined): SQL {
@@ -71,17 +104,19 @@ export function updateStatement(ctx: CompileContext, info: TypeInfo, id: number,
     sql`"sys_updated_by" = ${actor}`,
   ];
   // `prev` reads the version before the statement, to tell a missing record from a stale version.
-  return sql`WITH prev AS (SELECT "sys_version" FROM ${tableRef(info.type.name)} WHERE "id" = ${id}::bigint), w AS (UPDATE ${tableRef(info.type.name)} t SET ${sql.join(sets, sql`, `)} WHERE t."id" = ${id}::bigint AND t."sys_version" = ${version}::int RETURNING t.*), e AS (${eventInsert(info, 'updated', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version`;
+  const allowed = (a: SQL) => sql`${readableWhere(ctx, info, a)} AND ${writeAllowed(ctx, info, a, 'update', patch)}`;
+  return sql`WITH prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'update', patch))}), w AS (UPDATE ${tableRef(info.type.name)} t SET ${sql.join(sets, sql`, `)} WHERE t."id" = ${id}::bigint AND t."sys_version" = ${version}::int AND ${allowed(sql`t`)} RETURNING t.*), e AS (${eventInsert(info, 'updated', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden`;
 }
 
 export function deleteStatement(ctx: CompileContext, info: TypeInfo, id: number, version: number | null, actor: string, tree: ResolveTree | undefined): SQL {
   const versionCheck = version === null ? sql`` : sql` AND t."sys_version" = ${version}::int`;
-  return sql`WITH prev AS (SELECT "sys_version" FROM ${tableRef(info.type.name)} WHERE "id" = ${id}::bigint), w AS (DELETE FROM ${tableRef(info.type.name)} t WHERE t."id" = ${id}::bigint${versionCheck} RETURNING t.*), e AS (${eventInsert(info, 'deleted', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version`;
+  const allowed = (a: SQL) => sql`${readableWhere(ctx, info, a)} AND ${writeAllowed(ctx, info, a, 'delete', {})}`;
+  return sql`WITH prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'delete', {}))}), w AS (DELETE FROM ${tableRef(info.type.name)} t WHERE t."id" = ${id}::bigint${versionCheck} AND ${allowed(sql`t`)} RETURNING t.*), e AS (${eventInsert(info, 'deleted', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden`;
 }
 
 /** A record as one event left it (deleted: as it was), rebuilt from the event snapshot so subscribers can select its fields. */
 export function snapshotRecordStatement(ctx: CompileContext, info: TypeInfo, snapshot: unknown, tree: ResolveTree | undefined): SQL {
   const a = ctx.alias();
-  return sql`SELECT ${recordJson(ctx, info, a, selectionOf(tree, info.type.gqlName))} AS data FROM jsonb_populate_record(NULL::${tableRef(info.type.name)}, ${JSON.stringify(snapshot)}::jsonb) ${a}`;
+  return sql`SELECT ${recordJson(ctx, info, a, selectionOf(tree, info.type.gqlName))} AS data FROM jsonb_populate_record(NULL::${tableRef(info.type.name)}, ${JSON.stringify(snapshot)}::jsonb) ${a} WHERE ${readableWhere(ctx, info, a)}`;
 }
 

@@ -3,6 +3,7 @@ import type { ModelField } from '../../../../schema/index.js';
 import { nameLiteral, tableRef } from '../../../ddl/index.js';
 import { DomainError, ErrorCode } from '../../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
+import { fieldAccess, readableWhere } from './compile-access.js';
 import { connectionJson } from './compile-connection.js';
 import { globalIdSql, gqlNameLiteral, jsonObject, type CompileContext } from './compile-context.js';
 import { selectionOf, type ResolveTree, type Selection } from './selection.js';
@@ -37,23 +38,37 @@ export function recordJson(ctx: CompileContext, info: TypeInfo, alias: SQL, sele
     }
     if (name === 'displayValue') {
       const df = info.type.displayField ? info.type.activeFields.find((f) => f.name === info.type.displayField) : undefined;
-      pairs.push([key, df ? sql`${alias}.${sql.identifier(df.name)}::text` : info.type.numberPrefix ? sql`${alias}."number"` : sql`NULL::text`]);
+      pairs.push([key, df ? guarded(ctx, info, df, alias, sql`${alias}.${sql.identifier(df.name)}::text`) : info.type.numberPrefix ? sql`${alias}."number"` : sql`NULL::text`]);
       continue;
     }
     const field = info.fields.get(name);
     if (field) {
-      pairs.push([key, fieldJson(ctx, field, alias, tree)]);
+      pairs.push([key, guarded(ctx, info, field, alias, fieldJson(ctx, field, alias, tree))]);
       continue;
     }
     const reverse = info.reverse.get(name);
     if (reverse) {
       const source = ctx.graph.byName.get(reverse.source.name)!;
-      pairs.push([key, connectionJson(ctx, source, tree, (r) => sql`${r}.${sql.identifier(reverse.field.name)} = ${alias}."id"`)]);
+      // The records pointing here, among those the actor may see, by a field the actor may read.
+      pairs.push([
+        key,
+        connectionJson(ctx, source, tree, (r) => {
+          const link = sql`${r}.${sql.identifier(reverse.field.name)} = ${alias}."id"`;
+          const readable = fieldAccess(ctx, source, reverse.field, r);
+          return readable ? sql`${link} AND ${readable}` : link;
+        }),
+      ]);
       continue;
     }
     throw new DomainError(ErrorCode.UNKNOWN_FIELD, `${info.type.gqlName} has no field "${name}"`);
   }
   return jsonObject([...pairs, ...extra]);
+}
+
+/** A field's value where a field rule lets the actor read it, else null. */
+function guarded(ctx: CompileContext, info: TypeInfo, field: ModelField, alias: SQL, value: SQL): SQL {
+  const readable = fieldAccess(ctx, info, field, alias);
+  return readable ? sql`CASE WHEN ${readable} THEN ${value} END` : value;
 }
 
 function fieldJson(ctx: CompileContext, field: ModelField, alias: SQL, tree: ResolveTree): SQL {
@@ -68,7 +83,7 @@ function fieldJson(ctx: CompileContext, field: ModelField, alias: SQL, tree: Res
   if (!target) return sql`NULL::json`;
   const r = ctx.alias();
   // A correlated subquery per to-one reference: an index lookup per row, cheaper than joining whole tables.
-  return sql`(SELECT ${anyRecordJson(ctx, target, r, tree)} FROM ${tableRef(target.type.name)} ${r} WHERE ${r}."id" = ${column})`;
+  return sql`(SELECT ${anyRecordJson(ctx, target, r, tree)} FROM ${tableRef(target.type.name)} ${r} WHERE ${r}."id" = ${column} AND ${readableWhere(ctx, target, r)})`;
 }
 
 /**

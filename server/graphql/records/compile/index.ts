@@ -1,6 +1,8 @@
 export { CompileContext, globalIdSql, gqlNameLiteral, jsonObject, type CompileMode, type PageLimits } from './compile-context.js';
+export { assertReadable, fieldAccess, readableWhere, recordAccess } from './compile-access.js';
 export { aggregateJson } from './compile-aggregate.js';
 export { connectionJson } from './compile-connection.js';
+export { compileCondition } from './compile-condition.js';
 export { compileFilter } from './compile-filter.js';
 export { createStatement, deleteStatement, snapshotRecordStatement, updateStatement, type RecordValues, type WriteRow } from './compile-mutation.js';
 export { effectiveOrder, orderTermFor, ID_TERM, type OrderTerm } from './compile-order.js';

@@ -10,7 +10,7 @@ import {
 } from 'graphql';
 import { sql, type SQL } from 'drizzle-orm';
 import { tableRef } from '../../../ddl/index.js';
-import { anyRecordJson, connectionJson, recordIdOf, type CompileContext, type ResolveTree } from '../compile/index.js';
+import { anyRecordJson, connectionJson, readableWhere, recordIdOf, type CompileContext, type ResolveTree } from '../compile/index.js';
 import { byResponseKey, type PluginContext, type RecordPlugin } from '../plugin.js';
 import { addReadRoot } from '../root-field.js';
 import type { TypeInfo } from '../record-info.js';
@@ -84,7 +84,7 @@ export const ConnectionPlugin: RecordPlugin = {
       );
       const single = (where: (alias: SQL, args: Record<string, unknown>) => SQL) => (cc: CompileContext, tree: ResolveTree) => {
         const a = cc.alias();
-        return sql`SELECT ${anyRecordJson(cc, info, a, tree)} AS data FROM ${tableRef(t.name)} ${a} WHERE ${where(a, tree.args)}`;
+        return sql`SELECT ${anyRecordJson(cc, info, a, tree)} AS data FROM ${tableRef(t.name)} ${a} WHERE ${where(a, tree.args)} AND ${readableWhere(cc, info, a)}`;
       };
       addReadRoot(
         ctx,

@@ -25,7 +25,9 @@ import {
 } from '../compile/index.js';
 import { mapWriteError } from '../database-error.js';
 import { describeField, inputTypeOf } from '../field-types.js';
-import { signedIn, type PluginContext, type RecordPlugin } from '../plugin.js';
+import { actorScope, type PluginContext, type RecordPlugin } from '../plugin.js';
+import type { AccessScope } from '../../../access/access-scope.js';
+import { isIdentityType } from '../../../metadata/identity-pack.js';
 import type { TypeInfo } from '../record-info.js';
 
 const BY = 'MutationPlugin';
@@ -42,21 +44,36 @@ function recordTree(info: GraphQLResolveInfo, payloadType: string, field: string
   return hits.reduce((a, b) => ({ ...a, fieldsByTypeName: { ...a.fieldsByTypeName, ...b.fieldsByTypeName } }));
 }
 
-function actorName(rc: RequestContext): string {
-  signedIn(rc);
-  return rc.actor!.id;
-}
-
-async function write(rc: RequestContext, info: TypeInfo, statement: SQL, deleting = false): Promise<WriteRow> {
+/**
+ * Runs a write statement. A refused create has already inserted its row and event when the statement reports
+ * it: only then is a transaction needed, to take both back. Writes to identity records drop cached profiles.
+ */
+async function write(rc: RequestContext, info: TypeInfo, scope: AccessScope, statement: SQL, op: 'create' | 'update' | 'delete'): Promise<WriteRow> {
   try {
-    const [row] = await rc.db.run<WriteRow>(statement);
+    const row =
+      op === 'create' && !scope.unrestricted
+        ? await rc.db.transaction(async (tx) => {
+            const [r] = await tx.run<WriteRow>(statement);
+            if (r.forbidden) throw new DomainError(ErrorCode.FORBIDDEN, `your access rules do not let you create this ${info.type.doc.label} record`);
+            return r;
+          })
+        : (await rc.db.run<WriteRow>(statement))[0];
+    if (row.id !== null && isIdentityType(info.type.name)) rc.identities?.invalidate();
     return row;
   } catch (err) {
-    throw mapWriteError(err, info, deleting);
+    if (err instanceof DomainError) throw err;
+    throw mapWriteError(err, info, op === 'delete');
   }
 }
 
-function versionProblem(info: TypeInfo, id: string, row: WriteRow, sent: number | null): never {
+/** Refused before any SQL: the actor has no rule that could allow this operation on this type. */
+function assertMay(scope: AccessScope, info: TypeInfo, op: 'create'): void {
+  if (scope.recordRules(info.type, op)?.length === 0)
+    throw new DomainError(ErrorCode.FORBIDDEN, `you may not ${op} ${info.type.doc.pluralLabel ?? info.type.doc.label} records`);
+}
+
+function versionProblem(info: TypeInfo, id: string, row: WriteRow, sent: number | null, op: string): never {
+  if (row.forbidden) throw new DomainError(ErrorCode.FORBIDDEN, `your access rules do not let you ${op} this ${info.type.doc.label} record`);
   if (row.current_version === null)
     throw new DomainError(ErrorCode.NOT_FOUND, `there is no ${info.type.doc.label} record with id ${id}`);
   throw new DomainError(
@@ -134,8 +151,10 @@ function addMutations(ctx: PluginContext, info: TypeInfo): void {
     args: { input: { type: new GraphQLNonNull(createInput) } },
     async resolve(_s: unknown, { input }: { input: RecordValues & { clientMutationId?: string } }, rc: RequestContext, ri: GraphQLResolveInfo) {
       const { clientMutationId, ...values } = input;
-      const compile = new CompileContext(graph, limits);
-      const row = await write(rc, info, createStatement(compile, info, values, actorName(rc), recordTree(ri, createPayload.name, field)));
+      const scope = actorScope(rc, graph);
+      assertMay(scope, info, 'create');
+      const compile = new CompileContext(graph, limits, 'resolve', scope);
+      const row = await write(rc, info, scope, createStatement(compile, info, values, rc.actor!.id, recordTree(ri, createPayload.name, field)), 'create');
       return { record: row.data, clientMutationId };
     },
   }, BY);
@@ -146,9 +165,10 @@ function addMutations(ctx: PluginContext, info: TypeInfo): void {
     args: { input: { type: new GraphQLNonNull(updateInput) } },
     async resolve(_s: unknown, { input }: { input: { id: string; version: number; patch: RecordValues; clientMutationId?: string } }, rc: RequestContext, ri: GraphQLResolveInfo) {
       const id = recordIdOf(graph, input.id, t.name, 'id');
-      const compile = new CompileContext(graph, limits);
-      const row = await write(rc, info, updateStatement(compile, info, id, input.version, input.patch, actorName(rc), recordTree(ri, updatePayload.name, field)));
-      if (row.id === null) versionProblem(info, input.id, row, input.version);
+      const scope = actorScope(rc, graph);
+      const compile = new CompileContext(graph, limits, 'resolve', scope);
+      const row = await write(rc, info, scope, updateStatement(compile, info, id, input.version, input.patch, rc.actor!.id, recordTree(ri, updatePayload.name, field)), 'update');
+      if (row.id === null) versionProblem(info, input.id, row, input.version, 'update');
       return { record: row.data, clientMutationId: input.clientMutationId };
     },
   }, BY);
@@ -159,9 +179,10 @@ function addMutations(ctx: PluginContext, info: TypeInfo): void {
     args: { input: { type: new GraphQLNonNull(deleteInput) } },
     async resolve(_s: unknown, { input }: { input: { id: string; version?: number | null; clientMutationId?: string } }, rc: RequestContext, ri: GraphQLResolveInfo) {
       const id = recordIdOf(graph, input.id, t.name, 'id');
-      const compile = new CompileContext(graph, limits);
-      const row = await write(rc, info, deleteStatement(compile, info, id, input.version ?? null, actorName(rc), recordTree(ri, deletePayload.name, field)), true);
-      if (row.id === null) versionProblem(info, input.id, row, input.version ?? null);
+      const scope = actorScope(rc, graph);
+      const compile = new CompileContext(graph, limits, 'resolve', scope);
+      const row = await write(rc, info, scope, deleteStatement(compile, info, id, input.version ?? null, rc.actor!.id, recordTree(ri, deletePayload.name, field)), 'delete');
+      if (row.id === null) versionProblem(info, input.id, row, input.version ?? null, 'delete');
       return { record: row.data, deletedId: toGlobalId(gql, id), clientMutationId: input.clientMutationId };
     },
   }, BY);

@@ -2,7 +2,7 @@ import { GraphQLBoolean, GraphQLID, GraphQLInterfaceType, GraphQLNonNull, GraphQ
 import { sql, type SQL } from 'drizzle-orm';
 import { tableRef } from '../../../ddl/index.js';
 import { fromGlobalId } from '../../global-id.js';
-import { anyRecordJson, TYPE_KEY } from '../compile/index.js';
+import { anyRecordJson, readableWhere, TYPE_KEY } from '../compile/index.js';
 import type { RecordPlugin } from '../plugin.js';
 import { addReadRoot } from '../root-field.js';
 
@@ -45,7 +45,7 @@ export const NodePlugin: RecordPlugin = {
         if (!type || type.type.abstract) return sql`SELECT NULL::json AS data`;
         const a = cc.alias();
         const typed: [string, SQL][] = cc.mode === 'resolve' ? [[TYPE_KEY, sql`${type.type.name}::text`]] : [];
-        return sql`SELECT ${anyRecordJson(cc, type, a, tree, typed)} AS data FROM ${tableRef(type.type.name)} ${a} WHERE ${a}."id" = ${decoded.id}::bigint`;
+        return sql`SELECT ${anyRecordJson(cc, type, a, tree, typed)} AS data FROM ${tableRef(type.type.name)} ${a} WHERE ${a}."id" = ${decoded.id}::bigint AND ${readableWhere(cc, type, a)}`;
       },
       'NodePlugin',
     );

@@ -8,6 +8,7 @@ import {
   type GraphQLFieldConfigMap,
 } from 'graphql';
 import { TYPE_KEY } from '../compile/index.js';
+import { AccessScope } from '../../../access/access-scope.js';
 import { describeField, outputTypeOf } from '../field-types.js';
 import { byResponseKey, type PluginContext, type RecordPlugin } from '../plugin.js';
 import type { TypeInfo } from '../record-info.js';
@@ -65,7 +66,10 @@ function ownFields(ctx: PluginContext, info: TypeInfo): GraphQLFieldConfigMap<Re
   for (const f of t.activeFields) {
     const target = f.type === 'reference' ? ctx.graph.byName.get(f.reference!)?.type.gqlName : undefined;
     if (f.type === 'reference' && !target) continue;
-    fields[f.gqlName] = { type: outputTypeOf(ctx.builder, f, target), description: describeField(f), resolve: byResponseKey };
+    // A reference may point at a record the reader may not see, and a field rule may hide a value: both read as null.
+    const hideable = f.type === 'reference' || AccessScope.restrictsField(ctx.graph.model, t, f.name);
+    const description = hideable && f.required ? `${describeField(f)} (null where your access rules hide it)` : describeField(f);
+    fields[f.gqlName] = { type: outputTypeOf(ctx.builder, hideable ? { ...f, required: false } : f, target), description, resolve: byResponseKey };
   }
   return fields;
 }

@@ -4,8 +4,9 @@ import { tableRef } from '../../../ddl/index.js';
 import type { RecordEvent } from '../../../events/record-event-bus.js';
 import type { RequestContext } from '../../context.js';
 import { toGlobalId } from '../../global-id.js';
-import { anyRecordJson, CompileContext, snapshotRecordStatement, rootTree, TYPE_KEY, type ResolveTree } from '../compile/index.js';
-import { signedIn, type RecordPlugin } from '../plugin.js';
+import { anyRecordJson, CompileContext, readableWhere, snapshotRecordStatement, rootTree, TYPE_KEY, type ResolveTree } from '../compile/index.js';
+import { actorScope, type RecordPlugin } from '../plugin.js';
+import { accessScope, type AccessScope } from '../../../access/access-scope.js';
 import { readRows } from '../database-error.js';
 
 const BY = 'SubscriptionPlugin';
@@ -45,7 +46,7 @@ export const SubscriptionPlugin: RecordPlugin = {
       async function loadRecord(e: RecordEvent, rc: RequestContext, ri: GraphQLResolveInfo): Promise<unknown> {
         const concrete = graph.byName.get(e.recordType);
         if (!concrete) return null;
-        const compile = new CompileContext(graph, limits);
+        const compile = new CompileContext(graph, limits, 'resolve', deliveredTo.get(e) ?? actorScope(rc, graph));
         const tree: ResolveTree = rootTree(ri);
         const typed: [string, ReturnType<typeof sql>][] = [[TYPE_KEY, sql`${concrete.type.name}::text`]];
         if (e.snapshot) {
@@ -53,8 +54,26 @@ export const SubscriptionPlugin: RecordPlugin = {
           return row ? { ...row.data, [TYPE_KEY]: concrete.type.name } : null;
         }
         const a = compile.alias();
-        const [row] = await readRows<{ data: unknown }>(rc.db, sql`SELECT ${anyRecordJson(compile, concrete, a, tree, typed)} AS data FROM ${tableRef(concrete.type.name)} ${a} WHERE ${a}."id" = ${e.recordId}::bigint`);
+        const [row] = await readRows<{ data: unknown }>(
+          rc.db,
+          sql`SELECT ${anyRecordJson(compile, concrete, a, tree, typed)} AS data FROM ${tableRef(concrete.type.name)} ${a} WHERE ${a}."id" = ${e.recordId}::bigint AND ${readableWhere(compile, concrete, a)}`,
+        );
         return row?.data ?? null;
+      }
+
+      /** The subscriber's scope when it may read the record as this change left it; null when it may not. */
+      async function visibleTo(rc: RequestContext, e: RecordEvent): Promise<AccessScope | null> {
+        const actor = rc.identities ? await rc.identities.actorFor(rc.actor!.principal) : rc.actor!;
+        const scope = accessScope(actor, graph.model);
+        const concrete = graph.byName.get(e.recordType);
+        if (scope.unrestricted || !concrete) return scope;
+        const compile = new CompileContext(graph, limits, 'resolve', scope);
+        const a = compile.alias();
+        const row = e.snapshot
+          ? sql`jsonb_populate_record(NULL::${tableRef(concrete.type.name)}, ${JSON.stringify(e.snapshot)}::jsonb)`
+          : sql`(SELECT * FROM ${tableRef(concrete.type.name)} WHERE "id" = ${e.recordId}::bigint)`;
+        const rows = await readRows(rc.db, sql`SELECT 1 AS visible FROM ${row} ${a} WHERE ${readableWhere(compile, concrete, a)}`);
+        return rows.length ? scope : null;
       }
 
       builder.addRootField('Subscription', `${t.gqlPlural}Events`, {
@@ -62,11 +81,10 @@ export const SubscriptionPlugin: RecordPlugin = {
         description: `Changes to ${t.doc.pluralLabel ?? t.doc.label} records${t.abstract ? ' of every kind' : ''}, as they commit.`,
         args: { kinds: { type: new GraphQLList(new GraphQLNonNull(RecordEventKindEnum)), description: 'Only these kinds of change (default: all).' } },
         subscribe(_s: unknown, args: { kinds?: string[] | null }, rc: RequestContext) {
-          signedIn(rc);
+          actorScope(rc, graph);
           const queue = rc.events.subscribe(new Set(t.concreteTypes));
-          if (!args.kinds?.length) return queue;
-          const kinds = new Set(args.kinds);
-          return filtered(queue, (e) => kinds.has(e.kind));
+          const kinds = args.kinds?.length ? new Set(args.kinds) : null;
+          return visibleEvents(queue, (e) => !kinds || kinds.has(e.kind), (e) => visibleTo(rc, e));
         },
         resolve: (e: RecordEvent) => e,
       }, BY);
@@ -74,9 +92,27 @@ export const SubscriptionPlugin: RecordPlugin = {
   },
 };
 
-async function* filtered<T>(source: AsyncIterableIterator<T>, keep: (v: T) => boolean): AsyncGenerator<T> {
+/** The scope an event was checked under, for the record it carries (one copy of the event per subscriber). */
+const deliveredTo = new WeakMap<RecordEvent, AccessScope>();
+
+/**
+ * Access is checked per event, with the subscriber's rights as they are now (profiles are dropped on identity
+ * changes): losing access stops the events, and a subscriber whose user is gone or deactivated is ended.
+ */
+async function* visibleEvents(
+  source: AsyncIterableIterator<RecordEvent>,
+  wanted: (e: RecordEvent) => boolean,
+  check: (e: RecordEvent) => Promise<AccessScope | null>,
+): AsyncGenerator<RecordEvent> {
   try {
-    for await (const v of source) if (keep(v)) yield v;
+    for await (const e of source) {
+      if (!wanted(e)) continue;
+      const scope = await check(e);
+      if (!scope) continue;
+      const copy = { ...e };
+      deliveredTo.set(copy, scope);
+      yield copy;
+    }
   } finally {
     await source.return?.();
   }

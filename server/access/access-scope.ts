@@ -1,0 +1,126 @@
+import { evaluateCondition, type AclDoc, type DynamicContext, type Model, type ModelType } from '../../schema/index.js';
+import type { Actor } from '../graphql/context.js';
+import { matchCriteria } from '../../schema/index.js';
+
+export type RecordOperation = 'read' | 'create' | 'update' | 'delete';
+export type FieldOperation = 'read' | 'write';
+
+const NO_ONE: DynamicContext = {
+  me: null,
+  myGroups: [],
+  myAccount: null,
+  myAccountTree: [],
+  myPartnerCustomers: [],
+  myDepartment: null,
+  myLocation: null,
+  now: new Date(0),
+};
+
+/**
+ * The access rules that apply to one actor under one metadata version: which rules' user criteria the actor
+ * matches, and the actor's dynamic values. It decides nothing about rows; the compiler turns the rules it
+ * returns into SQL. `null` from a lookup means unrestricted, an empty list means denied.
+ */
+export class AccessScope {
+  /** Rules whose criteria this actor matches, by `type|field|operation`. */
+  private readonly matching = new Map<string, AclDoc[]>();
+  /** Every target that has active rules at all (for anyone): the nearest such type decides. */
+  private readonly targets = new Set<string>();
+
+  private constructor(
+    readonly unrestricted: boolean,
+    /** Part of the key of every compiled statement: two actors with the same key get the same SQL. */
+    readonly key: string,
+    readonly dyn: DynamicContext,
+    readonly actor: Actor | null,
+  ) {}
+
+  static unrestrictedScope(key = 'admin'): AccessScope {
+    return new AccessScope(true, key, NO_ONE, null);
+  }
+
+  static for(actor: Actor, model: Model): AccessScope {
+    if (actor.admin) return AccessScope.unrestrictedScope(`admin:${actor.key}`);
+    const p = actor.profile;
+    const dyn: DynamicContext = p
+      ? {
+          me: p.userId,
+          myGroups: p.groupIds,
+          myAccount: p.accountId,
+          myAccountTree: p.accountTree,
+          myPartnerCustomers: p.partnerCustomers,
+          myDepartment: p.departmentId,
+          myLocation: p.locationId,
+          now: new Date(),
+        }
+      : NO_ONE;
+    const scope = new AccessScope(false, actor.key, dyn, actor);
+    const criteria = model.snapshot.userCriteria ?? {};
+    const matched = new Map<string, boolean>();
+    const matches = (name: string): boolean => {
+      let m = matched.get(name);
+      if (m === undefined) {
+        const doc = criteria[name];
+        m = !!doc && !!p && matchCriteria(doc, p.facts, (d) => evaluateCondition(model, 'person', d.condition!, p.user, dyn));
+        matched.set(name, m);
+      }
+      return m;
+    };
+    for (const rule of Object.values(model.snapshot.acls ?? {})) {
+      if (rule.active === false) continue;
+      const target = targetKey(rule.recordType, rule.field ?? null, rule.operation);
+      scope.targets.add(target);
+      const applies = p !== null && (rule.criteria.length === 0 || rule.criteria.some(matches));
+      if (!applies) continue;
+      const list = scope.matching.get(target) ?? [];
+      list.push(rule);
+      scope.matching.set(target, list);
+    }
+    return scope;
+  }
+
+  /** Rules allowing `op` on records of a type: those of the nearest type in its ancestry that has any. */
+  recordRules(type: ModelType, op: RecordOperation): readonly AclDoc[] | null {
+    if (this.unrestricted) return null;
+    for (const t of [type.name, ...type.ancestors]) {
+      const key = targetKey(t, null, op);
+      if (this.targets.has(key)) return this.matching.get(key) ?? [];
+    }
+    return [];
+  }
+
+  /** Rules narrowing `op` on one field; null when no type in the ancestry restricts the field. */
+  fieldRules(type: ModelType, field: string, op: FieldOperation): readonly AclDoc[] | null {
+    if (this.unrestricted) return null;
+    for (const t of [type.name, ...type.ancestors]) {
+      const key = targetKey(t, field, op);
+      if (this.targets.has(key)) return this.matching.get(key) ?? [];
+    }
+    return null;
+  }
+
+  /** Whether any rule of the metadata restricts this field (the schema makes such fields nullable). */
+  static restrictsField(model: Model, type: ModelType, field: string): boolean {
+    const family = new Set([type.name, ...type.ancestors, ...type.concreteTypes]);
+    return Object.values(model.snapshot.acls ?? {}).some((r) => r.active !== false && r.field === field && r.operation === 'read' && family.has(r.recordType));
+  }
+}
+
+function targetKey(type: string, field: string | null, op: string): string {
+  return `${type}|${field ?? ''}|${op}`;
+}
+
+const scopes = new WeakMap<Model, Map<string, AccessScope>>();
+
+/** The scope of an actor under a model, made once per actor key and model. */
+export function accessScope(actor: Actor, model: Model): AccessScope {
+  let byKey = scopes.get(model);
+  if (!byKey) scopes.set(model, (byKey = new Map()));
+  let scope = byKey.get(actor.key);
+  if (!scope) {
+    scope = AccessScope.for(actor, model);
+    if (byKey.size > 5000) byKey.clear();
+    byKey.set(actor.key, scope);
+  }
+  return scope;
+}

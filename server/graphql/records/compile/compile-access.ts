@@ -1,0 +1,82 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { AclDoc, ModelField, ModelType } from '../../../../schema/index.js';
+import type { FieldOperation, RecordOperation } from '../../../access/access-scope.js';
+import { nameLiteral, tableRef } from '../../../ddl/index.js';
+import { DomainError, ErrorCode } from '../../../domain-error.js';
+import type { TypeInfo } from '../record-info.js';
+import type { CompileContext } from './compile-context.js';
+import { compileCondition } from './compile-condition.js';
+
+type RulesOf = (type: ModelType) => readonly AclDoc[] | null;
+
+/**
+ * The SQL predicate under which the actor may `op` the row `alias` of `info`; null when nothing restricts it.
+ * Rules OR together; a rule without a condition allows every record; no rule denies. On an abstract type (a
+ * view over its kinds) each kind is decided by its own rules, read from the view when they only name the
+ * abstract type's fields, else from the kind's table by id.
+ */
+export function recordAccess(ctx: CompileContext, info: TypeInfo, alias: SQL, op: RecordOperation = 'read'): SQL | null {
+  return accessOf(ctx, info, alias, (t) => ctx.scope.recordRules(t, op));
+}
+
+/** `recordAccess` as a WHERE term (TRUE when unrestricted). */
+export function readableWhere(ctx: CompileContext, info: TypeInfo, alias: SQL): SQL {
+  return recordAccess(ctx, info, alias) ?? sql`TRUE`;
+}
+
+/** The predicate under which one field may be read or written on a record the actor may already see; null: no field rule. */
+export function fieldAccess(ctx: CompileContext, info: TypeInfo, field: Pick<ModelField, 'name'>, alias: SQL, op: FieldOperation = 'read'): SQL | null {
+  return accessOf(ctx, info, alias, (t) => ctx.scope.fieldRules(t, field.name, op));
+}
+
+/**
+ * Filtering, sorting or grouping by a field the actor cannot read on every record would reveal it through
+ * which rows match or how they are ordered: refused with an error naming the field, never ignored.
+ */
+export function assertReadable(ctx: CompileContext, info: TypeInfo, field: Pick<ModelField, 'name' | 'gqlName'>, use: 'filter' | 'sort' | 'group'): void {
+  if (ctx.scope.unrestricted) return;
+  for (const name of kinds(ctx, info)) {
+    const rules = ctx.scope.fieldRules(ctx.graph.byName.get(name)!.type, field.name, 'read');
+    if (rules === null || rules.some((r) => !r.condition)) continue;
+    const verb = use === 'filter' ? 'filter' : use === 'sort' ? 'sort' : 'group';
+    throw new DomainError(ErrorCode.FORBIDDEN, `you may not ${verb} ${info.type.gqlName} records by ${field.gqlName}: your access rules do not let you read it on every record`, {
+      field: field.gqlName,
+    });
+  }
+}
+
+function kinds(ctx: CompileContext, info: TypeInfo): string[] {
+  return info.type.abstract ? info.type.concreteTypes : [info.type.name];
+}
+
+function accessOf(ctx: CompileContext, info: TypeInfo, alias: SQL, rulesOf: RulesOf): SQL | null {
+  if (ctx.scope.unrestricted) return null;
+  if (!info.type.abstract) return rulesPredicate(ctx, info, alias, rulesOf(info.type));
+  const own = new Set([info.type.name, ...info.type.ancestors]);
+  const perKind = info.type.concreteTypes.map((name) => ({ kind: ctx.graph.byName.get(name)!, rules: rulesOf(ctx.graph.byName.get(name)!.type) }));
+  if (!perKind.length) return sql`FALSE`;
+  // Rules the view's row can decide: none, or all written for this type or an ancestor (their fields are on the view).
+  const onView = (rules: readonly AclDoc[] | null) => rules === null || rules.every((r) => own.has(r.recordType));
+  const signature = (rules: readonly AclDoc[] | null) => (rules === null ? '*' : rules.map((r) => r.name).join(','));
+  const first = signature(perKind[0].rules);
+  if (perKind.every((k) => signature(k.rules) === first && onView(k.rules))) return rulesPredicate(ctx, info, alias, perKind[0].rules);
+  const branches = perKind.map(({ kind, rules }) => {
+    let p: SQL | null;
+    if (onView(rules)) p = rulesPredicate(ctx, info, alias, rules);
+    else {
+      const c = ctx.alias();
+      const inner = rulesPredicate(ctx, kind, c, rules);
+      p = inner ? sql`EXISTS (SELECT 1 FROM ${tableRef(kind.type.name)} ${c} WHERE ${c}."id" = ${alias}."id" AND ${inner})` : null;
+    }
+    return sql`WHEN ${nameLiteral(kind.type.name)} THEN ${p ?? sql`TRUE`}`;
+  });
+  return sql`(CASE ${alias}."typename" ${sql.join(branches, sql` `)} ELSE FALSE END)`;
+}
+
+function rulesPredicate(ctx: CompileContext, info: TypeInfo, alias: SQL, rules: readonly AclDoc[] | null): SQL | null {
+  if (rules === null) return null;
+  if (!rules.length) return sql`FALSE`;
+  if (rules.some((r) => !r.condition)) return null;
+  const parts = rules.map((r) => sql`(${compileCondition(ctx, info, alias, r.condition!, ctx.scope.dyn)})`);
+  return parts.length === 1 ? parts[0] : sql`(${sql.join(parts, sql` OR `)})`;
+}
