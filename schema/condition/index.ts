@@ -1,1 +1,11 @@
 export * from './condition.js';
+export {
+  checkCondition,
+  planFieldTest,
+  type ConditionLiteral,
+  type ConditionOperand,
+  type ConditionStep,
+  type FieldTestPlan,
+  type FieldTestProblem,
+} from './check-condition.js';
+export { dynamicValueOf, evaluateCondition } from './evaluate-condition.js';
