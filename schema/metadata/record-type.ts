@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AclDoc } from '../access/acl.js';
+import { UserCriteriaDoc } from '../access/user-criteria.js';
 import { FIELD_TYPES } from './field-types.js';
 
 /** A value of a choice list. `value` is stored; GraphQL shows it as an enum value in CONSTANT_CASE. */
@@ -51,10 +53,15 @@ export const RecordTypeDoc = z.object({
 export type RecordTypeDoc = z.infer<typeof RecordTypeDoc>;
 export type RecordTypeInputDoc = z.input<typeof RecordTypeDoc>;
 
-/** Everything published at one metadata version. Keys are record type names. */
+/**
+ * Everything published at one metadata version; each map is keyed by its documents' names. Criteria and ACLs
+ * default to none, so snapshots stored before they existed still parse.
+ */
 export const MetadataSnapshot = z.object({
   recordTypes: z.record(z.string(), RecordTypeDoc),
+  userCriteria: z.record(z.string(), UserCriteriaDoc).default({}),
+  acls: z.record(z.string(), AclDoc).default({}),
 });
 export type MetadataSnapshot = z.infer<typeof MetadataSnapshot>;
 
-export const EMPTY_SNAPSHOT: MetadataSnapshot = { recordTypes: {} };
+export const EMPTY_SNAPSHOT: MetadataSnapshot = { recordTypes: {}, userCriteria: {}, acls: {} };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { camelName, NAME_PATTERN, nameProblem, SYSTEM_FIELD_NAMES } from './names.js';
-import { defaultFieldId } from './model.js';
+import { validateAccess } from '../access/validate-access.js';
+import { buildModel, defaultFieldId } from './model.js';
 import { MetadataSnapshot, RecordTypeDoc } from './record-type.js';
 
 /** One thing wrong with a snapshot; `path` points at it (`incident.fields.caller.reference`). */
@@ -17,11 +18,17 @@ export type MetadataProblemCode =
   | 'UNKNOWN_TYPE'
   | 'INVALID_EXTENDS'
   | 'CYCLIC_EXTENDS'
-  | 'INVALID_FIELD';
+  | 'INVALID_FIELD'
+  | 'INVALID_OPERATION'
+  | 'UNKNOWN_CRITERIA'
+  | 'INVALID_CONDITION';
 
 const SYSTEM_NAMES = new Set<string>(SYSTEM_FIELD_NAMES);
 
-/** Check a snapshot as a whole. Pure: the studio runs the same checks as the server. */
+/**
+ * Check a snapshot as a whole. Pure: the studio runs the same checks as the server. User criteria and ACLs are
+ * checked once the record types they point at are valid.
+ */
 export function validateSnapshot(input: unknown): MetadataProblem[] {
   const parsed = MetadataSnapshot.safeParse(input);
   if (!parsed.success) return zodProblems('', parsed.error);
@@ -88,7 +95,8 @@ export function validateSnapshot(input: unknown): MetadataProblem[] {
       else if (f.archived) add(`${doc.name}.displayField`, 'INVALID_FIELD', `display field "${doc.displayField}" is archived`);
     }
   }
-  return problems;
+  if (problems.length) return problems;
+  return validateAccess(buildModel(parsed.data));
 }
 
 function checkField(

@@ -2,8 +2,9 @@ import type { MetadataSnapshot, RecordTypeDoc } from '../../schema/index.js';
 import { defaultFieldId } from '../../schema/index.js';
 
 /**
- * Nothing published is ever dropped by a publish: a type or field present before and missing now comes back as
- * archived (hidden, its data kept). Also gives every field its stable id.
+ * No published data is ever dropped by a publish: a type or field present before and missing now comes back as
+ * archived (hidden, its data kept). Also gives every field its stable id. User criteria and ACLs are rules, not
+ * data: they are taken from `next` as they are, so a removed rule stays removed.
  */
 export function carryForward(before: MetadataSnapshot, next: MetadataSnapshot): MetadataSnapshot {
   const out: Record<string, RecordTypeDoc> = {};
@@ -18,7 +19,7 @@ export function carryForward(before: MetadataSnapshot, next: MetadataSnapshot): 
     const missing = old.fields.filter((f) => !ids.has(f.id)).map((f) => ({ ...f, archived: true }));
     if (missing.length) out[name] = { ...cur, fields: [...cur.fields, ...missing] };
   }
-  return { recordTypes: sortKeys(out) };
+  return { recordTypes: sortKeys(out), userCriteria: sortKeys(next.userCriteria), acls: sortKeys(next.acls) };
 }
 
 export function withIds(doc: RecordTypeDoc): RecordTypeDoc {

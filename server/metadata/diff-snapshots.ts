@@ -1,4 +1,4 @@
-import type { FieldDoc, MetadataSnapshot, RecordTypeDoc } from '../../schema/index.js';
+import type { AclDoc, FieldDoc, MetadataSnapshot, RecordTypeDoc, UserCriteriaDoc } from '../../schema/index.js';
 
 export type ChangeKind =
   | 'type_added'
@@ -9,7 +9,13 @@ export type ChangeKind =
   | 'field_renamed'
   | 'field_archived'
   | 'field_restored'
-  | 'field_changed';
+  | 'field_changed'
+  | 'criteria_added'
+  | 'criteria_changed'
+  | 'criteria_removed'
+  | 'acl_added'
+  | 'acl_changed'
+  | 'acl_removed';
 
 /** One line of a metadata diff: what changed where, with the before and after values of what changed. */
 export interface MetadataChange {
@@ -21,8 +27,13 @@ export interface MetadataChange {
 
 const TYPE_PROPS = ['label', 'pluralLabel', 'description', 'extends', 'abstract', 'numberPrefix', 'displayField'] as const;
 const FIELD_PROPS = ['label', 'help', 'type', 'required', 'unique', 'default', 'maxLength', 'scale', 'choices', 'reference', 'reverseName'] as const;
+const CRITERIA_PROPS = ['label', 'description', 'match', 'users', 'groups', 'roles', 'accounts', 'departments', 'locations', 'condition'] as const;
+const ACL_PROPS = ['description', 'recordType', 'field', 'operation', 'criteria', 'condition', 'active'] as const;
 
-/** A readable, stable diff between two snapshots: types by name, fields by their stable id. */
+/**
+ * A readable, stable diff between two snapshots: types by name, fields by their stable id, then user criteria
+ * and ACLs by name (these are rules, so they are really added and removed, never archived).
+ */
 export function diffSnapshots(before: MetadataSnapshot, after: MetadataSnapshot): MetadataChange[] {
   const changes: MetadataChange[] = [];
   const names = [...new Set([...Object.keys(before.recordTypes), ...Object.keys(after.recordTypes)])].sort();
@@ -40,7 +51,57 @@ export function diffSnapshots(before: MetadataSnapshot, after: MetadataSnapshot)
     if (typeDelta) changes.push({ kind: 'type_changed', path: name, ...typeDelta });
     diffFields(name, a, b, changes);
   }
+  diffRules(before.userCriteria, after.userCriteria, CRITERIA_PROPS, criteriaNormal, 'criteria', changes);
+  diffRules(before.acls, after.acls, ACL_PROPS, aclNormal, 'acl', changes);
   return changes;
+}
+
+function diffRules<T extends object>(
+  before: Record<string, T>,
+  after: Record<string, T>,
+  props: readonly (keyof T)[],
+  normalise: (doc: T) => T,
+  prefix: 'criteria' | 'acl',
+  changes: MetadataChange[],
+): void {
+  for (const name of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+    const a = before[name];
+    const b = after[name];
+    if (!a) changes.push({ kind: `${prefix}_added`, path: name, after: b });
+    else if (!b) changes.push({ kind: `${prefix}_removed`, path: name, before: a });
+    else {
+      const d = delta(normalise(a), normalise(b), props);
+      if (d) changes.push({ kind: `${prefix}_changed`, path: name, ...d });
+    }
+  }
+}
+
+const noneIfEmpty = <T>(list: T[] | undefined): T[] | undefined => (list?.length ? list : undefined);
+
+/** An empty list and a missing one mean the same (nobody named on that dimension). */
+function criteriaNormal(doc: UserCriteriaDoc): UserCriteriaDoc {
+  return {
+    ...doc,
+    users: noneIfEmpty(doc.users),
+    groups: noneIfEmpty(doc.groups),
+    roles: noneIfEmpty(doc.roles),
+    accounts: noneIfEmpty(doc.accounts?.map((a) => ({ account: a.account, includeChildren: a.includeChildren || undefined }))),
+    departments: noneIfEmpty(doc.departments),
+    locations: noneIfEmpty(doc.locations),
+    condition: doc.condition && canonical(doc.condition),
+  };
+}
+
+/** An ACL is active unless it says otherwise. */
+function aclNormal(doc: AclDoc): AclDoc {
+  return { ...doc, active: doc.active ?? true, condition: doc.condition && canonical(doc.condition) };
+}
+
+/** Stored conditions come back from jsonb with their keys reordered: compare them by content, not key order. */
+function canonical<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(canonical) as T;
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)])) as T;
+  return v;
 }
 
 function diffFields(type: string, a: RecordTypeDoc, b: RecordTypeDoc, changes: MetadataChange[]): void {

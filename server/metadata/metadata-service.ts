@@ -1,10 +1,10 @@
-import { describeIssues, FieldDoc, RecordTypeDoc, type MetadataSnapshot, type Model } from '../../schema/index.js';
+import { AclDoc, describeIssues, EMPTY_SNAPSHOT, FieldDoc, nameProblem, RecordTypeDoc, UserCriteriaDoc, type MetadataSnapshot, type Model } from '../../schema/index.js';
 import type { Database } from '../db/index.js';
 import { DomainError, ErrorCode } from '../domain-error.js';
 import { carryForward, withIds } from './carry-forward.js';
 import { diffSnapshots, type MetadataChange } from './diff-snapshots.js';
 import { exportFiles, importFiles, type MetadataFile } from './metadata-files.js';
-import { applyDrafts, metadataStore, type VersionRow } from './metadata-store.js';
+import { applyDrafts, draftName, metadataStore, type VersionRow } from './metadata-store.js';
 import { publish, type PublishResult } from './publish.js';
 
 /** What the service needs from the layer that serves metadata (the GraphQL schema registry). */
@@ -35,6 +35,8 @@ export class MetadataService<A = unknown> {
     const parsed = RecordTypeDoc.safeParse(input);
     if (!parsed.success)
       throw new DomainError(ErrorCode.VALIDATION_FAILED, describeIssues(parsed.error));
+    // Other drafts are stored under `criteria:<name>` and `acl:<name>`; a colon would pass for one of them.
+    if (parsed.data.name.includes(':')) throw new DomainError(ErrorCode.VALIDATION_FAILED, `record type name ${nameProblem(parsed.data.name)}`);
     const head = await metadataStore.head(this.db);
     const existing = head.snapshot.recordTypes[parsed.data.name];
     // Fields keep the ids they were published with, matched by name, so a re-saved document is no rename.
@@ -99,6 +101,41 @@ export class MetadataService<A = unknown> {
     });
   }
 
+  /** Saves user criteria as a draft (created or replaced); checked against the rest of the metadata on publish. */
+  async saveUserCriteriaDraft(input: unknown, actor: string): Promise<UserCriteriaDoc> {
+    const parsed = UserCriteriaDoc.safeParse(input);
+    if (!parsed.success) throw new DomainError(ErrorCode.VALIDATION_FAILED, describeIssues(parsed.error));
+    await this.saveRuleDraft(draftName('userCriteria', parsed.data.name), parsed.data, actor);
+    return parsed.data;
+  }
+
+  /** Drafts the removal of user criteria; publishing it fails while an ACL still names them. */
+  async removeUserCriteria(name: string, actor: string): Promise<void> {
+    const { snapshot } = await this.working();
+    if (!snapshot.userCriteria[name]) throw new DomainError(ErrorCode.NOT_FOUND, `there are no user criteria "${name}"`);
+    await this.saveRuleDraft(draftName('userCriteria', name), null, actor);
+  }
+
+  /** Saves an ACL as a draft (created or replaced); checked against the rest of the metadata on publish. */
+  async saveAclDraft(input: unknown, actor: string): Promise<AclDoc> {
+    const parsed = AclDoc.safeParse(input);
+    if (!parsed.success) throw new DomainError(ErrorCode.VALIDATION_FAILED, describeIssues(parsed.error));
+    await this.saveRuleDraft(draftName('acl', parsed.data.name), parsed.data, actor);
+    return parsed.data;
+  }
+
+  /** Drafts the removal of an ACL. */
+  async removeAcl(name: string, actor: string): Promise<void> {
+    const { snapshot } = await this.working();
+    if (!snapshot.acls[name]) throw new DomainError(ErrorCode.NOT_FOUND, `there is no ACL "${name}"`);
+    await this.saveRuleDraft(draftName('acl', name), null, actor);
+  }
+
+  private async saveRuleDraft(name: string, document: UserCriteriaDoc | AclDoc | null, actor: string): Promise<void> {
+    const baseVersion = await metadataStore.headId(this.db);
+    await metadataStore.saveDraft(this.db, { name, document, baseVersion, updatedBy: actor });
+  }
+
   async discardDrafts(names: string[] | null): Promise<number> {
     const all = await metadataStore.drafts(this.db);
     return metadataStore.deleteDrafts(this.db, names ?? all.map((d) => d.name));
@@ -126,7 +163,7 @@ export class MetadataService<A = unknown> {
 
   async diff(from: number, to: number): Promise<MetadataChange[]> {
     const snap = async (id: number) => {
-      if (id === 0) return { recordTypes: {} };
+      if (id === 0) return EMPTY_SNAPSHOT;
       const v = await metadataStore.version(this.db, id);
       if (!v) throw new DomainError(ErrorCode.NOT_FOUND, `there is no metadata version ${id}`);
       return v.snapshot;
@@ -142,7 +179,8 @@ export class MetadataService<A = unknown> {
 
   /**
    * Import files as the complete metadata. A dry run reports the diff (and runs the whole publish, rolled back,
-   * so data checks are reported too); otherwise it publishes. Types missing from the files are archived.
+   * so data checks are reported too); otherwise it publishes. Types and fields missing from the files are
+   * archived; user criteria and ACLs missing from them are removed.
    */
   async importFiles(files: MetadataFile[], author: string, options: { dryRun: boolean; message?: string }): Promise<{ changes: MetadataChange[]; result: PublishResult<A> | null }> {
     const incoming = importFiles(files);

@@ -1,5 +1,5 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm';
-import { EMPTY_SNAPSHOT, MetadataSnapshot, RecordTypeDoc } from '../../schema/index.js';
+import { AclDoc, EMPTY_SNAPSHOT, UnreachableCaseError, MetadataSnapshot, RecordTypeDoc, UserCriteriaDoc } from '../../schema/index.js';
 import { metaDraft, metaVersion } from '../../schema/platform/index.js';
 import type { Executor } from '../db/index.js';
 import type { MetadataChange } from './diff-snapshots.js';
@@ -14,12 +14,53 @@ export interface VersionRow {
   rollbackOf: number | null;
 }
 
-export interface DraftRow {
+/** The kinds of document a draft can hold, each laid over its own map of the snapshot. */
+export type DraftKind = 'recordType' | 'userCriteria' | 'acl';
+
+// Record type names never contain ':' (see nameProblem), so prefixed names cannot collide with them.
+const DRAFT_PREFIX = { userCriteria: 'criteria:', acl: 'acl:' } as const;
+
+/** The row name of a draft: a record type's own name, `criteria:<name>` or `acl:<name>`. */
+export function draftName(kind: DraftKind, name: string): string {
+  switch (kind) {
+    case 'recordType':
+      return name;
+    case 'userCriteria':
+    case 'acl':
+      return DRAFT_PREFIX[kind] + name;
+    default:
+      throw new UnreachableCaseError(kind);
+  }
+}
+
+function parseDraftName(rowName: string): { kind: DraftKind; key: string } {
+  if (rowName.startsWith(DRAFT_PREFIX.userCriteria)) return { kind: 'userCriteria', key: rowName.slice(DRAFT_PREFIX.userCriteria.length) };
+  if (rowName.startsWith(DRAFT_PREFIX.acl)) return { kind: 'acl', key: rowName.slice(DRAFT_PREFIX.acl.length) };
+  return { kind: 'recordType', key: rowName };
+}
+
+interface DraftMeta {
+  /** The row name (see `draftName`). */
   name: string;
-  /** Null: the draft removes the type. */
-  document: RecordTypeDoc | null;
+  /** The document's name: its key in the snapshot map of its kind. */
+  key: string;
   baseVersion: number;
   updatedAt: Date;
+  updatedBy: string;
+}
+
+/** One unpublished change. A null document removes the named document on publish. */
+export type DraftRow = DraftMeta &
+  (
+    | { kind: 'recordType'; document: RecordTypeDoc | null }
+    | { kind: 'userCriteria'; document: UserCriteriaDoc | null }
+    | { kind: 'acl'; document: AclDoc | null }
+  );
+
+export interface NewDraft {
+  name: string;
+  document: RecordTypeDoc | UserCriteriaDoc | AclDoc | null;
+  baseVersion: number;
   updatedBy: string;
 }
 
@@ -52,10 +93,10 @@ export const metadataStore = {
 
   async drafts(db: Executor): Promise<DraftRow[]> {
     const rows = await db.orm.select().from(metaDraft).orderBy(metaDraft.name);
-    return rows.map((r) => ({ ...r, document: r.document ? RecordTypeDoc.parse(r.document) : null }));
+    return rows.map(toDraft);
   },
 
-  async saveDraft(db: Executor, draft: Omit<DraftRow, 'updatedAt'>): Promise<void> {
+  async saveDraft(db: Executor, draft: NewDraft): Promise<void> {
     await db.orm
       .insert(metaDraft)
       .values({ ...draft, updatedAt: new Date() })
@@ -69,6 +110,22 @@ export const metadataStore = {
   },
 };
 
+function toDraft(row: typeof metaDraft.$inferSelect): DraftRow {
+  const { kind, key } = parseDraftName(row.name);
+  const meta = { name: row.name, key, baseVersion: row.baseVersion, updatedAt: row.updatedAt, updatedBy: row.updatedBy };
+  const doc = row.document;
+  switch (kind) {
+    case 'recordType':
+      return { ...meta, kind, document: doc ? RecordTypeDoc.parse(doc) : null };
+    case 'userCriteria':
+      return { ...meta, kind, document: doc ? UserCriteriaDoc.parse(doc) : null };
+    case 'acl':
+      return { ...meta, kind, document: doc ? AclDoc.parse(doc) : null };
+    default:
+      throw new UnreachableCaseError(kind);
+  }
+}
+
 function toVersion(row: typeof metaVersion.$inferSelect): VersionRow {
   return {
     id: row.id,
@@ -81,12 +138,28 @@ function toVersion(row: typeof metaVersion.$inferSelect): VersionRow {
   };
 }
 
-/** The published snapshot with the drafts laid over it. */
+/** The published snapshot with the drafts laid over it, each kind over its own map. */
 export function applyDrafts(snapshot: MetadataSnapshot, drafts: DraftRow[]): MetadataSnapshot {
-  const recordTypes = { ...snapshot.recordTypes };
+  const out: MetadataSnapshot = { recordTypes: { ...snapshot.recordTypes }, userCriteria: { ...snapshot.userCriteria }, acls: { ...snapshot.acls } };
   for (const d of drafts) {
-    if (d.document) recordTypes[d.name] = d.document;
-    else delete recordTypes[d.name];
+    switch (d.kind) {
+      case 'recordType':
+        lay(out.recordTypes, d.key, d.document);
+        break;
+      case 'userCriteria':
+        lay(out.userCriteria, d.key, d.document);
+        break;
+      case 'acl':
+        lay(out.acls, d.key, d.document);
+        break;
+      default:
+        throw new UnreachableCaseError(d);
+    }
   }
-  return { recordTypes };
+  return out;
+}
+
+function lay<T>(map: Record<string, T>, key: string, document: T | null): void {
+  if (document) map[key] = document;
+  else delete map[key];
 }

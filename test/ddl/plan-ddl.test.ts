@@ -1,14 +1,14 @@
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { buildModel, type FieldDoc, type MetadataSnapshot } from '../../schema/index.js';
+import { buildModel, EMPTY_SNAPSHOT, type FieldDoc, type MetadataSnapshot } from '../../schema/index.js';
 import { planDdl } from '../../server/ddl/index.js';
 import { carryForward } from '../../server/metadata/index.js';
 
 const dialect = new PgDialect();
-const one = (fields: FieldDoc[]): MetadataSnapshot => ({ recordTypes: { asset: { name: 'asset', label: 'Asset', fields } } });
+const one = (fields: FieldDoc[]): MetadataSnapshot => ({ ...EMPTY_SNAPSHOT, recordTypes: { asset: { name: 'asset', label: 'Asset', fields } } });
 
 function plan(before: FieldDoc[], after: FieldDoc[]) {
-  const a = carryForward({ recordTypes: {} }, one(before));
+  const a = carryForward(EMPTY_SNAPSHOT, one(before));
   const b = carryForward(a, one(after));
   const p = planDdl(buildModel(a), buildModel(b));
   return { refused: p.refused.map((r) => r.message), sql: p.steps.map((s) => dialect.sqlToQuery(s.statement).sql) };
@@ -16,7 +16,7 @@ function plan(before: FieldDoc[], after: FieldDoc[]) {
 
 describe('planDdl', () => {
   it('creates a table with system columns, typed columns and quoted identifiers', () => {
-    const p = planDdl(buildModel({ recordTypes: {} }), buildModel(carryForward({ recordTypes: {} }, one([{ name: 'name', label: 'N', type: 'string', maxLength: 80, required: true }]))));
+    const p = planDdl(buildModel(EMPTY_SNAPSHOT), buildModel(carryForward(EMPTY_SNAPSHOT, one([{ name: 'name', label: 'N', type: 'string', maxLength: 80, required: true }]))));
     const sql = p.steps.map((s) => dialect.sqlToQuery(s.statement).sql).join('\n');
     expect(sql).toContain('CREATE TABLE "records"."asset"');
     expect(sql).toContain('"name" varchar(80) NOT NULL');

@@ -1,9 +1,10 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { validateSnapshot, type RecordTypeDoc } from '../../../schema/index.js';
 import { withDefaultsFor } from './admin-shapes.js';
-import { DomainError, ErrorCode } from '../../domain-error.js';
+import { DomainError } from '../../domain-error.js';
 import type { VersionRow } from '../../metadata/index.js';
 import type { AdminContext } from './admin-context.js';
+import { requireAdmin } from './require-admin.js';
 import {
   FieldInput,
   ImportResultGql,
@@ -16,12 +17,6 @@ import {
   RecordTypeGql,
   RecordTypeInput,
 } from './admin-types.js';
-
-function admin(ctx: AdminContext): string {
-  if (!ctx.actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'sign in as an administrator to change metadata');
-  if (!ctx.actor.admin) throw new DomainError(ErrorCode.FORBIDDEN, 'only administrators can read or change metadata');
-  return ctx.actor.id;
-}
 
 function versionOut(v: VersionRow): MetadataVersionGql {
   return { id: v.id, createdAt: v.createdAt, author: v.author, message: v.message, rollbackOf: v.rollbackOf, changes: v.diff };
@@ -40,7 +35,7 @@ export class MetadataResolver {
     @Arg('includeDrafts', () => Boolean, { defaultValue: false }) includeDrafts: boolean,
     @Arg('includeArchived', () => Boolean, { defaultValue: false }) includeArchived: boolean,
   ): Promise<RecordTypeGql[]> {
-    admin(ctx);
+    requireAdmin(ctx);
     const { snapshot, draftNames } = includeDrafts ? await ctx.metadata.working() : { snapshot: (await ctx.metadata.published()).snapshot, draftNames: new Set<string>() };
     return Object.values(snapshot.recordTypes)
       .filter((d) => includeArchived || !d.archived)
@@ -56,7 +51,7 @@ export class MetadataResolver {
 
   @Query(() => [MetadataProblemGql], { description: 'What stops the drafts from publishing: metadata problems, name clashes and data checks (run and rolled back).' })
   async validateMetadata(@Ctx() ctx: AdminContext): Promise<MetadataProblemGql[]> {
-    const actor = admin(ctx);
+    const actor = requireAdmin(ctx);
     const { snapshot } = await ctx.metadata.working();
     const problems = validateSnapshot(snapshot);
     if (problems.length) return problems;
@@ -72,74 +67,74 @@ export class MetadataResolver {
 
   @Query(() => [MetadataVersionGql])
   async metadataVersions(@Ctx() ctx: AdminContext, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number): Promise<MetadataVersionGql[]> {
-    admin(ctx);
+    requireAdmin(ctx);
     return (await ctx.metadata.versions(limit)).map(versionOut);
   }
 
   @Query(() => MetadataVersionGql, { nullable: true })
   async metadataVersion(@Ctx() ctx: AdminContext, @Arg('id', () => Int) id: number): Promise<MetadataVersionGql | null> {
-    admin(ctx);
+    requireAdmin(ctx);
     const v = await ctx.metadata.version(id);
     return v ? versionOut(v) : null;
   }
 
   @Query(() => [MetadataChangeGql], { description: 'Changes from one version to another (0 is the empty start).' })
   async metadataDiff(@Ctx() ctx: AdminContext, @Arg('from', () => Int) from: number, @Arg('to', () => Int) to: number): Promise<MetadataChangeGql[]> {
-    admin(ctx);
+    requireAdmin(ctx);
     return ctx.metadata.diff(from, to);
   }
 
   @Query(() => [MetadataFileGql], { description: 'All metadata as files, one YAML file per record type; the current version unless one is given.' })
   async exportMetadata(@Ctx() ctx: AdminContext, @Arg('version', () => Int, { nullable: true }) version?: number): Promise<MetadataFileGql[]> {
-    admin(ctx);
+    requireAdmin(ctx);
     return ctx.metadata.exportFiles(version);
   }
 
   @Mutation(() => RecordTypeGql, { description: 'Save a whole record type as a draft (created or replaced).' })
   async saveRecordTypeDraft(@Ctx() ctx: AdminContext, @Arg('input', () => RecordTypeInput) input: RecordTypeInput): Promise<RecordTypeGql> {
-    return toType(await ctx.metadata.saveDraft(plain(input), admin(ctx)), true);
+    return toType(await ctx.metadata.saveDraft(plain(input), requireAdmin(ctx)), true);
   }
 
   @Mutation(() => RecordTypeGql)
   async addField(@Ctx() ctx: AdminContext, @Arg('type', () => String) type: string, @Arg('field', () => FieldInput) field: FieldInput): Promise<RecordTypeGql> {
-    return toType(await ctx.metadata.addField(type, plain(field), admin(ctx)), true);
+    return toType(await ctx.metadata.addField(type, plain(field), requireAdmin(ctx)), true);
   }
 
   @Mutation(() => RecordTypeGql, { description: 'Change a field definition; a type change is checked against the data on publish.' })
   async updateField(@Ctx() ctx: AdminContext, @Arg('type', () => String) type: string, @Arg('name', () => String) name: string, @Arg('field', () => FieldInput) field: FieldInput): Promise<RecordTypeGql> {
-    return toType(await ctx.metadata.updateField(type, name, plain(field), admin(ctx)), true);
+    return toType(await ctx.metadata.updateField(type, name, plain(field), requireAdmin(ctx)), true);
   }
 
   @Mutation(() => RecordTypeGql, { description: 'Rename a field; its data stays.' })
   async renameField(@Ctx() ctx: AdminContext, @Arg('type', () => String) type: string, @Arg('from', () => String) from: string, @Arg('to', () => String) to: string): Promise<RecordTypeGql> {
-    return toType(await ctx.metadata.renameField(type, from, to, admin(ctx)), true);
+    return toType(await ctx.metadata.renameField(type, from, to, requireAdmin(ctx)), true);
   }
 
   @Mutation(() => RecordTypeGql, { description: 'Remove a field: archived, hidden from the graph, data kept and restorable.' })
   async removeField(@Ctx() ctx: AdminContext, @Arg('type', () => String) type: string, @Arg('name', () => String) name: string): Promise<RecordTypeGql> {
-    return toType(await ctx.metadata.removeField(type, name, admin(ctx)), true);
+    return toType(await ctx.metadata.removeField(type, name, requireAdmin(ctx)), true);
   }
 
   @Mutation(() => RecordTypeGql)
   async restoreField(@Ctx() ctx: AdminContext, @Arg('type', () => String) type: string, @Arg('name', () => String) name: string): Promise<RecordTypeGql> {
-    return toType(await ctx.metadata.restoreField(type, name, admin(ctx)), true);
+    return toType(await ctx.metadata.restoreField(type, name, requireAdmin(ctx)), true);
   }
 
   @Mutation(() => Int, { description: 'Throw drafts away (all when no names are given); returns how many.' })
   async discardDrafts(@Ctx() ctx: AdminContext, @Arg('names', () => [String], { nullable: true }) names?: string[]): Promise<number> {
-    admin(ctx);
+    requireAdmin(ctx);
     return ctx.metadata.discardDrafts(names ?? null);
   }
 
   @Mutation(() => PublishResultGql, { description: 'Publish all drafts as a new version, live at once; all or nothing.' })
   async publishMetadata(@Ctx() ctx: AdminContext, @Arg('message', () => String, { defaultValue: '' }) message: string, @Arg('dryRun', () => Boolean, { defaultValue: false }) dryRun: boolean): Promise<PublishResultGql> {
-    const r = await ctx.metadata.publishDrafts(admin(ctx), message, dryRun);
+    const r = await ctx.metadata.publishDrafts(requireAdmin(ctx), message, dryRun);
     return { version: r.version && versionOut(r.version), changes: r.diff, ddl: r.ddl };
   }
 
   @Mutation(() => PublishResultGql, { description: 'Publish an earlier version again, as a new version.' })
   async rollbackMetadata(@Ctx() ctx: AdminContext, @Arg('toVersion', () => Int) toVersion: number, @Arg('message', () => String, { nullable: true }) message?: string): Promise<PublishResultGql> {
-    const r = await ctx.metadata.rollback(toVersion, admin(ctx), message);
+    const r = await ctx.metadata.rollback(toVersion, requireAdmin(ctx), message);
     return { version: r.version && versionOut(r.version), changes: r.diff, ddl: r.ddl };
   }
 
@@ -150,7 +145,7 @@ export class MetadataResolver {
     @Arg('dryRun', () => Boolean, { defaultValue: true }) dryRun: boolean,
     @Arg('message', () => String, { nullable: true }) message?: string,
   ): Promise<ImportResultGql> {
-    const { changes, result } = await ctx.metadata.importFiles(files.map((f) => ({ path: f.path, content: f.content })), admin(ctx), { dryRun, message });
+    const { changes, result } = await ctx.metadata.importFiles(files.map((f) => ({ path: f.path, content: f.content })), requireAdmin(ctx), { dryRun, message });
     return { changes, applied: !!result?.version, version: result?.version ? versionOut(result.version) : null, ddl: result?.ddl ?? [] };
   }
 }

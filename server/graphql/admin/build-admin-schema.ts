@@ -3,6 +3,7 @@ import { GraphQLDateTimeRfc3339 } from '../scalars.js';
 import { isIntrospectionType, isSpecifiedScalarType, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import type { SchemaBuilder } from '../schema-builder.js';
+import { AccessRulesResolver } from './AccessRulesResolver.js';
 import { MetadataResolver } from './MetadataResolver.js';
 
 let adminSchema: GraphQLSchema | null = null;
@@ -10,7 +11,7 @@ let adminSchema: GraphQLSchema | null = null;
 /** The static admin API, built once with type-graphql. */
 export function getAdminSchema(): GraphQLSchema {
   adminSchema ??= buildSchemaSync({
-    resolvers: [MetadataResolver],
+    resolvers: [MetadataResolver, AccessRulesResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTimeRfc3339 }],
     validate: false,
     emitSchemaFile: false,
