@@ -11,6 +11,7 @@ import { Identities } from './access/identities.js';
 import { loadAccessProfile } from './access/access-profile.js';
 import { SchemaRegistry } from './graphql/schema-registry.js';
 import { createHttpApp, type HttpApp } from './http/create-http-app.js';
+import type { DevPersona } from './http/dev-sign-in-routes.js';
 import { Metrics } from './http/metrics.js';
 import { MetadataService } from './metadata/index.js';
 import { DomainError, ErrorCode } from './domain-error.js';
@@ -35,6 +36,8 @@ export interface StartOptions {
   db?: Database;
   keepDatabase?: boolean;
   log?: Logger;
+  /** Users the development sign-in offers (the demo's personas); any active user can sign in by name. */
+  personas?: DevPersona[];
 }
 
 /** The development administrator: exists before any user record, so it can import the first metadata. */
@@ -104,6 +107,7 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
     events,
     authenticate,
     identities,
+    devSignIn: { enabled: () => auth.devSignIn, personas: async () => options.personas ?? [], signIn },
     metrics,
     log,
     maxBodyBytes: config.maxBodyBytes,

@@ -2,15 +2,23 @@ import 'reflect-metadata';
 import { startAtrium, DEV_ADMIN } from './atrium.js';
 import { loadConfig } from './config.js';
 import { seedIfEmpty } from '../seeds/seed.js';
+import { PERSONAS } from '../seeds/itsm/demo-data.js';
 
 const config = loadConfig();
-const atrium = await startAtrium(config);
+const atrium = await startAtrium(config, { personas: [...PERSONAS] });
 if (process.argv.includes('--seed')) {
   const t0 = performance.now();
   const { seeded, records } = await seedIfEmpty(atrium);
   if (seeded) atrium.log.info({ records, ms: Math.round(performance.now() - t0) }, 'loaded the ITSM demo pack');
 }
 const token = atrium.auth.devSignIn ? await atrium.auth.issueDevToken(DEV_ADMIN) : null;
+const signInHelp = token
+  ? `Sign in (development only — off when ATRIUM_OIDC_ISSUER is set). The explorer and studio send this admin token:
+  Authorization: Bearer ${token}
+Or sign in as a demo persona and send the token it returns:
+  curl -s -X POST ${atrium.url}/auth/dev/sign-in -H 'content-type: application/json' -d '{"userName":"alice.agent"}'
+  personas: ${PERSONAS.map((p) => p.userName).join(', ')} (GET ${atrium.url}/auth/dev/personas)`
+  : `Sign in with your identity provider (${config.oidc?.issuer}); development sign-in is off.`;
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
 process.stdout.write(`
 Atrium is running on ${where}, metadata version ${atrium.registry.current.version}.
@@ -19,8 +27,7 @@ Atrium is running on ${where}, metadata version ${atrium.registry.current.versio
   Studio                  ${atrium.url}/studio/
   Health / metrics        ${atrium.url}/healthz  ${atrium.url}/readyz  ${atrium.url}/metrics
 
-Sign in (development only — a local admin token; the explorer and studio already send it):
-  Authorization: Bearer ${token}
+${signInHelp}
 
 `);
 

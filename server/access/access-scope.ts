@@ -24,8 +24,10 @@ const NO_ONE: DynamicContext = {
 export class AccessScope {
   /** Rules whose criteria this actor matches, by `type|field|operation`. */
   private readonly matching = new Map<string, AclDoc[]>();
-  /** Every target that has active rules at all (for anyone): the nearest such type decides. */
-  private readonly targets = new Set<string>();
+  /** Every active rule by target, for anyone: the nearest type with any decides. */
+  private readonly all = new Map<string, AclDoc[]>();
+  /** Which user criteria this actor matches, by name. */
+  readonly criteriaMatched = new Map<string, boolean>();
 
   private constructor(
     readonly unrestricted: boolean,
@@ -56,7 +58,7 @@ export class AccessScope {
       : NO_ONE;
     const scope = new AccessScope(false, actor.key, dyn, actor);
     const criteria = model.snapshot.userCriteria ?? {};
-    const matched = new Map<string, boolean>();
+    const matched = scope.criteriaMatched;
     const matches = (name: string): boolean => {
       let m = matched.get(name);
       if (m === undefined) {
@@ -69,7 +71,7 @@ export class AccessScope {
     for (const rule of Object.values(model.snapshot.acls ?? {})) {
       if (rule.active === false) continue;
       const target = targetKey(rule.recordType, rule.field ?? null, rule.operation);
-      scope.targets.add(target);
+      scope.all.set(target, [...(scope.all.get(target) ?? []), rule]);
       const applies = p !== null && (rule.criteria.length === 0 || rule.criteria.some(matches));
       if (!applies) continue;
       const list = scope.matching.get(target) ?? [];
@@ -84,9 +86,25 @@ export class AccessScope {
     if (this.unrestricted) return null;
     for (const t of [type.name, ...type.ancestors]) {
       const key = targetKey(t, null, op);
-      if (this.targets.has(key)) return this.matching.get(key) ?? [];
+      if (this.all.has(key)) return this.matching.get(key) ?? [];
     }
     return [];
+  }
+
+  /**
+   * For explanations: the type whose rules decide (`null`: no type has rules, so only admins may) and every
+   * active rule there, with whether its user criteria take in this actor.
+   */
+  explain(type: ModelType, field: string | null, op: RecordOperation | FieldOperation): { decidedBy: string | null; rules: { rule: AclDoc; applies: boolean }[] } {
+    for (const t of [type.name, ...type.ancestors]) {
+      const key = targetKey(t, field, op);
+      const rules = this.all.get(key);
+      if (rules) {
+        const applying = new Set(this.matching.get(key) ?? []);
+        return { decidedBy: t, rules: rules.map((rule) => ({ rule, applies: applying.has(rule) })) };
+      }
+    }
+    return { decidedBy: null, rules: [] };
   }
 
   /** Rules narrowing `op` on one field; null when no type in the ancestry restricts the field. */
@@ -94,7 +112,7 @@ export class AccessScope {
     if (this.unrestricted) return null;
     for (const t of [type.name, ...type.ancestors]) {
       const key = targetKey(t, field, op);
-      if (this.targets.has(key)) return this.matching.get(key) ?? [];
+      if (this.all.has(key)) return this.matching.get(key) ?? [];
     }
     return null;
   }

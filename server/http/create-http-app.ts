@@ -21,6 +21,7 @@ import type { SchemaRegistry } from '../graphql/schema-registry.js';
 import type { MetadataService } from '../metadata/index.js';
 import type { Metrics } from './metrics.js';
 import { serveExplorer, STUDIO_DIST_DIR, studioRouter, type StudioConfig } from './studio-routes.js';
+import { devSignInRoutes, type DevSignInRouteOptions } from './dev-sign-in-routes.js';
 
 export interface HttpDeps {
   db: Database;
@@ -30,6 +31,8 @@ export interface HttpDeps {
   /** The actor of an Authorization header (null without one); UNAUTHENTICATED for a bad token or unknown user. */
   authenticate: (header: string | null | undefined) => Promise<Actor | null>;
   identities: Identities;
+  /** Password-less sign-in as a listed user, for trying the demo; off when an identity provider is configured. */
+  devSignIn: DevSignInRouteOptions;
   metrics: Metrics;
   log: Logger;
   maxBodyBytes: number;
@@ -136,6 +139,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use(studioRouter({ distDir: STUDIO_DIST_DIR, config: deps.studioConfig }));
+  app.use(devSignInRoutes(deps.devSignIn));
   app.get('/graphql', serveExplorer(STUDIO_DIST_DIR));
   app.use(
     '/graphql',

@@ -4,6 +4,7 @@ import { DomainError, ErrorCode } from '../domain-error.js';
 import { carryForward, withIds } from './carry-forward.js';
 import { diffSnapshots, type MetadataChange } from './diff-snapshots.js';
 import { exportFiles, importFiles, type MetadataFile } from './metadata-files.js';
+import { keepIdentityTypes, withIdentityTypes } from './identity-pack.js';
 import { applyDrafts, draftName, metadataStore, type VersionRow } from './metadata-store.js';
 import { publish, type PublishResult } from './publish.js';
 
@@ -183,12 +184,21 @@ export class MetadataService<A = unknown> {
    * archived; user criteria and ACLs missing from them are removed.
    */
   async importFiles(files: MetadataFile[], author: string, options: { dryRun: boolean; message?: string }): Promise<{ changes: MetadataChange[]; result: PublishResult<A> | null }> {
-    const incoming = importFiles(files);
     const head = await metadataStore.head(this.db);
+    const incoming = keepIdentityTypes(head.snapshot, importFiles(files));
     const changes = diffSnapshots(head.snapshot, carryForward(head.snapshot, incoming));
     if (!changes.length) return { changes, result: null };
     const result = await publish(this.db, { author, message: options.message ?? 'import', snapshot: incoming, dryRun: options.dryRun, prepare: (m) => this.serving.prepare(m) });
     return { changes, result: this.finish(result) };
+  }
+
+  /** Publishes the platform's identity types where the published metadata lacks any (a new installation). */
+  async installIdentityTypes(): Promise<boolean> {
+    const head = await metadataStore.head(this.db);
+    const snapshot = await withIdentityTypes(head.snapshot);
+    if (!snapshot) return false;
+    this.finish(await publish(this.db, { author: 'system', message: 'platform identity types', snapshot, prepare: (m) => this.serving.prepare(m) }));
+    return true;
   }
 
   private finish(result: PublishResult<A>): PublishResult<A> {

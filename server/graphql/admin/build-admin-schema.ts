@@ -3,6 +3,7 @@ import { GraphQLDateTimeRfc3339 } from '../scalars.js';
 import { isIntrospectionType, isSpecifiedScalarType, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import type { SchemaBuilder } from '../schema-builder.js';
+import { AccessExplainResolver } from './AccessExplainResolver.js';
 import { AccessRulesResolver } from './AccessRulesResolver.js';
 import { MetadataResolver } from './MetadataResolver.js';
 
@@ -11,7 +12,7 @@ let adminSchema: GraphQLSchema | null = null;
 /** The static admin API, built once with type-graphql. */
 export function getAdminSchema(): GraphQLSchema {
   adminSchema ??= buildSchemaSync({
-    resolvers: [MetadataResolver, AccessRulesResolver],
+    resolvers: [MetadataResolver, AccessRulesResolver, AccessExplainResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTimeRfc3339 }],
     validate: false,
     emitSchemaFile: false,

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoData } from '../../seeds/itsm/demo-data.js';
+import { importItsm } from '../helpers/itsm.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+let t: TestServer;
+let erinIncident: string;
+let serviceDeskIncident: string;
+
+const EXPLAIN = `query($u: String!, $r: ID!) { explainAccess(userName: $u, recordId: $r) {
+  userName admin recordType recordExists
+  operations { operation allowed decidedBy reason rules { rule appliesToUser conditionHolds grants criteria { name matched } } }
+  fields { field read { allowed reason decidedBy } write { allowed reason } } } }`;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  await importItsm(t);
+  await loadDemoData((q, v) => t.ok(q, v));
+  const d = await t.ok(`{ incidents(first: 100, filter: { caller: { userName: { eq: "erin.employee" } }, assignmentGroup: { name: { eq: "Database" } } }) { nodes { id } }
+    sd: incidents(first: 1, filter: { assignmentGroup: { name: { eq: "Service Desk" } } }) { nodes { id } } }`);
+  erinIncident = d.incidents.nodes[0].id;
+  serviceDeskIncident = d.sd.nodes[0].id;
+}, 120_000);
+afterAll(() => t?.stop());
+
+describe('explainAccess', () => {
+  it('names the rule that lets a caller read her incident, and why she may not update it or see time worked', async () => {
+    const { explainAccess: e } = await t.ok(EXPLAIN, { u: 'erin.employee', r: erinIncident });
+    expect(e).toMatchObject({ userName: 'erin.employee', admin: false, recordType: 'incident', recordExists: true });
+    const op = (name: string) => e.operations.find((o: { operation: string }) => o.operation === name);
+    expect(op('read')).toMatchObject({ allowed: true, decidedBy: 'incident', reason: 'allowed by incident_read_caller' });
+    expect(op('read').rules.find((r: { rule: string }) => r.rule === 'incident_read_group')).toMatchObject({ appliesToUser: false, grants: false, criteria: [{ name: 'agents', matched: false }] });
+    expect(op('update')).toMatchObject({ allowed: false, decidedBy: 'incident' });
+    expect(op('update').reason).toBe('none of the rules on incident is for this user (criteria not matched)');
+    expect(op('delete')).toMatchObject({ allowed: false, decidedBy: null });
+    const field = (name: string) => e.fields.find((f: { field: string }) => f.field === name);
+    expect(field('timeWorked').read).toMatchObject({ allowed: false, decidedBy: 'incident' });
+    expect(field('shortDescription').read.allowed).toBe(true);
+    expect(field('shortDescription').read.reason).toMatch(/no rule restricts this field/);
+  });
+
+  it('explains an agent reading through its group, and denies a record of another group by condition', async () => {
+    const alice = (await t.ok(EXPLAIN, { u: 'alice.agent', r: serviceDeskIncident })).explainAccess;
+    const read = alice.operations.find((o: { operation: string }) => o.operation === 'read');
+    expect(read).toMatchObject({ allowed: true, reason: 'allowed by incident_read_group' });
+    const other = (await t.ok(EXPLAIN, { u: 'alice.agent', r: erinIncident })).explainAccess;
+    const denied = other.operations.find((o: { operation: string }) => o.operation === 'read');
+    expect(denied.allowed).toBe(false);
+    expect(denied.reason).toBe('the rules for this user do not match this record');
+    expect(denied.rules.find((r: { rule: string }) => r.rule === 'incident_read_group')).toMatchObject({ appliesToUser: true, conditionHolds: false, grants: false });
+  });
+
+  it('agrees with what the user actually gets', async () => {
+    for (const [user, record] of [['erin.employee', erinIncident], ['alice.agent', erinIncident], ['alice.agent', serviceDeskIncident], ['bob.agent', serviceDeskIncident]]) {
+      const e = (await t.ok(EXPLAIN, { u: user, r: record })).explainAccess;
+      const allowed = e.operations.find((o: { operation: string }) => o.operation === 'read').allowed;
+      const got = await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: record }, await t.token({ subject: user }));
+      expect(got.data?.node !== null, `${user} on ${record}`).toBe(allowed);
+    }
+  });
+
+  it('is for admins only, and refuses an unknown user', async () => {
+    const r = await t.gql(EXPLAIN, { u: 'erin.employee', r: erinIncident }, await t.token({ subject: 'erin.employee' }));
+    expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const u = await t.gql(EXPLAIN, { u: 'nobody', r: erinIncident });
+    expect(u.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('accessDiff', () => {
+  const DIFF = `{ accessDiff { usersChecked usersUnaffected truncated skippedTypes changes { userName recordType before after } } }`;
+
+  it('lists who loses read access, and to how many records, before a rule removal is published', async () => {
+    const counts: Record<string, number> = {};
+    for (const u of ['erin.employee', 'alice.agent']) {
+      const d = await t.gql(`{ incidents { totalCount } }`, {}, await t.token({ subject: u }));
+      counts[u] = d.data.incidents.totalCount;
+    }
+    expect((await t.ok(DIFF)).accessDiff.changes).toEqual([]);
+    await t.ok(`mutation { removeAcl(name: "incident_read_caller") }`);
+    const { accessDiff } = await t.ok(DIFF);
+    const erin = accessDiff.changes.find((c: { userName: string; recordType: string }) => c.userName === 'erin.employee' && c.recordType === 'incident');
+    expect(erin).toEqual({ userName: 'erin.employee', recordType: 'incident', before: counts['erin.employee'], after: 0 });
+    // Agents keep what their groups give them; only incidents they called in and that are not their groups' go.
+    const alice = accessDiff.changes.find((c: { userName: string; recordType: string }) => c.userName === 'alice.agent' && c.recordType === 'incident');
+    if (alice) expect(alice.after).toBeLessThan(alice.before);
+    expect(accessDiff.changes.every((c: { after: number; before: number }) => c.after < c.before)).toBe(true);
+    expect(accessDiff.usersChecked).toBeGreaterThan(40);
+    // Nothing is published by a preview: erin still reads her incidents.
+    const still = await t.gql(`{ incidents { totalCount } }`, {}, await t.token({ subject: 'erin.employee' }));
+    expect(still.data.incidents.totalCount).toBe(counts['erin.employee']);
+    await t.ok(`mutation { discardDrafts }`);
+  });
+});
