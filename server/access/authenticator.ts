@@ -230,7 +230,7 @@ async function verify(token: string, v: Verifier): Promise<JWTPayload> {
 /** jose's error classes, told apart so each failure says what to do about it. */
 function explain(e: unknown, token: string, v: Verifier): DomainError {
   if (e instanceof KeysUnavailable) return unauthenticated(`${e.message}; try again shortly, and if it persists ask an administrator to check the OIDC settings`);
-  if (e instanceof errors.JWTExpired) return unauthenticated(`the token expired at ${time(e.payload.exp)}; sign in again`);
+  if (e instanceof errors.JWTExpired) return unauthenticated(`the token expired on ${time(e.payload.exp)}; sign in again`);
   if (e instanceof errors.JWTClaimValidationFailed) {
     const { payload } = e;
     if (e.reason === 'missing') return invalid(`it has no "${e.claim}" claim`);

@@ -124,7 +124,7 @@ describe('Authenticator with an OIDC provider', () => {
     const exp = now() - 60;
     expect(await failure(auth().authenticate(bearer(await issue({ exp }))))).toEqual({
       code: ErrorCode.UNAUTHENTICATED,
-      message: `the token expired at ${new Date(exp * 1000).toISOString()}; sign in again`,
+      message: `the token expired on ${new Date(exp * 1000).toISOString()}; sign in again`,
     });
   });
 
@@ -232,7 +232,7 @@ describe('Authenticator with an OIDC provider', () => {
       expect((await a.authenticate(bearer(token)))?.subject).toBe('u-123');
       expect((await a.authenticate(bearer(token)))?.subject).toBe('u-123');
       vi.setSystemTime(Date.now() + 10_000);
-      expect((await failure(a.authenticate(bearer(token)))).message).toMatch(/^the token expired at /);
+      expect((await failure(a.authenticate(bearer(token)))).message).toMatch(/^the token expired on /);
     });
   });
 });
@@ -330,7 +330,7 @@ describe('Authenticator with development sign-in', () => {
 
   it('refuses an expired development token', async () => {
     const { message } = await failure(auth().authenticate(bearer(await auth().issueDevToken({ subject: 'admin' }, '-1m'))));
-    expect(message).toMatch(/^the token expired at .*; sign in again$/);
+    expect(message).toMatch(/^the token expired on .*; sign in again$/);
   });
 
   it('refuses an OIDC token, naming the algorithm it accepts', async () => {
