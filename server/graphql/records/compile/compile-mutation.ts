@@ -22,6 +22,24 @@ export interface WriteRow extends Record<string, unknown> {
   id: number | string | null;
   current_version: number | null;
   forbidden: boolean | null;
+  /** A reference given that points at no record the actor may read (unknown or hidden alike): its field. */
+  hidden_reference: string | null;
+}
+
+/**
+ * The first reference given whose record the actor may not read, as its GraphQL field name; NULL when all can
+ * be read. A write must not link to (and so confirm the existence of) a record its author cannot see; a hidden
+ * record and a missing one give the same answer.
+ */
+function hiddenReference(ctx: CompileContext, info: TypeInfo, fields: ModelField[], params: SQL[]): SQL {
+  const checks: SQL[] = [];
+  fields.forEach((f, i) => {
+    const target = f.type === 'reference' ? ctx.graph.byName.get(f.reference!) : undefined;
+    const readable = target ? recordAccess(ctx, target, sql`r`) : null;
+    if (!target || !readable) return;
+    checks.push(sql`WHEN ${params[i]} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${tableRef(target.type.name)} r WHERE r."id" = ${params[i]} AND ${readable}) THEN ${f.gqlName}::text`);
+  });
+  return checks.length ? sql`CASE ${sql.join(checks, sql` `)} END` : sql`NULL::text`;
 }
 
 function assignments(ctx: CompileContext, info: TypeInfo, values: RecordValues, creating: boolean): { fields: ModelField[]; values: SQL[] } {
@@ -92,7 +110,7 @@ export function createStatement(ctx: CompileContext, info: TypeInfo, values: Rec
   }
   // Create rules test the new record; when they refuse, the caller rolls the statement back (see `forbidden`).
   const c = ctx.alias();
-  return sql`WITH w AS (INSERT INTO ${tableRef(info.type.name)} (${sql.join(cols, sql`, `)}) VALUES (${sql.join(vals, sql`, `)}) RETURNING *), e AS (${eventInsert(info, 'created', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, NULL::int AS current_version, (SELECT NOT (${writeAllowed(ctx, info, c, 'create', values)}) FROM w ${c}) AS forbidden`;
+  return sql`WITH chk AS (SELECT ${hiddenReference(ctx, info, fields, params)} AS hidden), w AS (INSERT INTO ${tableRef(info.type.name)} (${sql.join(cols, sql`, `)}) SELECT ${sql.join(vals, sql`, `)} FROM chk WHERE chk.hidden IS NULL RETURNING *), e AS (${eventInsert(info, 'created', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, NULL::int AS current_version, (SELECT NOT (${writeAllowed(ctx, info, c, 'create', values)}) FROM w ${c}) AS forbidden, (SELECT hidden FROM chk) AS hidden_reference`;
 }
 
 export function updateStatement(ctx: CompileContext, info: TypeInfo, id: number, version: number, patch: RecordValues, actor: string, tree: ResolveTree | undefined): SQL {
@@ -105,13 +123,13 @@ export function updateStatement(ctx: CompileContext, info: TypeInfo, id: number,
   ];
   // `prev` reads the version before the statement, to tell a missing record from a stale version.
   const allowed = (a: SQL) => sql`${readableWhere(ctx, info, a)} AND ${writeAllowed(ctx, info, a, 'update', patch)}`;
-  return sql`WITH prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'update', patch))}), w AS (UPDATE ${tableRef(info.type.name)} t SET ${sql.join(sets, sql`, `)} WHERE t."id" = ${id}::bigint AND t."sys_version" = ${version}::int AND ${allowed(sql`t`)} RETURNING t.*), e AS (${eventInsert(info, 'updated', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden`;
+  return sql`WITH chk AS (SELECT ${hiddenReference(ctx, info, fields, values)} AS hidden), prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'update', patch))}), w AS (UPDATE ${tableRef(info.type.name)} t SET ${sql.join(sets, sql`, `)} WHERE t."id" = ${id}::bigint AND t."sys_version" = ${version}::int AND ${allowed(sql`t`)} AND (SELECT hidden FROM chk) IS NULL RETURNING t.*), e AS (${eventInsert(info, 'updated', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden, (SELECT hidden FROM chk) AS hidden_reference`;
 }
 
 export function deleteStatement(ctx: CompileContext, info: TypeInfo, id: number, version: number | null, actor: string, tree: ResolveTree | undefined): SQL {
   const versionCheck = version === null ? sql`` : sql` AND t."sys_version" = ${version}::int`;
   const allowed = (a: SQL) => sql`${readableWhere(ctx, info, a)} AND ${writeAllowed(ctx, info, a, 'delete', {})}`;
-  return sql`WITH prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'delete', {}))}), w AS (DELETE FROM ${tableRef(info.type.name)} t WHERE t."id" = ${id}::bigint${versionCheck} AND ${allowed(sql`t`)} RETURNING t.*), e AS (${eventInsert(info, 'deleted', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden`;
+  return sql`WITH prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'delete', {}))}), w AS (DELETE FROM ${tableRef(info.type.name)} t WHERE t."id" = ${id}::bigint${versionCheck} AND ${allowed(sql`t`)} RETURNING t.*), e AS (${eventInsert(info, 'deleted', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden, NULL::text AS hidden_reference`;
 }
 
 /** A record as one event left it (deleted: as it was), rebuilt from the event snapshot so subscribers can select its fields. */

@@ -54,16 +54,23 @@ async function write(rc: RequestContext, info: TypeInfo, scope: AccessScope, sta
       op === 'create' && !scope.unrestricted
         ? await rc.db.transaction(async (tx) => {
             const [r] = await tx.run<WriteRow>(statement);
+            hiddenReference(r);
             if (r.forbidden) throw new DomainError(ErrorCode.FORBIDDEN, `your access rules do not let you create this ${info.type.doc.label} record`);
             return r;
           })
         : (await rc.db.run<WriteRow>(statement))[0];
+    hiddenReference(row);
     if (row.id !== null && isIdentityType(info.type.name)) rc.identities?.invalidate();
     return row;
   } catch (err) {
     if (err instanceof DomainError) throw err;
     throw mapWriteError(err, info, op === 'delete');
   }
+}
+
+/** The answer for a reference to a record the actor may not read is the one for a record that does not exist. */
+function hiddenReference(row: WriteRow): void {
+  if (row.hidden_reference) throw new DomainError(ErrorCode.REFERENCE_NOT_FOUND, `a referenced record does not exist (field ${row.hidden_reference})`);
 }
 
 /** Refused before any SQL: the actor has no rule that could allow this operation on this type. */
