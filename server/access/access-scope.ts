@@ -41,8 +41,8 @@ export class AccessScope {
     return new AccessScope(true, key, NO_ONE, null);
   }
 
-  static for(actor: Actor, model: Model): AccessScope {
-    if (actor.admin) return AccessScope.unrestrictedScope(`admin:${actor.key}`);
+  static for(actor: Actor, model: Model, key = actor.key): AccessScope {
+    if (actor.admin) return AccessScope.unrestrictedScope(`admin:${key}`);
     const p = actor.profile;
     const dyn: DynamicContext = p
       ? {
@@ -56,7 +56,7 @@ export class AccessScope {
           now: new Date(),
         }
       : NO_ONE;
-    const scope = new AccessScope(false, actor.key, dyn, actor);
+    const scope = new AccessScope(false, key, dyn, actor);
     const criteria = model.snapshot.userCriteria ?? {};
     const matched = scope.criteriaMatched;
     const matches = (name: string): boolean => {
@@ -129,16 +129,28 @@ function targetKey(type: string, field: string | null, op: string): string {
 }
 
 const scopes = new WeakMap<Model, Map<string, AccessScope>>();
+const timed = new WeakMap<Model, boolean>();
 
-/** The scope of an actor under a model, made once per actor key and model. */
+/** Whether some rule or criteria compares with `now`: then scopes (and the statements made with them) last a minute. */
+function usesNow(model: Model): boolean {
+  let uses = timed.get(model);
+  if (uses === undefined) {
+    uses = /"dynamic":"now"/.test(JSON.stringify([model.snapshot.acls ?? {}, model.snapshot.userCriteria ?? {}]));
+    timed.set(model, uses);
+  }
+  return uses;
+}
+
+/** The scope of an actor under a model, made once per actor key and model (and minute, when rules use `now`). */
 export function accessScope(actor: Actor, model: Model): AccessScope {
   let byKey = scopes.get(model);
   if (!byKey) scopes.set(model, (byKey = new Map()));
-  let scope = byKey.get(actor.key);
+  const key = usesNow(model) ? `${actor.key}@${Math.floor(Date.now() / 60_000)}` : actor.key;
+  let scope = byKey.get(key);
   if (!scope) {
-    scope = AccessScope.for(actor, model);
+    scope = AccessScope.for(actor, model, key);
     if (byKey.size > 5000) byKey.clear();
-    byKey.set(actor.key, scope);
+    byKey.set(key, scope);
   }
   return scope;
 }
