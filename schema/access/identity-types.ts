@@ -13,7 +13,17 @@ export const IDENTITY_TYPES = {
   partnerRelationship: 'partner_relationship',
   department: 'department',
   location: 'location',
+  registration: 'registration',
+  approval: 'approval',
 } as const;
+
+/**
+ * The identity types an access profile is read from: a write to one of them drops cached profiles. Registrations
+ * and approvals are platform types too, but no profile depends on them.
+ */
+export const PROFILE_TYPES: ReadonlySet<string> = new Set(
+  Object.values(IDENTITY_TYPES).filter((t) => t !== IDENTITY_TYPES.registration && t !== IDENTITY_TYPES.approval),
+);
 
 /** The role whose holders pass every access rule. */
 export const ADMIN_ROLE = 'admin';

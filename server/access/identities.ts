@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { IDENTITY_TYPES } from '../../schema/index.js';
+import { PROFILE_TYPES } from '../../schema/index.js';
 import type { Database } from '../db/index.js';
 import { DomainError, ErrorCode } from '../domain-error.js';
 import type { RecordEventBus } from '../events/record-event-bus.js';
@@ -29,7 +29,7 @@ export class Identities {
 
   /** Listens for identity changes made anywhere. */
   start(events: RecordEventBus): void {
-    const queue = events.subscribe(new Set(Object.values(IDENTITY_TYPES)));
+    const queue = events.subscribe(PROFILE_TYPES);
     this.closeEvents = () => queue.close();
     void (async () => {
       for await (const e of queue) {

@@ -6,13 +6,14 @@ import type { SchemaBuilder } from '../schema-builder.js';
 import { AccessExplainResolver } from './AccessExplainResolver.js';
 import { AccessRulesResolver } from './AccessRulesResolver.js';
 import { MetadataResolver } from './MetadataResolver.js';
+import { RegistrationResolver } from './RegistrationResolver.js';
 
 let adminSchema: GraphQLSchema | null = null;
 
 /** The static admin API, built once with type-graphql. */
 export function getAdminSchema(): GraphQLSchema {
   adminSchema ??= buildSchemaSync({
-    resolvers: [MetadataResolver, AccessRulesResolver, AccessExplainResolver],
+    resolvers: [MetadataResolver, AccessRulesResolver, AccessExplainResolver, RegistrationResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTimeRfc3339 }],
     validate: false,
     emitSchemaFile: false,

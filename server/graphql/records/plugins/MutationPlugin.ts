@@ -27,7 +27,7 @@ import { mapWriteError } from '../database-error.js';
 import { describeField, inputTypeOf } from '../field-types.js';
 import { actorScope, type PluginContext, type RecordPlugin } from '../plugin.js';
 import type { AccessScope } from '../../../access/access-scope.js';
-import { isIdentityType } from '../../../metadata/identity-pack.js';
+import { PROFILE_TYPES } from '../../../../schema/index.js';
 import type { TypeInfo } from '../record-info.js';
 
 const BY = 'MutationPlugin';
@@ -60,7 +60,7 @@ async function write(rc: RequestContext, info: TypeInfo, scope: AccessScope, sta
           })
         : (await rc.db.run<WriteRow>(statement))[0];
     hiddenReference(row);
-    if (row.id !== null && isIdentityType(info.type.name)) rc.identities?.invalidate();
+    if (row.id !== null && PROFILE_TYPES.has(info.type.name)) rc.identities?.invalidate();
     return row;
   } catch (err) {
     if (err instanceof DomainError) throw err;

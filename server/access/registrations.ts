@@ -1,0 +1,231 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { describeIssues, IDENTITY_TYPES } from '../../schema/index.js';
+import type { Database, Executor } from '../db/index.js';
+import { tableRef } from '../ddl/index.js';
+import { DomainError, ErrorCode } from '../domain-error.js';
+import { writeWithEvent, type RecordRow } from '../events/write-with-event.js';
+import type { Actor } from '../graphql/context.js';
+import { toGlobalId } from '../graphql/global-id.js';
+
+/** Who may decide any registration; `ACCOUNT_ADMIN_ROLE` decides those of its account and the accounts below. */
+export const AGENT_ROLE = 'agent';
+export const ACCOUNT_ADMIN_ROLE = 'account_admin';
+/** What anonymous writes record as their author (sys_created_by, event actor). */
+export const ANONYMOUS_ACTOR = 'anonymous';
+
+export type RegistrationState = 'requested' | 'approved' | 'rejected';
+
+/** What a contact sends to register; account is the account's record id (digits). */
+export const RegisterInput = z
+  .object({
+    userName: z
+      .string()
+      .trim()
+      .min(2, 'a user name has at least 2 characters')
+      .max(120)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._@+-]*$/, 'a user name is letters, digits and . _ @ + -, starting with a letter or digit'),
+    name: z.string().trim().min(1, 'a name is required').max(120),
+    email: z.string().trim().toLowerCase().max(254).pipe(z.email('not a valid e-mail address')),
+    accountId: z.string().regex(/^[1-9][0-9]{0,17}$/, 'not a valid account id'),
+    message: z.string().trim().max(4000).optional().nullable(),
+  })
+  .strict();
+export type RegisterInput = z.input<typeof RegisterInput>;
+
+/** A registration as the service reports it. Ids are strings of digits. */
+export interface Registration {
+  id: string;
+  /** The registration's global id (what the approval's `document` holds). */
+  globalId: string;
+  userName: string;
+  name: string;
+  email: string;
+  accountId: string;
+  message: string | null;
+  state: RegistrationState;
+  decidedById: string | null;
+  decidedAt: string | null;
+  /** The user created on approval. */
+  userId: string | null;
+  /** The approval record that asks for the decision. */
+  approvalId: string | null;
+}
+
+const T = IDENTITY_TYPES;
+const REGISTRATION_TYPE_NAME = 'Registration';
+
+/**
+ * Self-registration with approval. A contact registers anonymously against an account; an admin, an agent, or
+ * an account admin of that account (or one above it) decides once. Approval creates the user; until then there
+ * is no user, so no sign-in and no token. Every write goes with its record event, in one transaction.
+ * The generic mutations cannot do this (their rules refuse anyone but admins): these methods check their own
+ * eligibility and write past the access rules on purpose.
+ */
+export class Registrations {
+  constructor(
+    private readonly db: Database,
+    /** Told after a commit that created a user, so cached access profiles (including "no such user") drop. */
+    private readonly identities?: { invalidate(): void },
+  ) {}
+
+  /** Anonymous. Refuses a bad input, a user name or e-mail taken by a user or a pending registration, an unknown account. */
+  async register(raw: RegisterInput): Promise<Registration> {
+    const parsed = RegisterInput.safeParse(raw);
+    if (!parsed.success)
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `the registration is not valid: ${describeIssues(parsed.error, 'registration')}`, {
+        fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))],
+      });
+    const input = parsed.data;
+    return this.db.transaction(async (tx) => {
+      // Two registrations for the same name at once would both pass the checks below: take the names in turn.
+      await tx.run(
+        sql`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(ARRAY[${`registration:${input.userName.toLowerCase()}`}, ${`registration:${input.email}`}]::text[]) AS k ORDER BY k`,
+      );
+      const [account] = await tx.run(sql`SELECT "id" FROM ${tableRef(T.account)} WHERE "id" = ${input.accountId}::bigint`);
+      if (!account) throw new DomainError(ErrorCode.REFERENCE_NOT_FOUND, `there is no account with id ${input.accountId}`, { field: 'account' });
+      await assertNamesFree(tx, input.userName, input.email, null);
+      const [row] = await writeWithEvent(
+        tx,
+        T.registration,
+        'created',
+        ANONYMOUS_ACTOR,
+        sql`INSERT INTO ${tableRef(T.registration)} ("user_name", "name", "email", "account", "message", "state", "sys_created_by", "sys_updated_by")
+            VALUES (${input.userName}, ${input.name}, ${input.email}, ${input.accountId}::bigint, ${input.message ?? null}, 'requested', ${ANONYMOUS_ACTOR}, ${ANONYMOUS_ACTOR})`,
+      );
+      const document = toGlobalId(REGISTRATION_TYPE_NAME, String(row.id));
+      const [approval] = await writeWithEvent(
+        tx,
+        T.approval,
+        'created',
+        ANONYMOUS_ACTOR,
+        sql`INSERT INTO ${tableRef(T.approval)} ("document", "document_type", "state", "sys_created_by", "sys_updated_by")
+            VALUES (${document}, ${T.registration}, 'requested', ${ANONYMOUS_ACTOR}, ${ANONYMOUS_ACTOR})`,
+      );
+      return toRegistration(row, String(approval.id));
+    });
+  }
+
+  /**
+   * Approves or rejects a pending registration, exactly once: of two decisions at once one wins and the other
+   * gets CONFLICT. Approval creates the user in the same transaction; if that fails (the user name or e-mail
+   * was taken meanwhile) nothing changes and the registration stays requested.
+   */
+  async decide(registrationId: string, approve: boolean, comment: string | null | undefined, actor: Actor | null): Promise<Registration> {
+    if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'sign in to decide a registration');
+    const roles = actor.profile?.facts.roles ?? new Set<string>();
+    const everywhere = actor.admin || roles.has(AGENT_ROLE);
+    if (!everywhere && !roles.has(ACCOUNT_ADMIN_ROLE))
+      throw new DomainError(ErrorCode.FORBIDDEN, `only administrators, agents and account administrators may decide registrations`);
+    if (!/^[1-9][0-9]{0,17}$/.test(registrationId)) throw new DomainError(ErrorCode.INVALID_ID, `"${registrationId}" is not a valid registration id`);
+
+    const [current] = await this.db.run<{ account: unknown }>(sql`SELECT "account" FROM ${tableRef(T.registration)} WHERE "id" = ${registrationId}::bigint`);
+    if (!current) throw new DomainError(ErrorCode.NOT_FOUND, `there is no registration with id ${registrationId}`);
+    const accountId = String(current.account);
+    if (!everywhere && !actor.profile!.accountTree.includes(accountId))
+      throw new DomainError(ErrorCode.FORBIDDEN, 'you may decide registrations only for your account and the accounts below it');
+
+    const state: RegistrationState = approve ? 'approved' : 'rejected';
+    const deciderId = actor.profile?.userId ?? null;
+    const by = actor.id;
+    const note = comment?.trim() ? comment.trim() : null;
+    const result = await this.db.transaction(async (tx) => {
+      // The claim: only one transaction finds the row still requested; a concurrent one waits for it, then finds
+      // nothing. Also checks the account the eligibility was decided on is still the registration's.
+      const claim = sql`UPDATE ${tableRef(T.registration)} SET "state" = ${state}, "decided_by" = ${deciderId}::bigint, "decided_at" = now(),
+          "sys_version" = "sys_version" + 1, "sys_updated_at" = now(), "sys_updated_by" = ${by}
+          WHERE "id" = ${registrationId}::bigint AND "state" = 'requested' AND "account" = ${accountId}::bigint`;
+      // A rejection is one write with its event; an approval sets the user next, and that write's event
+      // carries the whole change (state and user), so subscribers never see an approved registration without its user.
+      const [claimed] = approve
+        ? (await tx.run<{ row: unknown }>(sql`WITH w AS (${claim} RETURNING *) SELECT to_jsonb(w) AS "row" FROM w`)).map((r) => json(r.row))
+        : await writeWithEvent(tx, T.registration, 'updated', by, claim);
+      if (!claimed) throw new DomainError(ErrorCode.CONFLICT, `registration ${registrationId} has already been decided (or was changed meanwhile)`);
+      let row = claimed;
+      if (approve) {
+        await assertNamesFree(tx, String(row.user_name), String(row.email), registrationId);
+        let person: RecordRow;
+        try {
+          [person] = await writeWithEvent(
+            tx,
+            T.user,
+            'created',
+            by,
+            sql`INSERT INTO ${tableRef(T.user)} ("user_name", "name", "email", "account", "active", "sys_created_by", "sys_updated_by")
+                VALUES (${row.user_name as string}, ${row.name as string}, ${row.email as string}, ${accountId}::bigint, TRUE, ${by}, ${by})`,
+          );
+        } catch (err) {
+          throw mapUserInsertError(err);
+        }
+        [row] = await writeWithEvent(tx, T.registration, 'updated', by, sql`UPDATE ${tableRef(T.registration)} SET "person" = ${String(person.id)}::bigint WHERE "id" = ${registrationId}::bigint`);
+      }
+      const [approval] = await writeWithEvent(
+        tx,
+        T.approval,
+        'updated',
+        by,
+        sql`UPDATE ${tableRef(T.approval)} SET "state" = ${state}, "decided_by" = ${deciderId}::bigint, "decided_at" = now(), "comments" = coalesce(${note}, "comments"),
+            "sys_version" = "sys_version" + 1, "sys_updated_at" = now(), "sys_updated_by" = ${by}
+            WHERE "document" = ${toGlobalId(REGISTRATION_TYPE_NAME, registrationId)} AND "document_type" = ${T.registration} AND "state" = 'requested'`,
+      );
+      return toRegistration(row, approval ? String(approval.id) : null);
+    });
+    if (approve) this.identities?.invalidate();
+    return result;
+  }
+}
+
+/**
+ * A user name or e-mail is taken when a user or another pending registration has it, as either: sign-in looks a
+ * login up by user name and then by e-mail, so a user name equal to someone's e-mail would take over their sign-in.
+ */
+async function assertNamesFree(tx: Executor, userName: string, email: string, exceptRegistration: string | null): Promise<void> {
+  const keys = [userName.toLowerCase(), email.toLowerCase()];
+  const [row] = await tx.run<{ user_name_user: boolean; email_user: boolean; user_name_pending: boolean; email_pending: boolean }>(sql`
+    SELECT
+      EXISTS (SELECT 1 FROM ${tableRef(T.user)} WHERE lower("user_name") = ${keys[0]} OR lower("email") = ${keys[0]}) AS user_name_user,
+      EXISTS (SELECT 1 FROM ${tableRef(T.user)} WHERE lower("user_name") = ${keys[1]} OR lower("email") = ${keys[1]}) AS email_user,
+      EXISTS (SELECT 1 FROM ${tableRef(T.registration)} WHERE "state" = 'requested' AND "id" IS DISTINCT FROM ${exceptRegistration}::bigint
+              AND (lower("user_name") = ${keys[0]} OR lower("email") = ${keys[0]})) AS user_name_pending,
+      EXISTS (SELECT 1 FROM ${tableRef(T.registration)} WHERE "state" = 'requested' AND "id" IS DISTINCT FROM ${exceptRegistration}::bigint
+              AND (lower("user_name") = ${keys[1]} OR lower("email") = ${keys[1]})) AS email_pending`);
+  if (row.user_name_user) throw taken('userName', `the user name "${userName}" is already in use`, 'user');
+  if (row.email_user) throw taken('email', `the e-mail address ${email} is already in use`, 'user');
+  if (row.user_name_pending) throw taken('userName', `the user name "${userName}" is already asked for by a registration awaiting approval`, 'registration');
+  if (row.email_pending) throw taken('email', `the e-mail address ${email} is already used by a registration awaiting approval`, 'registration');
+}
+
+function taken(field: 'userName' | 'email', message: string, takenBy: 'user' | 'registration'): DomainError {
+  return new DomainError(ErrorCode.UNIQUE_VIOLATION, message, { field, takenBy });
+}
+
+/** A user insert that a unique index or a required field added to `person` refuses: the approval cannot go through. */
+function mapUserInsertError(err: unknown): unknown {
+  const code = (err as { code?: string })?.code;
+  if (code === '23505') return new DomainError(ErrorCode.UNIQUE_VIOLATION, 'a user with this user name or e-mail address was created meanwhile; the registration stays requested', { takenBy: 'user' });
+  if (code === '23502')
+    return new DomainError(ErrorCode.REQUIRED_FIELD, 'the user record needs a value the registration does not have; create the user by hand and reject the registration');
+  return err;
+}
+
+function toRegistration(row: RecordRow, approvalId: string | null): Registration {
+  const id = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    id: String(row.id),
+    globalId: toGlobalId(REGISTRATION_TYPE_NAME, String(row.id)),
+    userName: String(row.user_name),
+    name: String(row.name),
+    email: String(row.email),
+    accountId: String(row.account),
+    message: (row.message as string | null) ?? null,
+    state: row.state as RegistrationState,
+    decidedById: id(row.decided_by),
+    decidedAt: (row.decided_at as string | null) ?? null,
+    userId: id(row.person),
+    approvalId,
+  };
+}
+
+function json(v: unknown): RecordRow {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as RecordRow;
+}

@@ -1,0 +1,270 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromGlobalId } from '../../server/graphql/global-id.js';
+import { importItsm } from '../helpers/itsm.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+let t: TestServer;
+/** Global ids. */
+let parent: string;
+let child: string;
+let other: string;
+let agentToken: string;
+/** A contact of `parent` holding account_admin: decides for `parent` and `child`. */
+let parentAdminToken: string;
+/** A contact of `other` holding account_admin. */
+let otherAdminToken: string;
+/** A contact of `parent` with no role. */
+let plainContactToken: string;
+
+const REGISTER = `mutation($i: RegisterContactInput!) { registerContact(input: $i) { id state message userName account user approval decidedAt } }`;
+const DECIDE = `mutation($id: ID!, $approve: Boolean!, $comment: String) { decideRegistration(id: $id, approve: $approve, comment: $comment) { id state user approval decidedAt } }`;
+
+async function create(kind: string, input: Record<string, unknown>): Promise<string> {
+  const d = await t.ok(`mutation($i: Create${kind}Input!) { create${kind}(input: $i) { ${lower(kind)} { id } } }`, { i: input });
+  return d[`create${kind}`][lower(kind)].id;
+}
+
+function lower(s: string): string {
+  return s[0].toLowerCase() + s.slice(1);
+}
+
+async function contact(userName: string, account: string, roles: string[]): Promise<string> {
+  const person = await create('Person', { userName, name: userName, email: `${userName}@example.com`, account });
+  for (const role of roles) await create('RoleGrant', { role, person });
+  return t.token({ subject: userName });
+}
+
+let seq = 0;
+/** A fresh registration's input; every call a new user name and e-mail. */
+function input(account: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  seq += 1;
+  return { userName: `new.contact${seq}`, name: `New Contact ${seq}`, email: `new${seq}@customer.example`, account, message: 'please let me in', ...extra };
+}
+
+async function register(account: string, extra: Record<string, unknown> = {}) {
+  const r = await t.gql(REGISTER, { i: input(account, extra) }, null);
+  expect(r.errors).toBeUndefined();
+  return r.data.registerContact;
+}
+
+/** Rows as JSON, the same on both drivers (ids are numbers). */
+async function rowOf(type: 'registration' | 'approval' | 'person', where: ReturnType<typeof sql>): Promise<Record<string, any>[]> {
+  const rows = await t.atrium.db.run<{ row: unknown }>(sql`SELECT to_jsonb(r) AS "row" FROM ${sql.identifier('records')}.${sql.identifier(type)} r WHERE ${where}`);
+  return rows.map((x) => (typeof x.row === 'string' ? JSON.parse(x.row) : x.row));
+}
+
+async function personNamed(userName: string) {
+  return rowOf('person', sql`"user_name" = ${userName}`);
+}
+
+function idOf(globalId: string): number {
+  return fromGlobalId(globalId).id;
+}
+
+beforeAll(async () => {
+  t = await startTestServer();
+  await importItsm(t);
+  parent = await create('Account', { name: 'Globex' });
+  child = await create('Account', { name: 'Globex Europe', parent });
+  other = await create('Account', { name: 'Initech' });
+  const agentRole = await create('Role', { name: 'agent' });
+  const accountAdminRole = await create('Role', { name: 'account_admin' });
+  const agent = await create('Person', { userName: 'agent.smith', name: 'Agent Smith', email: 'smith@example.com' });
+  await create('RoleGrant', { role: agentRole, person: agent });
+  agentToken = await t.token({ subject: 'agent.smith' });
+  parentAdminToken = await contact('globex.admin', parent, [accountAdminRole]);
+  otherAdminToken = await contact('initech.admin', other, [accountAdminRole]);
+  plainContactToken = await contact('globex.user', parent, []);
+});
+afterAll(() => t?.stop());
+
+describe('contact self-registration', () => {
+  it('registers anonymously: a requested registration and its approval record, each with its event', async () => {
+    const before = await t.atrium.db.run<{ n: number }>(sql`SELECT count(*)::int AS n FROM "atrium"."record_event"`);
+    const r = await register(child);
+    expect(r).toMatchObject({ state: 'REQUESTED', account: child, user: null, decidedAt: null });
+    expect(r.message).toMatch(/awaits approval/);
+    expect(fromGlobalId(r.id).typeName).toBe('Registration');
+    const [row] = await rowOf('registration', sql`"id" = ${idOf(r.id)}`);
+    expect(row).toMatchObject({ user_name: r.userName, state: 'requested', message: 'please let me in', sys_created_by: 'anonymous' });
+    const [approval] = await rowOf('approval', sql`"id" = ${idOf(r.approval)}`);
+    expect(approval).toMatchObject({ document: r.id, document_type: 'registration', state: 'requested', approver: null });
+    const events = await t.atrium.db.run<{ record_type: string; kind: string }>(
+      sql`SELECT "record_type", "kind" FROM "atrium"."record_event" WHERE "id" > (SELECT coalesce(max("id"), 0) - 100 FROM "atrium"."record_event") ORDER BY "id" DESC LIMIT 2`,
+    );
+    expect(events.map((e) => `${e.record_type}:${e.kind}`).sort()).toEqual(['approval:created', 'registration:created']);
+    const after = await t.atrium.db.run<{ n: number }>(sql`SELECT count(*)::int AS n FROM "atrium"."record_event"`);
+    expect(after[0].n - before[0].n).toBe(2);
+  });
+
+  it('refuses a bad user name or e-mail', async () => {
+    const bad = await t.gql(REGISTER, { i: input(parent, { userName: ' x', email: 'not-an-address' }) }, null);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: expect.arrayContaining(['userName', 'email']) });
+  });
+
+  it('refuses a user name taken by a user or by a pending registration, and an e-mail taken by either', async () => {
+    const byUser = await t.gql(REGISTER, { i: input(parent, { userName: 'Globex.User' }) }, null);
+    expect(byUser.errors?.[0].extensions).toMatchObject({ code: 'UNIQUE_VIOLATION', field: 'userName', takenBy: 'user' });
+    const pending = await register(parent);
+    const byPending = await t.gql(REGISTER, { i: input(parent, { userName: pending.userName }) }, null);
+    expect(byPending.errors?.[0].extensions).toMatchObject({ code: 'UNIQUE_VIOLATION', field: 'userName', takenBy: 'registration' });
+    const emailOfUser = await t.gql(REGISTER, { i: input(parent, { email: 'globex.user@example.com' }) }, null);
+    expect(emailOfUser.errors?.[0].extensions).toMatchObject({ code: 'UNIQUE_VIOLATION', field: 'email' });
+    // Sign-in looks logins up by e-mail too: a user name equal to someone's e-mail would take over their sign-in.
+    const nameIsEmail = await t.gql(REGISTER, { i: input(parent, { userName: 'smith@example.com' }) }, null);
+    expect(nameIsEmail.errors?.[0].extensions).toMatchObject({ code: 'UNIQUE_VIOLATION', field: 'userName' });
+  });
+
+  it('lets one of two concurrent registrations for the same user name through', async () => {
+    const first = input(parent);
+    const results = await Promise.all([t.gql(REGISTER, { i: first }, null), t.gql(REGISTER, { i: { ...input(parent), userName: first.userName } }, null)]);
+    expect(results.filter((x) => !x.errors)).toHaveLength(1);
+    expect(results.filter((x) => x.errors).map((x) => x.errors![0].extensions?.code)).toEqual(['UNIQUE_VIOLATION']);
+    expect(await rowOf('registration', sql`"user_name" = ${first.userName as string}`)).toHaveLength(1);
+  });
+
+  it('refuses an unknown account', async () => {
+    const r = await t.gql(REGISTER, { i: input(Buffer.from('Account:999999').toString('base64url')) }, null);
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'REFERENCE_NOT_FOUND', field: 'account' });
+    const wrongType = await t.gql(REGISTER, { i: input(Buffer.from('Person:1').toString('base64url')) }, null);
+    expect(wrongType.errors?.[0].extensions?.code).toBe('INVALID_ID');
+  });
+
+  it('lets an agent approve: the user exists with the account, the approval is decided, events are written', async () => {
+    const r = await register(child);
+    const before = await t.atrium.db.run<{ id: number }>(sql`SELECT coalesce(max("id"), 0)::int AS id FROM "atrium"."record_event"`);
+    const d = await t.gql(DECIDE, { id: r.id, approve: true, comment: 'welcome' }, agentToken);
+    expect(d.errors).toBeUndefined();
+    expect(d.data.decideRegistration).toMatchObject({ id: r.id, state: 'APPROVED', approval: r.approval });
+    expect(d.data.decideRegistration.decidedAt).toBeTruthy();
+    const [person] = await personNamed(r.userName);
+    expect(person).toMatchObject({ account: idOf(child), active: true, email: expect.stringMatching(/@customer\.example$/), sys_created_by: 'agent.smith' });
+    expect(d.data.decideRegistration.user).toBe(Buffer.from(`Person:${person.id}`).toString('base64url'));
+    const [agent] = await personNamed('agent.smith');
+    const [reg] = await rowOf('registration', sql`"id" = ${idOf(r.id)}`);
+    expect(reg).toMatchObject({ state: 'approved', person: person.id, decided_by: agent.id, sys_version: 2, sys_updated_by: 'agent.smith' });
+    const [approval] = await rowOf('approval', sql`"id" = ${idOf(r.approval)}`);
+    expect(approval).toMatchObject({ state: 'approved', decided_by: agent.id, comments: 'welcome', sys_version: 2 });
+    const events = await t.atrium.db.run<{ record_type: string; kind: string; actor: string; snapshot: Record<string, unknown> }>(
+      sql`SELECT "record_type", "kind", "actor", "snapshot" FROM "atrium"."record_event" WHERE "id" > ${before[0].id} ORDER BY "id"`,
+    );
+    expect(events.map((e) => `${e.record_type}:${e.kind}:${e.actor}`)).toEqual(['person:created:agent.smith', 'registration:updated:agent.smith', 'approval:updated:agent.smith']);
+    // The registration's one event carries the whole decision: state and the user it created.
+    expect(events[1].snapshot).toMatchObject({ state: 'approved', person: person.id, sys_version: 2 });
+  });
+
+  it('gives no token until approved: sign-in is refused and a token for the user name gets 401; after approval both work', async () => {
+    const r = await register(parent);
+    expect(await t.atrium.signIn(r.userName)).toBeNull();
+    const early = await t.token({ subject: r.userName });
+    const refused = await t.gql(`{ __typename }`, {}, early);
+    expect(refused.status).toBe(401);
+    expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(DECIDE, { id: r.id, approve: true }, parentAdminToken)).errors).toBeUndefined();
+    const token = await t.atrium.signIn(r.userName);
+    expect(token).toBeTruthy();
+    // The token made before approval works now too: the profile cached as "no such user" was dropped.
+    for (const tk of [token!, early]) {
+      const me = await t.gql(`{ people(first: 5) { nodes { userName account { name } } } }`, {}, tk);
+      expect(me.status).toBe(200);
+      expect(me.errors).toBeUndefined();
+      expect(me.data.people.nodes).toContainEqual({ userName: r.userName, account: { name: 'Globex' } });
+    }
+  });
+
+  it('lets an account admin of the parent account approve a registration for a child account', async () => {
+    const r = await register(child);
+    const d = await t.gql(DECIDE, { id: r.id, approve: true }, parentAdminToken);
+    expect(d.errors).toBeUndefined();
+    expect(d.data.decideRegistration.state).toBe('APPROVED');
+    const [person] = await personNamed(r.userName);
+    expect(person.account).toBe(idOf(child));
+    const [admin] = await personNamed('globex.admin');
+    const [reg] = await rowOf('registration', sql`"id" = ${idOf(r.id)}`);
+    expect(reg.decided_by).toBe(admin.id);
+  });
+
+  it('refuses a contact without account_admin, an account admin of another account, and anonymous callers', async () => {
+    const r = await register(child);
+    const plain = await t.gql(DECIDE, { id: r.id, approve: true }, plainContactToken);
+    expect(plain.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const stranger = await t.gql(DECIDE, { id: r.id, approve: true }, otherAdminToken);
+    expect(stranger.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await t.gql(DECIDE, { id: r.id, approve: true }, null);
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const [reg] = await rowOf('registration', sql`"id" = ${idOf(r.id)}`);
+    expect(reg.state).toBe('requested');
+    expect(await personNamed(r.userName)).toHaveLength(0);
+  });
+
+  it('decides once: of two concurrent approvals exactly one succeeds, the other is a CONFLICT', async () => {
+    const r = await register(parent);
+    const results = await Promise.all([
+      t.gql(DECIDE, { id: r.id, approve: true }, agentToken),
+      t.gql(DECIDE, { id: r.id, approve: true }, parentAdminToken),
+      t.gql(DECIDE, { id: r.id, approve: true }, t.adminToken),
+      t.gql(DECIDE, { id: r.id, approve: false }, agentToken),
+    ]);
+    const ok = results.filter((x) => !x.errors);
+    const failed = results.filter((x) => x.errors);
+    expect(ok).toHaveLength(1);
+    expect(failed.map((x) => x.errors![0].extensions?.code)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
+    const won = ok[0].data.decideRegistration.state;
+    expect(await personNamed(r.userName)).toHaveLength(won === 'APPROVED' ? 1 : 0);
+    const [approval] = await rowOf('approval', sql`"id" = ${idOf(r.approval)}`);
+    expect(approval).toMatchObject({ state: won.toLowerCase(), sys_version: 2 });
+    const again = await t.gql(DECIDE, { id: r.id, approve: false }, agentToken);
+    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
+  it('rejects: both records rejected, no user', async () => {
+    const r = await register(parent);
+    const d = await t.gql(DECIDE, { id: r.id, approve: false, comment: 'not one of ours' }, agentToken);
+    expect(d.errors).toBeUndefined();
+    expect(d.data.decideRegistration).toMatchObject({ state: 'REJECTED', user: null });
+    expect(await personNamed(r.userName)).toHaveLength(0);
+    const [approval] = await rowOf('approval', sql`"id" = ${idOf(r.approval)}`);
+    expect(approval).toMatchObject({ state: 'rejected', comments: 'not one of ours' });
+    expect(await t.atrium.signIn(r.userName)).toBeNull();
+    // The user name is free again once no pending registration holds it.
+    const again = await t.gql(REGISTER, { i: input(parent, { userName: r.userName }) }, null);
+    expect(again.errors).toBeUndefined();
+  });
+
+  it('leaves nothing half-applied when approval fails (the e-mail was taken meanwhile)', async () => {
+    const r = await register(parent);
+    const [reg0] = await rowOf('registration', sql`"id" = ${idOf(r.id)}`);
+    await create('Person', { userName: 'someone.else', name: 'Someone Else', email: reg0.email });
+    const events = await t.atrium.db.run<{ id: number }>(sql`SELECT coalesce(max("id"), 0)::int AS id FROM "atrium"."record_event"`);
+    const d = await t.gql(DECIDE, { id: r.id, approve: true }, agentToken);
+    expect(d.errors?.[0].extensions).toMatchObject({ code: 'UNIQUE_VIOLATION', field: 'email' });
+    const [reg] = await rowOf('registration', sql`"id" = ${idOf(r.id)}`);
+    expect(reg).toMatchObject({ state: 'requested', person: null, decided_by: null, decided_at: null, sys_version: 1 });
+    const [approval] = await rowOf('approval', sql`"id" = ${idOf(r.approval)}`);
+    expect(approval).toMatchObject({ state: 'requested', sys_version: 1 });
+    expect(await personNamed(r.userName)).toHaveLength(0);
+    const after = await t.atrium.db.run<{ id: number }>(sql`SELECT coalesce(max("id"), 0)::int AS id FROM "atrium"."record_event"`);
+    expect(after[0].id).toBe(events[0].id);
+    // Still decidable: rejecting it works.
+    expect((await t.gql(DECIDE, { id: r.id, approve: false }, agentToken)).errors).toBeUndefined();
+  });
+
+  it('shows registrations by the access rules: agents all, account admins their account tree, plain contacts none; nobody but admins writes them generically', async () => {
+    const mine = await register(child);
+    const theirs = await register(other);
+    const list = `{ registrations(first: 100) { nodes { id } } }`;
+    const ids = async (token: string) => (await t.gql(list, {}, token)).data.registrations.nodes.map((n: { id: string }) => n.id);
+    expect(await ids(agentToken)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
+    const parentAdmin = await ids(parentAdminToken);
+    expect(parentAdmin).toContain(mine.id);
+    expect(parentAdmin).not.toContain(theirs.id);
+    expect(await ids(plainContactToken)).toEqual([]);
+    const approvals = (await t.gql(`{ approvals(first: 100) { nodes { id } } }`, {}, agentToken)).data.approvals.nodes.map((n: { id: string }) => n.id);
+    expect(approvals).toEqual(expect.arrayContaining([mine.approval, theirs.approval]));
+    const forged = await t.gql(`mutation($i: CreateRegistrationInput!) { createRegistration(input: $i) { registration { id } } }`, { i: { userName: 'forged', name: 'F', email: 'f@x.example', account: child } }, parentAdminToken);
+    expect(forged.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const approve = await t.gql(`mutation($i: UpdateRegistrationInput!) { updateRegistration(input: $i) { registration { id } } }`, { i: { id: mine.id, version: 1, patch: { state: 'APPROVED' } } }, agentToken);
+    expect(approve.errors?.[0].extensions?.code).toMatch(/FORBIDDEN|NOT_FOUND/);
+  });
+});
