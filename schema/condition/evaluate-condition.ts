@@ -1,62 +1,10 @@
 import { UnreachableCaseError } from '../metadata/field-types.js';
 import type { Model, ModelField } from '../metadata/model.js';
 import { planFieldTest, type ConditionLiteral, type FieldTestPlan } from './check-condition.js';
-import type { Condition, DynamicContext, DynamicValueName, FieldTest } from './condition.js';
+import type { Condition, DynamicContext, FieldTest } from './condition.js';
+import { resolveOperand, type ResolvedOperand } from './resolve-operand.js';
 
-/** The value of a dynamic name for one user at one moment: an id, a list of ids, a time, or null (unresolved). */
-export function dynamicValueOf(name: DynamicValueName, dyn: DynamicContext): string | readonly string[] | Date | null {
-  switch (name) {
-    case 'me':
-      return dyn.me;
-    case 'my_groups':
-      return dyn.myGroups;
-    case 'my_account':
-      return dyn.myAccount;
-    case 'my_account_tree':
-      return dyn.myAccountTree;
-    case 'my_partner_customers':
-      return dyn.myPartnerCustomers;
-    case 'my_department':
-      return dyn.myDepartment;
-    case 'my_location':
-      return dyn.myLocation;
-    case 'now':
-      return dyn.now;
-    default:
-      throw new UnreachableCaseError(name);
-  }
-}
 
-/** A test's operand with dynamic values resolved; `instant` is `now`, compared as a point in time. */
-type Operand =
-  | { kind: 'none' }
-  | { kind: 'null' }
-  | { kind: 'one'; value: ConditionLiteral }
-  | { kind: 'instant'; ms: number }
-  | { kind: 'many'; values: readonly ConditionLiteral[] };
-
-/** The plan's operand for this user, or null when it names a dynamic value the user does not have. */
-function operandFor(plan: FieldTestPlan, dyn: DynamicContext): Operand | null {
-  const o = plan.operand;
-  switch (o.kind) {
-    case 'none':
-    case 'null':
-      return o;
-    case 'value':
-      return { kind: 'one', value: o.value };
-    case 'list':
-      return { kind: 'many', values: o.values };
-    case 'dynamic': {
-      const v = dynamicValueOf(o.name, dyn);
-      if (v === null) return null;
-      if (v instanceof Date) return { kind: 'instant', ms: v.getTime() };
-      if (typeof v === 'string') return { kind: 'one', value: idText(v) };
-      return { kind: 'many', values: v.map(idText) };
-    }
-    default:
-      throw new UnreachableCaseError(o);
-  }
-}
 
 /**
  * Whether a record matches a condition: the in-memory twin of `compileCondition`, with the same answer for the
@@ -96,7 +44,7 @@ function evaluateTest(
   dyn: DynamicContext,
   lookup: ((typeName: string, id: string) => Record<string, unknown> | undefined) | undefined,
 ): boolean {
-  const operand = operandFor(plan, dyn);
+  const operand = resolveOperand(plan, dyn);
   // An unresolved dynamic value matches nothing, whatever the operator: `caller eq me` for a user without a record.
   if (!operand) return false;
   const v = valueAt(plan, row, lookup);
@@ -154,7 +102,7 @@ function valueAt(
   return current[plan.field.name] ?? null;
 }
 
-function literal(operand: Operand): ConditionLiteral {
+function literal(operand: ResolvedOperand): ConditionLiteral {
   if (operand.kind !== 'one') throw new Error(`a single value was expected, not ${operand.kind}`);
   return operand.value;
 }
@@ -204,12 +152,12 @@ function isEmpty(field: ModelField, v: unknown): boolean {
   }
 }
 
-function isIn(field: ModelField, v: unknown, operand: Operand): boolean {
+function isIn(field: ModelField, v: unknown, operand: ResolvedOperand): boolean {
   if (operand.kind !== 'many') throw new Error(`a list was expected, not ${operand.kind}`);
   return v !== null && operand.values.some((x) => equals(field, v, { kind: 'one', value: x }));
 }
 
-function equals(field: ModelField, v: unknown, operand: Operand): boolean {
+function equals(field: ModelField, v: unknown, operand: ResolvedOperand): boolean {
   const type = field.type;
   switch (type) {
     case 'reference':
@@ -241,9 +189,9 @@ function toBoolean(v: unknown): boolean {
 }
 
 /** Order of a stored value against the operand, as PostgreSQL orders these types. */
-function compare(field: ModelField, v: unknown, operand: Operand): number {
+function compare(field: ModelField, v: unknown, operand: ResolvedOperand): number {
   const type = field.type;
-  if (operand.kind === 'instant') return sign(instantOf(type, v) - operand.ms);
+  if (operand.kind === 'instant') return sign(instantOf(type, v) - operand.at.getTime());
   const x = literal(operand);
   switch (type) {
     case 'integer':

@@ -8,4 +8,5 @@ export {
   type FieldTestPlan,
   type FieldTestProblem,
 } from './check-condition.js';
-export { dynamicValueOf, evaluateCondition } from './evaluate-condition.js';
+export { evaluateCondition } from './evaluate-condition.js';
+export { dynamicValueOf, resolveOperand, type ResolvedOperand } from './resolve-operand.js';

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
-  dynamicValueOf,
+  resolveOperand,
+  type ResolvedOperand,
   planFieldTest,
   UnreachableCaseError,
   type Condition,
@@ -17,13 +18,6 @@ import type { TypeInfo } from '../record-info.js';
 import type { CompileContext } from './compile-context.js';
 import { arrayParam } from './field-value.js';
 
-/** A test's operand for this user; `instant` is `now`. */
-type Operand =
-  | { kind: 'none' }
-  | { kind: 'null' }
-  | { kind: 'one'; value: ConditionLiteral }
-  | { kind: 'instant'; iso: string }
-  | { kind: 'many'; values: readonly ConditionLiteral[] };
 
 /**
  * A condition → an SQL predicate over the row `alias` of `info`, true exactly for the rows `evaluateCondition`
@@ -48,30 +42,9 @@ function planOf(ctx: CompileContext, info: TypeInfo, test: FieldTest): FieldTest
   throw new DomainError(ErrorCode.VALIDATION_FAILED, `a condition on ${info.type.gqlName} cannot be applied: ${reasons.join('; ')}`, { field: test.field });
 }
 
-function operandFor(plan: FieldTestPlan, dyn: DynamicContext): Operand | null {
-  const o = plan.operand;
-  switch (o.kind) {
-    case 'none':
-    case 'null':
-      return o;
-    case 'value':
-      return { kind: 'one', value: o.value };
-    case 'list':
-      return { kind: 'many', values: o.values };
-    case 'dynamic': {
-      const v = dynamicValueOf(o.name, dyn);
-      if (v === null) return null;
-      if (v instanceof Date) return { kind: 'instant', iso: v.toISOString() };
-      if (typeof v === 'string') return { kind: 'one', value: v };
-      return { kind: 'many', values: v };
-    }
-    default:
-      throw new UnreachableCaseError(o);
-  }
-}
 
 function testSql(ctx: CompileContext, alias: SQL, plan: FieldTestPlan, dyn: DynamicContext): SQL {
-  const operand = operandFor(plan, dyn);
+  const operand = resolveOperand(plan, dyn);
   // An unresolved dynamic value matches nothing, whatever the operator (as in evaluateCondition).
   if (!operand) return sql`FALSE`;
   const { field } = plan;
@@ -139,19 +112,19 @@ function liveType(ctx: CompileContext, type: ModelType): ModelType {
   return info.type;
 }
 
-function literalOf(operand: Operand): ConditionLiteral {
+function literalOf(operand: ResolvedOperand): ConditionLiteral {
   if (operand.kind !== 'one') throw new Error(`a single value was expected, not ${operand.kind}`);
   return operand.value;
 }
 
-function listOf(operand: Operand): readonly ConditionLiteral[] {
+function listOf(operand: ResolvedOperand): readonly ConditionLiteral[] {
   if (operand.kind !== 'many') throw new Error(`a list was expected, not ${operand.kind}`);
   return operand.values;
 }
 
-function operandSql(field: ModelField, operand: Operand): SQL {
+function operandSql(field: ModelField, operand: ResolvedOperand): SQL {
   // `now` is a parameter, not SQL now(): the statement then sees the very instant the TS evaluator does.
-  if (operand.kind === 'instant') return sql`${operand.iso}::timestamptz`;
+  if (operand.kind === 'instant') return sql`${operand.at.toISOString()}::timestamptz`;
   return literalSql(field, literalOf(operand));
 }
 
