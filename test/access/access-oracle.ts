@@ -1,0 +1,99 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../server/db/index.js';
+
+/**
+ * An independent statement of the seeded access rules (seeds/itsm/acls, seeds/csm/acls, seeds/itsm/user-criteria)
+ * as plain SQL over the `records.*` tables. It deliberately shares no code with the server's compiler or access
+ * layer: the persona matrix compares what GraphQL returns with what this file says, so a bug would have to be made
+ * twice, independently, to go unnoticed. Change it only when the seeded rules change.
+ */
+export type OracleType = 'incident' | 'customer_case' | 'journal_entry' | 'person' | 'account' | 'assignment_group' | 'task';
+export const ORACLE_TYPES: readonly OracleType[] = ['incident', 'customer_case', 'journal_entry', 'person', 'account', 'assignment_group', 'task'];
+
+/**
+ * Who the user is, as CTEs: `me`; `my_groups` (direct groups and every group above them); `my_roles` (granted to
+ * the user or to one of `my_groups`); `my_account_tree` (the user's account and the accounts below it);
+ * `my_partner_customers` (accounts served by an account of the tree, and the accounts below those); and `k`, one
+ * row of flags: admin, agent (criteria `agents`), contact (`contacts`: has an account), employee (`employees`).
+ */
+function who(userName: string): SQL {
+  return sql`WITH RECURSIVE
+  me AS (SELECT p.id, p.account FROM records.person p WHERE p.user_name = ${userName} AND p.active IS NOT FALSE),
+  my_groups(id) AS (
+    SELECT gm.assignment_group FROM records.group_member gm WHERE gm.person IN (SELECT id FROM me)
+    UNION
+    SELECT g.parent FROM records.assignment_group g JOIN my_groups up ON g.id = up.id WHERE g.parent IS NOT NULL),
+  my_roles(name) AS (
+    SELECT r.name FROM records.role_grant rg JOIN records.role r ON r.id = rg.role
+    WHERE rg.person IN (SELECT id FROM me) OR rg.assignment_group IN (SELECT id FROM my_groups)),
+  my_account_tree(id) AS (
+    SELECT account FROM me WHERE account IS NOT NULL
+    UNION
+    SELECT a.id FROM records.account a JOIN my_account_tree t ON a.parent = t.id),
+  my_partner_customers(id) AS (
+    SELECT pr.customer FROM records.partner_relationship pr WHERE pr.partner IN (SELECT id FROM my_account_tree)
+    UNION
+    SELECT a.id FROM records.account a JOIN my_partner_customers c ON a.parent = c.id),
+  k AS (SELECT
+    EXISTS (SELECT 1 FROM my_roles WHERE name = 'admin') AS admin,
+    EXISTS (SELECT 1 FROM my_roles WHERE name = 'agent') AS agent,
+    EXISTS (SELECT 1 FROM me WHERE account IS NOT NULL) AS contact,
+    EXISTS (SELECT 1 FROM me WHERE account IS NULL) AS employee)`;
+}
+
+const ME = sql`(SELECT id FROM me)`;
+
+/** The readable rows of each type, as `SELECT id FROM … x, k WHERE <rules>`; one rule per line, named. */
+const READ: Record<Exclude<OracleType, 'task'>, SQL> = {
+  incident: sql`SELECT x.id FROM records.incident x, k WHERE k.admin
+    OR x.caller = ${ME}                                                                          /* incident_read_caller */
+    OR (k.agent AND (x.assignment_group IN (SELECT id FROM my_groups) OR x.assigned_to = ${ME})) /* incident_read_group */`,
+  customer_case: sql`SELECT x.id FROM records.customer_case x, k WHERE k.admin
+    OR (k.contact AND x.account IN (SELECT id FROM my_account_tree))                /* case_read_account */
+    OR (k.agent AND x.assignment_group IN (SELECT id FROM my_groups))               /* case_read_group */
+    OR (k.contact AND x.account IN (SELECT id FROM my_partner_customers))           /* case_read_partner */`,
+  journal_entry: sql`SELECT x.id FROM records.journal_entry x JOIN records.incident i ON i.id = x.incident, k WHERE k.admin
+    OR (k.agent AND i.assignment_group IN (SELECT id FROM my_groups))               /* journal_read_agents */
+    OR (i.caller = ${ME} AND x.internal = false)                                    /* journal_read_caller */`,
+  person: sql`SELECT x.id FROM records.person x, k WHERE k.admin
+    OR (k.contact AND x.account IN (SELECT id FROM my_account_tree))                /* person_read_account_contacts */
+    OR k.agent                                                                      /* person_read_agents */
+    OR (k.employee AND x.account IS NULL)                                           /* person_read_colleagues */
+    OR x.id = ${ME}                                                                 /* person_read_self */`,
+  account: sql`SELECT x.id FROM records.account x, k WHERE k.admin
+    OR k.agent                                                                      /* account_read_agents */
+    OR (k.contact AND x.id IN (SELECT id FROM my_account_tree))                     /* account_read_own */
+    OR (k.contact AND x.id IN (SELECT id FROM my_partner_customers))                /* account_read_served */`,
+  assignment_group: sql`SELECT x.id FROM records.assignment_group x, k WHERE k.admin OR k.agent OR k.employee /* group_read */`,
+};
+
+/** The abstract task has no rules of its own: each kind is decided by its own rules. */
+const TASK = sql`${READ.incident} UNION ALL ${READ.customer_case}`;
+
+/** `null` stands for the development admin (the bootstrap principal with no user record): everything. */
+export type OracleUser = string | null;
+
+/** Record ids (strings of digits) of `type` that `userName` may read under the seeded rules. */
+export async function readableIds(db: Executor, userName: OracleUser, type: OracleType): Promise<Set<string>> {
+  const body = type === 'task' ? TASK : READ[type];
+  const statement =
+    userName === null
+      ? sql`SELECT id::text AS id FROM records.${sql.identifier(type)}`
+      : sql`${who(userName)} SELECT id::text AS id FROM (${body}) readable`;
+  const rows = await db.run<{ id: string }>(statement);
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Whether the user holds the agent role (directly or through a group), by the oracle's own reading of the tables. */
+export async function isAgent(db: Executor, userName: OracleUser): Promise<boolean> {
+  if (userName === null) return true;
+  const [row] = await db.run<{ agent: boolean; admin: boolean }>(sql`${who(userName)} SELECT agent, admin FROM k`);
+  return row.agent || row.admin;
+}
+
+/** Every readable set of one user, by type. */
+export async function oracleFor(db: Executor, userName: OracleUser): Promise<Record<OracleType, Set<string>>> {
+  const out = {} as Record<OracleType, Set<string>>;
+  for (const type of ORACLE_TYPES) out[type] = await readableIds(db, userName, type);
+  return out;
+}
