@@ -45,6 +45,17 @@ export function assertReadable(ctx: CompileContext, info: TypeInfo, field: Pick<
   }
 }
 
+/**
+ * A reference column as the actor sees it: the id where the actor may read the record it points at, else NULL
+ * (as the reference reads in the response). Filters by id, null tests and grouping use it, so none of them
+ * tells hidden targets apart.
+ */
+export function visibleReference(ctx: CompileContext, target: TypeInfo, column: SQL): SQL {
+  const r = ctx.alias();
+  const readable = recordAccess(ctx, target, r);
+  return readable ? sql`(SELECT ${r}."id" FROM ${tableRef(target.type.name)} ${r} WHERE ${r}."id" = ${column} AND ${readable})` : column;
+}
+
 function kinds(ctx: CompileContext, info: TypeInfo): string[] {
   return info.type.abstract ? info.type.concreteTypes : [info.type.name];
 }

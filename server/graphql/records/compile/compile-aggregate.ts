@@ -3,7 +3,7 @@ import type { ModelField } from '../../../../schema/index.js';
 import { tableRef } from '../../../ddl/index.js';
 import type { TypeInfo } from '../record-info.js';
 import { gqlNameLiteral, jsonObject, type CompileContext } from './compile-context.js';
-import { assertReadable, readableWhere } from './compile-access.js';
+import { assertReadable, readableWhere, visibleReference } from './compile-access.js';
 import { compileFilter } from './compile-filter.js';
 import { anyRecordJson } from './compile-record.js';
 import type { ResolveTree } from './selection.js';
@@ -64,7 +64,12 @@ function groupsJson(ctx: CompileContext, info: TypeInfo, tree: ResolveTree, grou
       pairs.push([f.alias, jsonObject(keyPairs)]);
     }
   }
-  const keyCols = keys.map((k, i) => sql`${a}.${sql.identifier(k.name)} AS ${sql.raw(`k${i}`)}`);
+  // A reference groups by what the actor sees of it: hidden targets fall together under null.
+  const keyCols = keys.map((k, i) => {
+    const column = sql`${a}.${sql.identifier(k.name)}`;
+    const target = k.type === 'reference' ? ctx.graph.byName.get(k.reference!) : undefined;
+    return sql`${target ? visibleReference(ctx, target, column) : column} AS ${sql.raw(`k${i}`)}`;
+  });
   const select = sql.join([...keyCols, sql`count(*)::int AS n`], sql`, `);
   const groupClause = keys.length ? sql` GROUP BY ${sql.join(keys.map((_, i) => sql.raw(String(i + 1))), sql`, `)}` : sql``;
   const order = sql.join([sql`${g}.n DESC`, ...keys.map((_, i) => sql`${g}.${sql.raw(`k${i}`)} ASC NULLS LAST`)], sql`, `);

@@ -3,7 +3,7 @@ import type { ModelField } from '../../../../schema/index.js';
 import { tableRef } from '../../../ddl/index.js';
 import { DomainError, ErrorCode } from '../../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
-import { assertReadable, readableWhere } from './compile-access.js';
+import { assertReadable, readableWhere, visibleReference } from './compile-access.js';
 import type { CompileContext } from './compile-context.js';
 import { arrayParam, recordIdOf, typedParam } from './field-value.js';
 import { SYSTEM_FIELDS } from './system-fields.js';
@@ -39,10 +39,10 @@ export function compileFilter(ctx: CompileContext, info: TypeInfo, alias: SQL, f
 function fieldPredicate(ctx: CompileContext, info: TypeInfo, alias: SQL, key: string, value: unknown): SQL {
   const direct = info.fields.get(key);
   if (direct?.type === 'reference') {
-    if (value === null) return sql`${alias}.${sql.identifier(direct.name)} IS NULL`;
     const target = ctx.graph.byName.get(direct.reference!);
     if (!target) throw new DomainError(ErrorCode.UNKNOWN_FIELD, `${info.type.gqlName}.${key} points to a type that is not available`);
     assertReadable(ctx, info, direct, 'filter');
+    if (value === null) return sql`${visibleReference(ctx, target, sql`${alias}.${sql.identifier(direct.name)}`)} IS NULL`;
     const r = ctx.alias();
     // Traversal only reaches records the actor may see: a filter cannot probe hidden ones.
     return sql`EXISTS (SELECT 1 FROM ${tableRef(target.type.name)} ${r} WHERE ${r}."id" = ${alias}.${sql.identifier(direct.name)} AND ${readableWhere(ctx, target, r)} AND ${compileFilter(ctx, target, r, value as FilterInput)})`;
@@ -55,7 +55,8 @@ function fieldPredicate(ctx: CompileContext, info: TypeInfo, alias: SQL, key: st
     const ref = info.fields.get(key.slice(0, -2));
     if (ref?.type === 'reference') {
       assertReadable(ctx, info, ref, 'filter');
-      return idPredicate(ctx, ctx.graph.byName.get(ref.reference!)!, sql`${alias}.${sql.identifier(ref.name)}`, value as Ops, key);
+      const target = ctx.graph.byName.get(ref.reference!)!;
+      return idPredicate(ctx, target, visibleReference(ctx, target, sql`${alias}.${sql.identifier(ref.name)}`), value as Ops, key);
     }
   }
   throw new DomainError(ErrorCode.UNKNOWN_FIELD, `${info.type.gqlName} has no field "${key}" to filter on`);
