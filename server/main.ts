@@ -1,11 +1,23 @@
 import 'reflect-metadata';
 import { startAtrium, DEV_ADMIN } from './atrium.js';
-import { loadConfig } from './config.js';
+import { DomainError } from './domain-error.js';
+import { loadConfig, type Config } from './config.js';
 import { seedIfEmpty } from '../seeds/seed.js';
 import { PERSONAS } from '../seeds/itsm/demo-data.js';
 
-const config = loadConfig();
-const atrium = await startAtrium(config, { personas: [...PERSONAS] });
+/** Start-up problems a person can fix (configuration, an old data folder) get one clear line, not a stack trace. */
+function cannotStart(err: unknown): never {
+  process.stderr.write(`Atrium could not start: ${(err as Error).message}\n`);
+  process.exit(1);
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  cannotStart(err);
+}
+const atrium = await startAtrium(config, { personas: [...PERSONAS] }).catch((err: unknown) => (err instanceof DomainError ? cannotStart(err) : Promise.reject(err)));
 if (process.argv.includes('--seed')) {
   const t0 = performance.now();
   const { seeded, records } = await seedIfEmpty(atrium);

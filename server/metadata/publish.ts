@@ -4,6 +4,7 @@ import type { Database } from '../db/index.js';
 import { planDdl } from '../ddl/index.js';
 import { DomainError, ErrorCode } from '../domain-error.js';
 import { carryForward } from './carry-forward.js';
+import { identityProblems } from './identity-pack.js';
 import { diffSnapshots, type MetadataChange } from './diff-snapshots.js';
 import { applyDrafts, metadataStore, type VersionRow } from './metadata-store.js';
 
@@ -42,7 +43,7 @@ export async function publish<A>(db: Database, req: PublishRequest<A>): Promise<
   if (!req.snapshot && drafts.length === 0 && !req.dryRun)
     throw new DomainError(ErrorCode.BAD_USER_INPUT, 'there are no drafts to publish: save a record type draft first');
   const candidate = carryForward(head.snapshot, req.snapshot ?? applyDrafts(head.snapshot, drafts));
-  const problems = validateSnapshot(candidate);
+  const problems = [...validateSnapshot(candidate), ...(await identityProblems(candidate)).map((message) => ({ path: 'identity', code: 'INVALID_DOCUMENT' as const, message }))];
   if (problems.length)
     throw new DomainError(ErrorCode.VALIDATION_FAILED, `metadata is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { problems });
   const model = buildModel(candidate);
