@@ -92,7 +92,8 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
   const auth = new Authenticator({ devSecret: config.oidc ? null : await devSecret(config), oidc: config.oidc });
   const authenticate = async (header: string | null | undefined) => {
     const principal = await auth.authenticate(header);
-    return principal ? identities.actorFor(principal) : null;
+    if (!principal) return null;
+    return identities.actorFor(config.adminSubjects.includes(principal.subject) ? { ...principal, admin: true } : principal);
   };
   const adminToken = auth.devSignIn ? await auth.issueDevToken(DEV_ADMIN) : null;
   const signIn = async (userName: string): Promise<string | null> => {

@@ -21,6 +21,11 @@ export interface Config {
   fastPath: boolean;
   /** The OpenID Connect provider people sign in with; null keeps development sign-in. */
   oidc: OidcOptions | null;
+  /**
+   * Token subjects that are administrators whether or not a user record says so: how the first administrator
+   * signs in through an identity provider, before any user or role exists.
+   */
+  adminSubjects: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     devTokenSecret: env.ATRIUM_DEV_TOKEN_SECRET ?? null,
     fastPath: env.ATRIUM_FAST_PATH !== '0',
     oidc: loadOidcOptions(env),
+    adminSubjects: (env.ATRIUM_ADMIN_SUBJECTS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }
 
