@@ -113,7 +113,7 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
     log,
     maxBodyBytes: config.maxBodyBytes,
     fastPath: config.fastPath,
-    studioConfig: () => ({ endpoint: '/graphql', subscriptionEndpoint: '/graphql', headers: adminToken ? { Authorization: `Bearer ${adminToken}` } : ({} as Record<string, string>) }),
+    studioConfig: () => ({ endpoint: '/graphql', subscriptionEndpoint: '/graphql', headers: adminToken ? { Authorization: `Bearer ${adminToken}` } : ({} as Record<string, string>), devSignIn: auth.devSignIn }),
   });
   await new Promise<void>((resolve) => http.server.listen(config.port, config.host, resolve));
   const { port } = http.server.address() as AddressInfo;

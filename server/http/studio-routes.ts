@@ -14,6 +14,8 @@ export interface StudioConfig {
   subscriptionEndpoint: string | null;
   /** Default headers for every operation; in development a bearer token so newcomers are signed in. */
   headers: Record<string, string>;
+  /** Development sign-in is on: the apps offer "sign in as" a persona (off when an identity provider is configured). */
+  devSignIn?: boolean;
 }
 
 export interface StudioRouterOptions {

@@ -16,6 +16,8 @@ interface Server {
   personas: typeof PERSONAS | 404;
   /** user names POST /auth/dev/sign-in refuses with 403 */
   refuse: string[];
+  /** What config.json says (default: on, as a development server). */
+  devSignIn?: boolean;
 }
 
 let container: HTMLElement;
@@ -42,7 +44,7 @@ function json(body: unknown, status = 200): Response {
 /** A fake server behind fetch: config, the two development sign-in routes and GraphQL. */
 function serve(server: Server) {
   const fetchMock = vi.fn(async (url: string, init: RequestInit = {}) => {
-    if (url === '/studio/config.json') return json({ endpoint: '/graphql', subscriptionEndpoint: null, headers: { Authorization: ADMIN } });
+    if (url === '/studio/config.json') return json({ endpoint: '/graphql', subscriptionEndpoint: null, headers: { Authorization: ADMIN }, devSignIn: server.devSignIn ?? true });
     if (url === '/auth/dev/personas') {
       return server.personas === 404
         ? json({ errors: [{ message: 'development sign-in is off on this server', extensions: { code: 'NOT_FOUND' } }] }, 404)
@@ -156,7 +158,17 @@ describe('DevSignInControl in the studio shell', () => {
     expect(server.graphqlAuthorizations()).toEqual([ADMIN, 'Bearer token-of-erin.employee']);
   });
 
-  it('is not shown when the server has development sign-in off, and drops a kept session', async () => {
+  it('is not shown, and asks for no personas, when the config says development sign-in is off; drops a kept session', async () => {
+    sessionStorage.setItem('atrium:dev-sign-in', JSON.stringify({ userName: 'erin.employee', name: 'Erin Employee', token: 'stale' }));
+    const server = serve({ personas: 404, refuse: [], devSignIn: false });
+    await renderStudio();
+    expect(control()).toBeNull();
+    expect(server.fetchMock.mock.calls.some(([url]) => url === '/auth/dev/personas')).toBe(false);
+    expect(server.graphqlAuthorizations().at(-1)).toBe(ADMIN);
+    expect(sessionStorage.getItem('atrium:dev-sign-in')).toBeNull();
+  });
+
+  it('is not shown when the personas answer 404 all the same, and drops a kept session', async () => {
     sessionStorage.setItem('atrium:dev-sign-in', JSON.stringify({ userName: 'erin.employee', name: 'Erin Employee', token: 'stale' }));
     const server = serve({ personas: 404, refuse: [] });
     await renderStudio();

@@ -9,6 +9,7 @@ const config: StudioConfig = {
   endpoint: '/graphql',
   subscriptionEndpoint: null,
   headers: { Authorization: 'Bearer dev-token' },
+  devSignIn: false,
 };
 
 let container: HTMLElement;

@@ -10,6 +10,8 @@ export interface StudioConfig {
   subscriptionEndpoint: string | null;
   /** Sent with every request; in development this carries a bearer token so newcomers are signed in. */
   headers: Record<string, string>;
+  /** The server offers development sign-in as a persona (absent or false: it does not). */
+  devSignIn: boolean;
 }
 
 /** Absolute because the explorer is also served at /graphql, outside /studio/. */
@@ -30,7 +32,7 @@ export async function loadStudioConfig(url: string = STUDIO_CONFIG_URL): Promise
 
 function parseStudioConfig(body: unknown): StudioConfig {
   if (typeof body !== 'object' || body === null) throw new Error('Studio config is not a JSON object');
-  const { endpoint, subscriptionEndpoint, headers } = body as Record<string, unknown>;
+  const { endpoint, subscriptionEndpoint, headers, devSignIn } = body as Record<string, unknown>;
   if (typeof endpoint !== 'string' || endpoint === '') throw new Error('Studio config has no endpoint');
   if (subscriptionEndpoint !== null && subscriptionEndpoint !== undefined && typeof subscriptionEndpoint !== 'string') {
     throw new Error('Studio config subscriptionEndpoint must be a string or null');
@@ -40,5 +42,6 @@ function parseStudioConfig(body: unknown): StudioConfig {
     endpoint,
     subscriptionEndpoint: subscriptionEndpoint || null,
     headers: Object.fromEntries(headerEntries.filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+    devSignIn: devSignIn === true,
   };
 }

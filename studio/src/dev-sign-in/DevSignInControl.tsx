@@ -11,11 +11,12 @@ export const DEFAULT_IDENTITY_LABEL = 'Demo Admin (development admin)';
 /**
  * "Sign in as" for development servers: lists the server's personas, signs in as the one
  * chosen and hands the session up; the empty choice goes back to the config's admin token.
- * Renders nothing when the server has development sign-in off (personas answer 404).
+ * Renders nothing, and asks nothing, when the server's config says development sign-in is off (nor when the
+ * personas answer 404 all the same).
  */
-export function DevSignInControl({ session, onSessionChange }: { session: DevSession | null; onSessionChange: (session: DevSession | null) => void }) {
+export function DevSignInControl({ enabled, session, onSessionChange }: { enabled: boolean; session: DevSession | null; onSessionChange: (session: DevSession | null) => void }) {
   const id = useId();
-  const personas = useLoadable((signal) => loadDevPersonas(signal), []);
+  const personas = useLoadable((signal) => (enabled ? loadDevPersonas(signal) : Promise.resolve(null)), [enabled]);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const off = personas.status === 'ready' && personas.value === null;

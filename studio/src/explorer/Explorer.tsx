@@ -32,7 +32,7 @@ export function Explorer({ config }: { config: StudioConfig }) {
   const fetcher = useMemo(() => createExplorerFetcher(withDevSession(config, session)), [config, session]);
   return (
     <div className="explorer-frame">
-      <DevSignInControl session={session} onSessionChange={setSession} />
+      <DevSignInControl enabled={config.devSignIn} session={session} onSessionChange={setSession} />
       <div className="explorer-graphiql">
         <GraphiQL fetcher={fetcher} plugins={[HISTORY_PLUGIN]} defaultQuery={DEFAULT_QUERY} />
       </div>

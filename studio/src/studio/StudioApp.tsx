@@ -21,7 +21,7 @@ export function StudioApp() {
           <a href={EXPLORER_HREF}>GraphQL explorer</a>
         </nav>
       </header>
-      <DevSignInControl session={session} onSessionChange={setSession} />
+      {config.status === 'ready' && <DevSignInControl enabled={config.value.devSignIn} session={session} onSessionChange={setSession} />}
       <main>
         {config.status === 'loading' && <p role="status" className="muted">Loading…</p>}
         {config.status === 'error' && (
