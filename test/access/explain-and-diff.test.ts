@@ -92,3 +92,19 @@ describe('accessDiff', () => {
     await t.ok(`mutation { discardDrafts }`);
   });
 });
+
+describe('access inside the one statement', () => {
+  it('a nested page as an agent or a contact is one statement once the profile is read', async () => {
+    const query = `{ incidents(first: 5, orderBy: [OPENED_AT_DESC]) { totalCount nodes { number caller { name } assignmentGroup { name }
+      journalEntries(first: 3) { nodes { body author { name } } } } }
+      customerCases(first: 5) { nodes { number account { name } contact { name } } } }`;
+    for (const user of ['alice.agent', 'carol.contact']) {
+      const token = await t.token({ subject: user });
+      await t.gql(query, {}, token);
+      const { result, sql } = await t.statements(() => t.gql(query, {}, token));
+      expect(result.errors).toBeUndefined();
+      // Two root fields, two statements: the rules are inside them, not extra queries.
+      expect(sql, user).toHaveLength(2);
+    }
+  });
+});
