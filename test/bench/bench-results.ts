@@ -2,8 +2,12 @@ import type { ColdStartResult } from './cold-start-bench.js';
 import type { StatementCost } from './explain-statement.js';
 import type { LoadResult } from './run-load.js';
 import type { ProfileSummary } from './summarise-profile.js';
+import type { PersonaPageCheck } from './verify-answers.js';
 
-export type TargetName = 'floor' | 'postgraphile' | 'atrium';
+export type TargetName = 'floor' | 'postgraphile' | 'atrium' | 'atrium_agent' | 'atrium_contact';
+export const TARGET_ORDER: readonly TargetName[] = ['floor', 'postgraphile', 'atrium', 'atrium_agent', 'atrium_contact'];
+/** The persona targets and the admin target they are compared with. */
+export const PERSONA_TARGETS = { atrium_agent: 'agent', atrium_contact: 'contact' } as const;
 
 /** CPU milliseconds per answered request: the server process, all PostgreSQL processes, and autocannon (this process). */
 export interface CpuPerRequest {
@@ -33,15 +37,29 @@ export interface BenchResults {
   machine: Record<string, unknown>;
   statementCounting: string;
   data?: { loadMs: number; rows: Record<string, number> };
-  verification?: { incidents: string[]; agreed: TargetName[] };
+  verification?: { incidents: string[]; agreed: TargetName[]; personas?: Record<string, PersonaVerification> };
   targets: Partial<Record<TargetName, TargetResult>>;
   postgraphile: { version?: string; node?: string; skipped?: string };
   publish?: Record<string, number> | { error: string };
   coldStart?: ColdStartResult | { error: string };
-  plans?: Partial<Record<TargetName, { custom: string; generic: string }>>;
+  plans?: Partial<Record<TargetName | 'floor_agent' | 'floor_contact', { custom: string; generic: string }>>;
   atriumProfile?: ProfileSummary;
   /** The commit at start and end (servers load their code at start); `dirty` lists uncommitted server changes. */
   code?: { atStart: { commit: string; dirty: string[] }; atEnd?: { commit: string; dirty: string[] } };
+}
+
+/** How a persona's page was verified, and what the persona may see of the whole data set. */
+export interface PersonaVerification {
+  userName: string;
+  groups: string[];
+  accounts: string[];
+  visibleIncidents: number;
+  totalIncidents: number;
+  page: PersonaPageCheck;
+  /** Responses fetched again after the first and compared byte for byte with the hand-written statement's body. */
+  sampled: number;
+  /** The hand-written statement's own cost (EXPLAIN ANALYZE on the idle database), for comparison with Atrium's. */
+  floorStatement?: { executionMs: number; planningMs: number; genericExecutionMs: number };
 }
 
 export function median(xs: number[]): number {
@@ -84,7 +102,7 @@ export function formatResults(r: BenchResults): string {
   out.push(`Nested page — ${r.settings.connections} connections, ${r.settings.warmupSeconds} s warm-up + ${r.settings.measureSeconds} s measured × ${r.settings.rounds} round(s), interleaved; medians over rounds`);
   const head = ['target', 'req/s', '(min–max)', 'p50 ms', 'p95 ms', 'p99 ms', 'stmts/req', 'xacts/req', 'req/s ÷ floor', 'p50 ÷ floor', 'CPU ms/req server/PG/load', 'RSS start/after/peak MB', 'stmt exec ms (custom/generic)'];
   const rows: string[][] = [];
-  for (const name of ['floor', 'postgraphile', 'atrium'] as const) {
+  for (const name of TARGET_ORDER) {
     const t = r.targets[name];
     if (!t) {
       if (name === 'postgraphile' && r.postgraphile.skipped) rows.push([`PostGraphile (skipped: ${r.postgraphile.skipped.split('\n')[0].slice(0, 80)})`]);
@@ -113,6 +131,15 @@ export function formatResults(r: BenchResults): string {
   if (floor && r.targets.atrium && r.targets.postgraphile) {
     const a = r.targets.atrium.summary;
     out.push(`  Atrium ÷ PostGraphile: ${f(a.reqPerSec / r.targets.postgraphile.summary.reqPerSec, 2)}× req/s (aim ≥ 1.5×); Atrium p50 ÷ floor p50: ${f(a.p50 / floor.p50, 2)} (aim ≤ 1.3)`);
+  }
+  const admin = r.targets.atrium?.summary;
+  for (const [name, persona] of Object.entries(PERSONA_TARGETS) as [keyof typeof PERSONA_TARGETS, string][]) {
+    const t = r.targets[name]?.summary;
+    if (!t || !admin) continue;
+    const v = r.verification?.personas?.[persona];
+    const sees = v ? `; sees ${v.visibleIncidents} of ${v.totalIncidents} incidents (${f((100 * v.visibleIncidents) / v.totalIncidents)} %)` : '';
+    const own = v?.floorStatement && r.targets[name]?.statement ? `; statement ${f(r.targets[name]!.statement!.executionMs, 2)} ms vs hand-written ${f(v.floorStatement.executionMs, 2)} ms, admin ${f(r.targets.atrium?.statement?.executionMs, 2)} ms` : '';
+    out.push(`  ${persona} ÷ admin: p50 ${f(t.p50 / admin.p50, 2)}×, p95 ${f(t.p95 / admin.p95, 2)}×, throughput ${f(admin.reqPerSec / t.reqPerSec, 2)}× (admin req/s ÷ ${persona} req/s; aim ≤ 1.2×)${sees}${own}`);
   }
 
   if (r.atriumProfile) {

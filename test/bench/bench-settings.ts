@@ -1,3 +1,6 @@
+/** Which rule shows a contact incidents: the caller's account (a dot-walk, default) or the incident's own account. */
+export type ContactRule = 'caller' | 'account';
+
 /** What one bench run does, read once from the environment so a smoke run can shorten it. */
 export interface BenchSettings {
   /** Admin connection (no database): used to drop and create the bench databases. */
@@ -17,6 +20,8 @@ export interface BenchSettings {
   atriumNodeEnv: string;
   /** After the rounds, profile Atrium during one extra, uncounted run and summarise it (BENCH_PROFILE=1). */
   profile: boolean;
+  /** BENCH_CONTACT_RULE: `caller` (incident_read_account tests caller.account) or `account` (the incident's account). */
+  contactRule: ContactRule;
 }
 
 export function benchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettings {
@@ -38,5 +43,12 @@ export function benchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettin
     postgraphile: env.BENCH_POSTGRAPHILE !== '0',
     atriumNodeEnv: env.BENCH_ATRIUM_NODE_ENV ?? 'production',
     profile: env.BENCH_PROFILE === '1',
+    contactRule: contactRule(env.BENCH_CONTACT_RULE),
   };
+}
+
+function contactRule(v: string | undefined): ContactRule {
+  if (v === undefined || v === '' || v === 'caller') return 'caller';
+  if (v === 'account') return 'account';
+  throw new Error(`BENCH_CONTACT_RULE must be "caller" or "account", not "${v}"`);
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the nested page of /work/shared/BENCHMARK.md against the floor (one hand-written statement),
- * PostGraphile 5 and Atrium, each in its own process on the same PostgreSQL database, loaded with autocannon
- * from this process in interleaved rounds; then publish time, PGlite cold start and memory.
+ * PostGraphile 5 and Atrium (as admin, as an agent with group rules and as a customer contact with account-tree
+ * rules), each server in its own process on the same PostgreSQL database, loaded with autocannon from this
+ * process in interleaved rounds; then publish time, PGlite cold start and memory.
  * BENCH_SECONDS / BENCH_ROUNDS shorten a smoke run. Results: the table below and test/bench/results/latest.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importBenchMetadata } from './bench-metadata.js';
-import { formatResults, summarise, type BenchResults, type TargetName, type TargetResult } from './bench-results.js';
+import { formatResults, PERSONA_TARGETS, summarise, type BenchResults, type PersonaVerification, type TargetName, type TargetResult } from './bench-results.js';
 import { benchSettings } from './bench-settings.js';
 import { coldStartBench } from './cold-start-bench.js';
 import { ownCpuMs, postgresCpuBetween, postgresCpuSnapshot, processCpuMs } from './cpu-time.js';
@@ -19,11 +20,13 @@ import { explainStatement } from './explain-statement.js';
 import { installPostgraphile } from './install-postgraphile.js';
 import { loadBenchData } from './load-bench-data.js';
 import { ATRIUM_PAGE, FLOOR_PARAMS, FLOOR_SQL, POSTGRAPHILE_PAGE } from './page-queries.js';
+import { PERSONA_FACTS_SQL, PERSONA_FLOOR_SQL, personaBody } from './persona-queries.js';
+import { PERSONAS, type PersonaName } from './personas.js';
 import { dropDatabase, ensurePostgresRunning, recreateDatabase, statStatementsLoaded } from './postgres-admin.js';
 import { runLoad, type LoadTarget } from './run-load.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import { summariseProfile } from './summarise-profile.js';
-import { assertSamePage } from './verify-answers.js';
+import { assertPersonaPage, assertSamePage } from './verify-answers.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
@@ -76,8 +79,8 @@ async function main(): Promise<void> {
     NODE_ENV: settings.atriumNodeEnv || undefined,
     BENCH_PROFILE_FILE: path.join(HERE, 'results', 'atrium.cpuprofile'),
   });
-  await importBenchMetadata(atrium.info.url, atrium.info.token!);
-  log('loading 5,000 people, 50 groups, 100,000 incidents, 300,000 journal entries');
+  await importBenchMetadata(atrium.info.url, atrium.info.token!, settings.contactRule);
+  log('loading 5,000 people (200 agents, 4,800 contacts of 200 accounts), 50 nested groups, 100,000 incidents, 300,000 journal entries');
   const data = await loadBenchData(settings.databaseUrl);
   results.data = { loadMs: data.ms, rows: data.rows };
   log(`loaded in ${(data.ms / 1000).toFixed(1)} s`);
@@ -98,15 +101,18 @@ async function main(): Promise<void> {
   }
 
   const graphqlBody = (query: string) => JSON.stringify({ query });
-  const candidates: Omit<Target, 'load' | 'startMb'>[] = [
+  const personaToken = (p: PersonaName) => (atrium.info.personaTokens as Record<PersonaName, string>)[p];
+  const candidates: (Omit<Target, 'load' | 'startMb'> & { token?: string })[] = [
     { name: 'floor', label: 'floor (SQL → JSON, node:http)', server: floor },
     ...(postgraphile ? [{ name: 'postgraphile' as const, label: `PostGraphile ${results.postgraphile.version}`, server: postgraphile }] : []),
-    { name: 'atrium', label: `Atrium (admin, NODE_ENV=${settings.atriumNodeEnv || 'unset'})`, server: atrium },
+    { name: 'atrium', label: `Atrium (admin, NODE_ENV=${settings.atriumNodeEnv || 'unset'})`, server: atrium, token: atrium.info.token },
+    { name: 'atrium_agent', label: `Atrium (agent ${PERSONAS.agent.userName}: ${PERSONAS.agent.groups.length} of 50 groups)`, server: atrium, token: personaToken('agent') },
+    { name: 'atrium_contact', label: `Atrium (contact ${PERSONAS.contact.userName}: tree of ${PERSONAS.contact.accountTree.length} accounts, rule on ${settings.contactRule === 'caller' ? 'caller.account' : 'incident.account'})`, server: atrium, token: personaToken('contact') },
   ];
   const targets: Target[] = [];
   for (const c of candidates) {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (c.name === 'atrium') headers.authorization = `Bearer ${c.server.info.token}`;
+    if (c.token) headers.authorization = `Bearer ${c.token}`;
     const body = graphqlBody(c.name === 'postgraphile' ? POSTGRAPHILE_PAGE : ATRIUM_PAGE);
     const res = await fetch(c.server.info.url, { method: 'POST', headers, body });
     const text = await res.text();
@@ -119,11 +125,23 @@ async function main(): Promise<void> {
   const agreed: TargetName[] = [reference.name];
   let incidents: string[] = [];
   for (const t of targets.slice(1)) {
+    if (t.name in PERSONA_TARGETS) continue;
     incidents = assertSamePage({ name: reference.label, body: reference.load.expectBody }, { name: t.label, body: t.load.expectBody });
     agreed.push(t.name);
   }
-  results.verification = { incidents, agreed };
-  log(`all targets return the same 50 incidents (${incidents[0]} … ${incidents.at(-1)}), values and newest journal entries`);
+  results.verification = { incidents, agreed, personas: {} };
+  log(`all admin targets return the same 50 incidents (${incidents[0]} … ${incidents.at(-1)}), values and newest journal entries`);
+  for (const t of targets) {
+    const persona = PERSONA_TARGETS[t.name as keyof typeof PERSONA_TARGETS];
+    if (!persona) continue;
+    const v = await verifyPersona(persona, t);
+    results.verification.personas![persona] = v;
+    log(
+      `${t.label}: sees ${v.visibleIncidents} of ${v.totalIncidents} incidents (${((100 * v.visibleIncidents) / v.totalIncidents).toFixed(1)} %); ` +
+        `page ${v.page.byteIdentical ? 'byte-identical' : `equal in value, not byte-identical (${v.page.firstDifference})`} to the hand-written statement's, ${v.sampled} more responses byte-compared; ` +
+        `hidden on the page: ${v.page.hiddenCallers} callers, ${v.page.hiddenGroups} groups, ${v.page.hiddenAuthors} of ${v.page.entries} journal authors; ${v.page.withoutEntries} incidents without visible journal`,
+    );
+  }
 
   log('EXPLAIN (ANALYZE, BUFFERS) of each statement, on the idle database');
   const statements = await captureStatements(targets);
@@ -133,6 +151,12 @@ async function main(): Promise<void> {
     const cost = await explainStatement(settings.databaseUrl, st);
     results.plans[name] = { custom: cost.plan, generic: cost.genericPlan };
     costs[name] = { sql: st.sql, executionMs: cost.executionMs, planningMs: cost.planningMs, genericExecutionMs: cost.genericExecutionMs };
+  }
+  // The hand-written statements of the persona pages: what the same visibility costs without Atrium's SQL.
+  for (const [persona, v] of Object.entries(results.verification.personas ?? {}) as [PersonaName, PersonaVerification][]) {
+    const cost = await explainStatement(settings.databaseUrl, { sql: PERSONA_FLOOR_SQL, params: [...FLOOR_PARAMS, PERSONAS[persona].userName] });
+    results.plans[`floor_${persona}`] = { custom: cost.plan, generic: cost.genericPlan };
+    v.floorStatement = { executionMs: cost.executionMs, planningMs: cost.planningMs, genericExecutionMs: cost.genericExecutionMs };
   }
 
   log('server-side statement check: 100 sequential requests per target, pg_stat_database.xact_commit (waits for the statistics to flush)');
@@ -185,6 +209,39 @@ async function main(): Promise<void> {
   results.publish = await publishBench().catch((e: Error) => ({ error: e.message }));
   log('cold start on PGlite (fresh and reopened data folder)');
   results.coldStart = await coldStartBench(REPO).catch((e: Error) => ({ error: e.message }));
+}
+
+/**
+ * Checks a persona's page against the hand-written statement of persona-queries.ts (byte for byte, the first
+ * answer and a sample of further ones), and what the persona may see against personas.ts.
+ */
+async function verifyPersona(persona: PersonaName, t: Target, sample = 20): Promise<PersonaVerification> {
+  const { default: postgres } = await import('postgres');
+  const sql = postgres(settings.databaseUrl, { max: 1, onnotice: () => {}, connection: { TimeZone: 'UTC' } });
+  try {
+    const p = PERSONAS[persona];
+    const [facts] = await sql.unsafe<{ agent: boolean; contact: boolean; groups: string; accounts: string; visible: number; total: number }[]>(PERSONA_FACTS_SQL, [p.userName]);
+    if (!facts) throw new Error(`there is no user ${p.userName}`);
+    const groups = (JSON.parse(facts.groups) as string[]).sort();
+    const accounts = (JSON.parse(facts.accounts) as string[]).sort();
+    const names = (prefix: string, ns: readonly number[]) => ns.map((n) => `${prefix} ${n}`).sort();
+    const want =
+      persona === 'agent'
+        ? { agent: true, contact: false, groups: names('Group', PERSONAS.agent.groups), accounts: [] as string[] }
+        : { agent: false, contact: true, groups: [] as string[], accounts: names('Account', PERSONAS.contact.accountTree) };
+    const got = { agent: facts.agent, contact: facts.contact, groups, accounts };
+    if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`${p.userName} is not the ${persona} personas.ts describes:\n${JSON.stringify(got)}\n${JSON.stringify(want)}`);
+    const [{ incidents }] = await sql.unsafe<{ incidents: string }[]>(PERSONA_FLOOR_SQL, [...FLOOR_PARAMS, p.userName], { prepare: true });
+    const expected = { name: `hand-written SQL for ${p.userName}`, body: personaBody(incidents) };
+    const page = assertPersonaPage(persona, expected, { name: t.label, body: t.load.expectBody }, groups);
+    for (let i = 0; i < sample; i++) {
+      const again = await fetch(t.load.url, { method: 'POST', headers: t.load.headers, body: t.load.body }).then((r) => r.text());
+      if (again !== t.load.expectBody) throw new Error(`${t.label}: response ${i + 2} differs from the first:\n${again.slice(0, 1500)}`);
+    }
+    return { userName: p.userName, groups, accounts, visibleIncidents: facts.visible, totalIncidents: facts.total, page, sampled: sample };
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }
 
 /** The child's statement count once requests still in flight after a load run have finished. */

@@ -1,6 +1,7 @@
 /**
- * Atrium in its own process, for the bench: starts the whole server on DATABASE_URL, prints its URL and an admin
- * token, counts the statements it sends and, on request, records the text and parameters of the next statements.
+ * Atrium in its own process, for the bench: starts the whole server on DATABASE_URL, prints its URL, an admin
+ * token and a token per persona (personas.ts), counts the statements it sends and, on request, records the text
+ * and parameters of the next statements.
  */
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { pino } from 'pino';
 import { DEV_ADMIN, startAtrium } from '../../../server/atrium.js';
 import { loadConfig } from '../../../server/config.js';
 import { toStatement, type Statement } from '../../../server/db/index.js';
+import { PERSONA_NAMES, PERSONAS } from '../personas.js';
 import { announceReady, answerCommands } from './bench-ipc.js';
 
 const t0 = performance.now();
@@ -18,6 +20,10 @@ const atrium = await startAtrium(
   { log: pino({ level: process.env.LOG_LEVEL ?? 'warn' }) },
 );
 const token = await atrium.auth.issueDevToken(DEV_ADMIN);
+// The personas are users of the bench data set, loaded after start: their profiles are read on first use.
+const personaTokens = Object.fromEntries(
+  await Promise.all(PERSONA_NAMES.map(async (p) => [p, await atrium.auth.issueDevToken({ subject: PERSONAS[p].userName })] as const)),
+);
 
 let statements = 0;
 atrium.db.onStatement(() => statements++);
@@ -61,7 +67,7 @@ answerCommands({
     return { statements: out };
   },
 });
-announceReady({ url: `${atrium.url}/graphql`, token, startMs: Math.round(performance.now() - t0) });
+announceReady({ url: `${atrium.url}/graphql`, token, personaTokens, startMs: Math.round(performance.now() - t0) });
 
 // The bench stops this child with the `shutdown` command, not a signal: Apollo Server registers its own SIGTERM
 // handler (stopOnTerminationSignals defaults to on outside NODE_ENV=test) that calls apolloServer.stop(), and a
