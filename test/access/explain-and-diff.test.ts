@@ -108,3 +108,17 @@ describe('access inside the one statement', () => {
     }
   });
 });
+
+describe('rules walking to the parent of a nested connection', () => {
+  it('read the parent row in hand instead of looking it up again per record', async () => {
+    const token = await t.token({ subject: 'alice.agent' });
+    const query = `{ incidents(first: 5) { nodes { journalEntries(first: 3) { nodes { body } } } } }`;
+    await t.gql(query, {}, token);
+    const { result, sql } = await t.statements(() => t.gql(query, {}, token));
+    expect(result.errors).toBeUndefined();
+    expect(result.data.incidents.nodes.some((n: { journalEntries: { nodes: unknown[] } }) => n.journalEntries.nodes.length > 0)).toBe(true);
+    // journal_read_agents tests incident.assignment_group: under an incident that is the incident's own column.
+    expect(sql).toHaveLength(1);
+    expect(sql[0].match(/"records"\."incident"/g)).toHaveLength(1);
+  });
+});

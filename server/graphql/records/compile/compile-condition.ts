@@ -95,9 +95,17 @@ function testSql(ctx: CompileContext, alias: SQL, plan: FieldTestPlan, dyn: Dyna
  * `(SELECT r."next" FROM <table> r WHERE r."id" = <previous>)`, NULL as soon as a link is missing.
  */
 function valueSql(ctx: CompileContext, alias: SQL, plan: FieldTestPlan): { value: SQL; direct: boolean } {
-  const { steps, field } = plan;
-  if (!steps.length) return { value: sql`${alias}.${sql.identifier(field.name)}`, direct: true };
-  let value = sql`${alias}.${sql.identifier(steps[0].field.name)}`;
+  const { field } = plan;
+  let { steps } = plan;
+  let from = alias;
+  // The first reference's row may already be in the statement (the parent of a reverse connection).
+  const parent = steps.length ? ctx.boundReference(alias, steps[0].field.name) : undefined;
+  if (parent) {
+    from = parent;
+    steps = steps.slice(1);
+  }
+  if (!steps.length) return { value: sql`${from}.${sql.identifier(field.name)}`, direct: true };
+  let value = sql`${from}.${sql.identifier(steps[0].field.name)}`;
   steps.forEach((step, i) => {
     const next = i + 1 < steps.length ? steps[i + 1].field.name : field.name;
     const r = ctx.alias();

@@ -10,6 +10,12 @@ import { decodeCursor } from './cursor.js';
 import { anyRecordJson } from './compile-record.js';
 import type { ResolveTree } from './selection.js';
 
+/** Records read under a parent: on each, reference `field` is the parent row `row`. */
+export interface ParentLink {
+  field: string;
+  row: SQL;
+}
+
 export interface ConnectionArgs {
   filter?: Record<string, unknown> | null;
   orderBy?: OrderTerm[] | null;
@@ -25,7 +31,7 @@ export interface ConnectionArgs {
  * exists; totalCount is counted only when selected. Cursors are made in SQL (base64url of the order key JSON)
  * and read back by `decodeCursor`.
  */
-export function connectionJson(ctx: CompileContext, info: TypeInfo, tree: ResolveTree, scope?: (alias: SQL) => SQL): SQL {
+export function connectionJson(ctx: CompileContext, info: TypeInfo, tree: ResolveTree, scope?: (alias: SQL) => SQL, parent?: ParentLink): SQL {
   const args = tree.args as ConnectionArgs;
   const gql = info.type.gqlName;
   const fields = Object.values(tree.fieldsByTypeName[`${gql}Connection`] ?? {});
@@ -33,6 +39,7 @@ export function connectionJson(ctx: CompileContext, info: TypeInfo, tree: Resolv
   const terms = effectiveOrder(args.orderBy);
   const signature = orderSignature(terms);
   const alias = ctx.alias();
+  if (parent) ctx.bindReference(alias, parent.field, parent.row);
   for (const t of terms) {
     const field = info.type.activeFields.find((f) => f.name === t.column);
     if (field) assertReadable(ctx, info, field, 'sort');
@@ -62,6 +69,7 @@ export function connectionJson(ctx: CompileContext, info: TypeInfo, tree: Resolv
     if (f.name === '__typename') pairs.push([f.alias, gqlNameLiteral(`${gql}Connection`)]);
     else if (f.name === 'totalCount') {
       const c = ctx.alias();
+      if (parent) ctx.bindReference(c, parent.field, parent.row);
       const countWhere: SQL[] = [compileFilter(ctx, info, c, args.filter)];
       if (scope) countWhere.push(scope(c));
       const countReadable = recordAccess(ctx, info, c);

@@ -26,10 +26,27 @@ export class CompileContext {
     readonly scope: AccessScope = AccessScope.unrestrictedScope(),
   ) {}
 
+  /** Reference columns whose target row is already in the statement, by the alias that reads them. */
+  private readonly bound = new WeakMap<SQL, Map<string, SQL>>();
+
   /** A table alias no other part of the statement uses. */
   alias(): SQL {
     this.n += 1;
     return sql.raw(`t${this.n}`);
+  }
+
+  /**
+   * Says that on rows of `alias`, reference `field` points at the row `target` (records read under a parent by
+   * a reverse connection): conditions walking that reference read the parent row instead of looking it up again.
+   */
+  bindReference(alias: SQL, field: string, target: SQL): void {
+    const fields = this.bound.get(alias) ?? new Map<string, SQL>();
+    fields.set(field, target);
+    this.bound.set(alias, fields);
+  }
+
+  boundReference(alias: SQL, field: string): SQL | undefined {
+    return this.bound.get(alias)?.get(field);
   }
 }
 

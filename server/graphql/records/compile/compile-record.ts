@@ -56,7 +56,7 @@ export function recordJson(ctx: CompileContext, info: TypeInfo, alias: SQL, sele
           const link = sql`${r}.${sql.identifier(reverse.field.name)} = ${alias}."id"`;
           const readable = fieldAccess(ctx, source, reverse.field, r);
           return readable ? sql`${link} AND ${readable}` : link;
-        }),
+        }, { field: reverse.field.name, row: alias }),
       ]);
       continue;
     }
