@@ -3,6 +3,7 @@ import {
   resolveOperand,
   type ResolvedOperand,
   planFieldTest,
+  IDENTITY_TYPES,
   UnreachableCaseError,
   type Condition,
   type ConditionLiteral,
@@ -47,8 +48,51 @@ function testSql(ctx: CompileContext, alias: SQL, plan: FieldTestPlan, dyn: Dyna
   const operand = resolveOperand(plan, dyn);
   // An unresolved dynamic value matches nothing, whatever the operator (as in evaluateCondition).
   if (!operand) return sql`FALSE`;
-  const { field } = plan;
+  const pushed = setSteps(plan, operand);
+  if (pushed > 0) return membershipSql(ctx, alias, plan, operand, pushed);
   const { value, direct } = valueSql(ctx, alias, plan);
+  return predicateSql(plan, operand, value, direct);
+}
+
+/**
+ * How many trailing steps of a path to test as membership of a set built once per statement, instead of one
+ * lookup per row: `caller.account in my_account_tree` becomes `caller IN (SELECT id FROM person WHERE account =
+ * ANY(…))`, which PostgreSQL hashes once. Only through identity records (people, groups, accounts, …: sets the
+ * size of an organisation's directory, and here cut down by the test), never through work records (the incidents
+ * of my groups can be most of a table), and only for tests that a missing link makes false (a NULL path value
+ * never satisfies them, so membership means the same).
+ */
+function setSteps(plan: FieldTestPlan, operand: ResolvedOperand): number {
+  const nullRejecting =
+    (plan.op === 'eq' && operand.kind !== 'null') ||
+    (plan.op === 'in' && operand.kind === 'many' && operand.values.length > 0) ||
+    ['lt', 'lte', 'gt', 'gte', 'contains', 'starts_with', 'ends_with', 'is_not_empty'].includes(plan.op);
+  if (!nullRejecting) return 0;
+  let n = 0;
+  for (let i = plan.steps.length - 1; i >= 0 && IDENTITY_NAMES.has(plan.steps[i].target.name); i--) n++;
+  return n;
+}
+
+const IDENTITY_NAMES = new Set<string>(Object.values(IDENTITY_TYPES));
+
+/** The test on the last type reached, then one `IN (SELECT id …)` per pushed step, outermost on the path value before them. */
+function membershipSql(ctx: CompileContext, alias: SQL, plan: FieldTestPlan, operand: ResolvedOperand, pushed: number): SQL {
+  const { steps, field } = plan;
+  const first = steps.length - pushed;
+  let r = ctx.alias();
+  let set = sql`SELECT ${r}."id" FROM ${tableRef(liveType(ctx, steps[steps.length - 1].target).name)} ${r} WHERE ${predicateSql(plan, operand, sql`${r}.${sql.identifier(field.name)}`, true)}`;
+  for (let i = steps.length - 2; i >= first; i--) {
+    r = ctx.alias();
+    set = sql`SELECT ${r}."id" FROM ${tableRef(liveType(ctx, steps[i].target).name)} ${r} WHERE ${r}.${sql.identifier(steps[i + 1].field.name)} IN (${set})`;
+  }
+  // The path's value just before the pushed steps: the reference column that leads into them.
+  const { value } = valueSql(ctx, alias, { ...plan, steps: steps.slice(0, first), field: steps[first].field });
+  return sql`COALESCE(${value} IN (${set}), FALSE)`;
+}
+
+/** A field test on a value (a column when `direct`, else a path expression that may be NULL). */
+function predicateSql(plan: FieldTestPlan, operand: ResolvedOperand, value: SQL, direct: boolean): SQL {
+  const { field } = plan;
   // `pred` is NULL only when the value is; make it FALSE then. A bare column keeps the indexable form.
   const holds = (pred: SQL) => (direct ? sql`(${value} IS NOT NULL AND ${pred})` : sql`COALESCE(${pred}, FALSE)`);
   const op = plan.op;
