@@ -1,16 +1,11 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData, PERSONAS } from '../../seeds/itsm/demo-data.js';
-import { openPglite } from '../../server/db/index.js';
-import { STUDIO_DIST_DIR } from '../../server/http/studio-routes.js';
 import { importItsm } from '../helpers/itsm.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import type { TestDatabase } from '../helpers/test-database.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { assertBrowserAndBuild, editorText, openE2eDatabase, startBrowserSession, type BrowserSession } from './browser-session.js';
 
-// Debian's chromium; playwright never downloads a browser here.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const QUERY = '{ incidents { totalCount } customerCases { totalCount } }';
 const ERIN = 'erin.employee';
 
@@ -21,25 +16,13 @@ interface Counts {
 
 let database: TestDatabase;
 let t: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: BrowserSession;
 let asAdmin: Counts;
 let asErin: Counts;
-const consoleProblems: string[] = [];
-const graphqlRequests: { authorization: string | null; body: string }[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(path.join(STUDIO_DIST_DIR, 'explorer.html'))) {
-    throw new Error(`No studio build in ${STUDIO_DIST_DIR}: run \`npm run build\` before the e2e tests.`);
-  }
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`);
-  }
-  if (process.env.DATABASE_URL) database = await openTestDatabase();
-  else {
-    const db = await openPglite();
-    database = { db, url: null, drop: () => db.close() };
-  }
+  assertBrowserAndBuild();
+  database = await openE2eDatabase();
   // The demo's personas, offered by GET /auth/dev/personas as `npm start` offers them.
   t = await startTestServer({ database, personas: [...PERSONAS] });
   await importItsm(t);
@@ -49,40 +32,14 @@ beforeAll(async () => {
   const erin = await t.gql<Counts>(QUERY, {}, await t.token({ subject: ERIN }));
   expect(erin.errors).toBeUndefined();
   asErin = erin.data!;
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
-  await context.route('**/*', (route) => {
-    const request = route.request();
-    const url = new URL(request.url());
-    if (url.pathname === '/graphql' && request.method() === 'POST') graphqlRequests.push({ authorization: request.headers()['authorization'] ?? null, body: request.postData() ?? '' });
-    return ['127.0.0.1', 'localhost'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:' ? route.continue() : route.abort('blockedbyclient');
-  });
+  session = await startBrowserSession({ baseUrl: t.atrium.url });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await session?.close();
   await t?.stop();
   await database?.drop();
 });
-
-async function openPage(urlPath: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleProblems.push(`${urlPath}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => consoleProblems.push(`${urlPath}: ${error.message}`));
-  await page.goto(t.atrium.url + urlPath);
-  return page;
-}
-
-/** Monaco renders spaces as non-breaking spaces; compare text as a reader sees it. */
-async function editorText(page: Page, selector: string): Promise<string> {
-  return (await page.locator(`${selector} .view-lines`).innerText()).replace(/\u00a0/g, ' ');
-}
 
 async function typeQuery(page: Page, query: string): Promise<void> {
   const queryEditor = page.locator('.graphiql-query-editor .monaco-editor').first();
@@ -118,7 +75,7 @@ describe('development sign-in against the real server', () => {
   });
 
   it('signs in as erin.employee in the explorer, and her query sees fewer incidents and no cases', async () => {
-    const page = await openPage('/graphql');
+    const page = await session.openPage('/graphql');
     const control = page.locator('.dev-sign-in');
     await control.waitFor({ state: 'visible' });
     expect(await control.innerText()).toContain('Development sign-in');
@@ -127,17 +84,17 @@ describe('development sign-in against the real server', () => {
 
     await typeQuery(page, QUERY);
     expect(await run(page, asAdmin.incidents.totalCount)).toEqual(asAdmin);
-    expect(await whoIs(graphqlRequests.filter((r) => r.body.includes('customerCases')).at(-1)!.authorization)).toBe('admin');
+    expect(await whoIs(session.graphqlRequests.filter((r) => r.body.includes('customerCases')).at(-1)!.authorization)).toBe('admin');
 
     await control.locator('select').selectOption(ERIN);
     await expect.poll(() => control.getByRole('status').innerText()).toBe('Signed in as Erin Employee (erin.employee)');
-    const before = graphqlRequests.length;
+    const before = session.graphqlRequests.length;
     const data = await run(page, asErin.incidents.totalCount);
     expect(data).toEqual(asErin);
     expect(data.incidents.totalCount).toBeLessThan(asAdmin.incidents.totalCount);
     expect(data.customerCases.totalCount).toBe(0);
     // Every request since the switch (the new introspection and the query) ran as Erin.
-    const since = graphqlRequests.slice(before);
+    const since = session.graphqlRequests.slice(before);
     expect(since.some((r) => r.body.includes('customerCases'))).toBe(true);
     for (const r of since) expect(await whoIs(r.authorization)).toBe(ERIN);
     await page.screenshot({ path: '/tmp/dev-sign-in-explorer.png' });
@@ -158,7 +115,7 @@ describe('development sign-in against the real server', () => {
   });
 
   it('switches the studio shell too: Erin may not read metadata, the admin may', async () => {
-    const page = await openPage('/studio/');
+    const page = await session.openPage('/studio/');
     const control = page.locator('.dev-sign-in');
     await control.waitFor({ state: 'visible' });
     await page.locator('table.record-types').waitFor({ state: 'visible' });
@@ -166,16 +123,16 @@ describe('development sign-in against the real server', () => {
     await control.locator('select').selectOption(ERIN);
     await expect.poll(() => control.getByRole('status').innerText()).toBe('Signed in as Erin Employee (erin.employee)');
     await expect.poll(() => page.locator('.page [role="alert"]').innerText()).toContain('only administrators can read or change metadata');
-    expect(await whoIs(graphqlRequests.filter((r) => r.body.includes('StudioRecordTypes')).at(-1)!.authorization)).toBe(ERIN);
+    expect(await whoIs(session.graphqlRequests.filter((r) => r.body.includes('StudioRecordTypes')).at(-1)!.authorization)).toBe(ERIN);
     await page.screenshot({ path: '/tmp/dev-sign-in-studio.png' });
 
     await control.locator('select').selectOption('');
     await page.locator('table.record-types').waitFor({ state: 'visible' });
-    expect(await whoIs(graphqlRequests.filter((r) => r.body.includes('StudioRecordTypes')).at(-1)!.authorization)).toBe('admin');
+    expect(await whoIs(session.graphqlRequests.filter((r) => r.body.includes('StudioRecordTypes')).at(-1)!.authorization)).toBe('admin');
     await page.close();
   });
 
   it('logged no errors in the browser', () => {
-    expect(consoleProblems).toEqual([]);
+    expect(session.consoleProblems).toEqual([]);
   });
 });

@@ -1,16 +1,13 @@
-import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import express from 'express';
 import { buildSchema } from 'graphql';
 import { createHandler } from 'graphql-http/lib/use/express';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serveExplorer, STUDIO_DIST_DIR, studioRouter } from '../../server/http/studio-routes.js';
+import { assertBrowserAndBuild, editorText, isLocal, startBrowserSession, type BrowserSession } from './browser-session.js';
 
-// Debian's chromium; playwright never downloads a browser here.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AUTHORIZATION = 'Bearer e2e-development-token';
 const SCREENSHOT = '/tmp/explorer.png';
 
@@ -20,20 +17,11 @@ interface SeenRequest {
 }
 
 let server: Server;
-let baseUrl: string;
-let browser: Browser;
-let context: BrowserContext;
+let session: BrowserSession;
 const seenByGraphQL: SeenRequest[] = [];
-const browserRequests: string[] = [];
-const consoleProblems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(path.join(STUDIO_DIST_DIR, 'explorer.html'))) {
-    throw new Error(`No studio build in ${STUDIO_DIST_DIR}: run \`npm run build\` before the e2e tests.`);
-  }
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`);
-  }
+  assertBrowserAndBuild();
 
   const schema = buildSchema('type Query { hello: String }');
   const app = express();
@@ -52,51 +40,22 @@ beforeAll(async () => {
 
   server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
   // The explorer must work without internet: anything leaving localhost is recorded and refused.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    browserRequests.push(url);
-    return isLocal(url) ? route.continue() : route.abort('blockedbyclient');
+  session = await startBrowserSession({
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    // Monaco falls back to the main thread, with this warning, when its workers fail to load.
+    consoleProblem: (message) => message.type() === 'error' || /web worker/i.test(message.text()),
   });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await session?.close();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
 
 beforeEach(() => {
   seenByGraphQL.length = 0;
 });
-
-function isLocal(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  if (protocol === 'data:' || protocol === 'blob:') return true;
-  return ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
-}
-
-async function openPage(urlPath: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    // Monaco falls back to the main thread, with this warning, when its workers fail to load.
-    if (message.type() === 'error' || /web worker/i.test(message.text())) consoleProblems.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleProblems.push(error.message));
-  await page.goto(baseUrl + urlPath);
-  return page;
-}
-
-/** Monaco renders spaces as non-breaking spaces; compare text as a reader sees it. */
-async function editorText(page: Page, selector: string): Promise<string> {
-  return (await page.locator(`${selector} .view-lines`).innerText()).replace(/\u00a0/g, ' ');
-}
 
 async function runHello(page: Page): Promise<void> {
   const queryEditor = page.locator('.graphiql-query-editor .monaco-editor').first();
@@ -116,7 +75,7 @@ async function runHello(page: Page): Promise<void> {
 
 describe('GraphQL explorer', () => {
   it('runs a query with the server-provided headers and renders the result', async () => {
-    const page = await openPage('/studio/explorer.html');
+    const page = await session.openPage('/studio/explorer.html');
     expect(await page.title()).toBe('Atrium GraphQL Explorer');
 
     await runHello(page);
@@ -141,7 +100,7 @@ describe('GraphQL explorer', () => {
   });
 
   it('is what a browser gets for GET /graphql', async () => {
-    const page = await openPage('/graphql');
+    const page = await session.openPage('/graphql');
     expect(await page.title()).toBe('Atrium GraphQL Explorer');
     await runHello(page);
     await page.close();
@@ -150,7 +109,7 @@ describe('GraphQL explorer', () => {
 
 describe('studio shell', () => {
   it('renders the header, the explorer link and a visible error when recordTypes fails', async () => {
-    const page = await openPage('/studio/');
+    const page = await session.openPage('/studio/');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Atrium Studio');
     expect(await page.getByRole('link', { name: 'GraphQL explorer' }).getAttribute('href')).toBe('/studio/explorer.html');
 
@@ -166,11 +125,11 @@ describe('studio shell', () => {
 
 describe('offline', () => {
   it('sent no request beyond localhost and loaded monaco workers without errors', () => {
-    expect(browserRequests.length).toBeGreaterThan(0);
-    expect(browserRequests.filter((url) => !isLocal(url))).toEqual([]);
-    expect(browserRequests.some((url) => /\/studio\/assets\/.*worker.*\.js$/.test(url))).toBe(true);
+    expect(session.requests.length).toBeGreaterThan(0);
+    expect(session.requests.filter((url) => !isLocal(url))).toEqual([]);
+    expect(session.requests.some((url) => /\/studio\/assets\/.*worker.*\.js$/.test(url))).toBe(true);
     // The toy schema lacks recordTypes, so the studio's 400 response is the one expected console error.
-    const unexpected = consoleProblems.filter((text) => !/status of 400/.test(text));
+    const unexpected = session.consoleProblems.filter((text) => !/status of 400/.test(text));
     expect(unexpected).toEqual([]);
   });
 });
