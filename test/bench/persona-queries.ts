@@ -1,4 +1,28 @@
 /**
+ * Who the persona is, worked out in SQL from the identity tables (not by Atrium's code): its groups through
+ * nesting, whether it holds the agent role (directly or through a group), its account tree. `$n` names the
+ * parameter holding the user name.
+ */
+function personaCtes(userParam: string): string {
+  return `with recursive
+  me as (select p.id, p.account from records.person p where p.user_name = ${userParam} and p.active),
+  grp(id) as (
+    select m.assignment_group from records.group_member m join me on m.person = me.id
+    union select g.parent from records.assignment_group g join grp on g.id = grp.id where g.parent is not null),
+  tree(id) as (
+    select me.account from me where me.account is not null
+    union select a.id from records.account a join tree on a.parent = tree.id),
+  who as (
+    select me.id as me,
+           exists (select 1 from records.role_grant rg join records.role r on r.id = rg.role
+                   where r.name = 'agent' and (rg.person = me.id or rg.assignment_group in (select id from grp))) as agent,
+           me.account is not null as contact,
+           me.account is null as employee
+    from me)
+`;
+}
+
+/**
  * The nested page as a non-admin user sees it, written by hand in the floor's style (one statement returning the
  * finished JSON of the `incidents` field, in Atrium's shape; `personaBody` puts it in the response envelope), to
  * verify Atrium's answers for the personas byte for byte. It applies the bench's
@@ -18,22 +42,7 @@
  * - assignment_group: agents and employees (no account): all (group_read).
  */
 export const PERSONA_FLOOR_SQL = `
-with recursive
-  me as (select p.id, p.account from records.person p where p.user_name = $2 and p.active),
-  grp(id) as (
-    select m.assignment_group from records.group_member m join me on m.person = me.id
-    union select g.parent from records.assignment_group g join grp on g.id = grp.id where g.parent is not null),
-  tree(id) as (
-    select me.account from me where me.account is not null
-    union select a.id from records.account a join tree on a.parent = tree.id),
-  who as (
-    select me.id as me,
-           exists (select 1 from records.role_grant rg join records.role r on r.id = rg.role
-                   where r.name = 'agent' and (rg.person = me.id or rg.assignment_group in (select id from grp))) as agent,
-           me.account is not null as contact,
-           me.account is null as employee
-    from me)
-select json_build_object('nodes', coalesce(json_agg(page.node order by page.opened_at desc, page.id desc), '[]'::json))::text as incidents
+${personaCtes('$2')}select json_build_object('nodes', coalesce(json_agg(page.node order by page.opened_at desc, page.id desc), '[]'::json))::text as incidents
 from (
   select i.id, i.opened_at, json_build_object(
     'number', i.number,
@@ -76,21 +85,7 @@ export function personaBody(incidents: string): string {
  * the user's groups and account tree by name (checked against personas.ts).
  */
 export const PERSONA_FACTS_SQL = `
-with recursive
-  me as (select p.id, p.account from records.person p where p.user_name = $1 and p.active),
-  grp(id) as (
-    select m.assignment_group from records.group_member m join me on m.person = me.id
-    union select g.parent from records.assignment_group g join grp on g.id = grp.id where g.parent is not null),
-  tree(id) as (
-    select me.account from me where me.account is not null
-    union select a.id from records.account a join tree on a.parent = tree.id),
-  who as (
-    select me.id as me,
-           exists (select 1 from records.role_grant rg join records.role r on r.id = rg.role
-                   where r.name = 'agent' and (rg.person = me.id or rg.assignment_group in (select id from grp))) as agent,
-           me.account is not null as contact
-    from me)
-select who.agent, who.contact,
+${personaCtes('$1')}select who.agent, who.contact,
        (select coalesce(json_agg(g.name order by g.name), '[]') from records.assignment_group g where g.id in (select id from grp))::text as groups,
        (select coalesce(json_agg(a.name order by a.name), '[]') from records.account a where a.id in (select id from tree))::text as accounts,
        (select count(*)::int from records.incident i
