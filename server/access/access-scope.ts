@@ -34,11 +34,10 @@ export class AccessScope {
     /** Part of the key of every compiled statement: two actors with the same key get the same SQL. */
     readonly key: string,
     readonly dyn: DynamicContext,
-    readonly actor: Actor | null,
   ) {}
 
   static unrestrictedScope(key = 'admin'): AccessScope {
-    return new AccessScope(true, key, NO_ONE, null);
+    return new AccessScope(true, key, NO_ONE);
   }
 
   static for(actor: Actor, model: Model, key = actor.key): AccessScope {
@@ -56,7 +55,7 @@ export class AccessScope {
           now: new Date(),
         }
       : NO_ONE;
-    const scope = new AccessScope(false, key, dyn, actor);
+    const scope = new AccessScope(false, key, dyn);
     const criteria = model.snapshot.userCriteria ?? {};
     const matched = scope.criteriaMatched;
     const matches = (name: string): boolean => {

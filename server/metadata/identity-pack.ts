@@ -15,10 +15,6 @@ export async function identityFiles(): Promise<MetadataFile[]> {
   return Promise.all(names.map(async (n) => ({ path: `record-types/${n}`, content: await readFile(path.join(IDENTITY_DIR, n), 'utf8') })));
 }
 
-export function isIdentityType(name: string): boolean {
-  return NAMES.has(name);
-}
-
 /**
  * The identity types belong to the platform, not to a pack: an import that does not mention them keeps them
  * as published (an import that does, e.g. adding fields to `person`, changes them like any type).
