@@ -7,7 +7,6 @@ import type { Actor } from '../graphql/context.js';
 import { loadAccessProfile, type AccessProfile } from './access-profile.js';
 import type { Principal } from './authenticator.js';
 
-
 /** Profiles are re-read at least this often even if no identity change was heard of. */
 const PROFILE_TTL_MS = 60_000;
 const MAX_PROFILES = 10_000;
@@ -54,7 +53,7 @@ export class Identities {
     if (principal.admin) return { id: principal.subject, name: principal.name ?? principal.subject, admin: true, profile: null, principal, key: 'admin' };
     const profile = await this.profile(principal.subject);
     if (profile && profile.active) {
-      return { id: profile.userName, name: profile.name, admin: principal.admin || profile.admin, profile, principal, key: `${profile.userId}@${this.epoch}` };
+      return { id: profile.userName, name: profile.name, admin: profile.admin, profile, principal, key: `${profile.userId}@${this.epoch}` };
     }
     throw new DomainError(
       ErrorCode.UNAUTHENTICATED,

@@ -132,9 +132,14 @@ export function deleteStatement(ctx: CompileContext, info: TypeInfo, id: number,
   return sql`WITH prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'delete', {}))}), w AS (DELETE FROM ${tableRef(info.type.name)} t WHERE t."id" = ${id}::bigint${versionCheck} AND ${allowed(sql`t`)} RETURNING t.*), e AS (${eventInsert(info, 'deleted', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden, NULL::text AS hidden_reference`;
 }
 
+/** An event's snapshot as a row of the type's table, to select from (alias it). */
+export function snapshotRow(info: TypeInfo, snapshot: unknown): SQL {
+  return sql`jsonb_populate_record(NULL::${tableRef(info.type.name)}, ${JSON.stringify(snapshot)}::jsonb)`;
+}
+
 /** A record as one event left it (deleted: as it was), rebuilt from the event snapshot so subscribers can select its fields. */
 export function snapshotRecordStatement(ctx: CompileContext, info: TypeInfo, snapshot: unknown, tree: ResolveTree | undefined): SQL {
   const a = ctx.alias();
-  return sql`SELECT ${recordJson(ctx, info, a, selectionOf(tree, info.type.gqlName))} AS data FROM jsonb_populate_record(NULL::${tableRef(info.type.name)}, ${JSON.stringify(snapshot)}::jsonb) ${a} WHERE ${readableWhere(ctx, info, a)}`;
+  return sql`SELECT ${recordJson(ctx, info, a, selectionOf(tree, info.type.gqlName))} AS data FROM ${snapshotRow(info, snapshot)} ${a} WHERE ${readableWhere(ctx, info, a)}`;
 }
 

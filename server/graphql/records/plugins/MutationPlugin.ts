@@ -54,7 +54,7 @@ async function write(rc: RequestContext, info: TypeInfo, scope: AccessScope, sta
       op === 'create' && !scope.unrestricted
         ? await rc.db.transaction(async (tx) => {
             const [r] = await tx.run<WriteRow>(statement);
-            hiddenReference(r);
+            // A hidden reference inserted nothing (checked below); a refused create must be taken back here.
             if (r.forbidden) throw new DomainError(ErrorCode.FORBIDDEN, `your access rules do not let you create this ${info.type.doc.label} record`);
             return r;
           })

@@ -4,7 +4,7 @@ import { tableRef } from '../../../ddl/index.js';
 import type { RecordEvent } from '../../../events/record-event-bus.js';
 import type { RequestContext } from '../../context.js';
 import { toGlobalId } from '../../global-id.js';
-import { anyRecordJson, CompileContext, readableWhere, snapshotRecordStatement, rootTree, TYPE_KEY, type ResolveTree } from '../compile/index.js';
+import { anyRecordJson, CompileContext, readableWhere, snapshotRecordStatement, snapshotRow, rootTree, TYPE_KEY, type ResolveTree } from '../compile/index.js';
 import { actorScope, type RecordPlugin } from '../plugin.js';
 import { accessScope, type AccessScope } from '../../../access/access-scope.js';
 import { readRows } from '../database-error.js';
@@ -69,9 +69,7 @@ export const SubscriptionPlugin: RecordPlugin = {
         if (scope.unrestricted || !concrete) return scope;
         const compile = new CompileContext(graph, limits, 'resolve', scope);
         const a = compile.alias();
-        const row = e.snapshot
-          ? sql`jsonb_populate_record(NULL::${tableRef(concrete.type.name)}, ${JSON.stringify(e.snapshot)}::jsonb)`
-          : sql`(SELECT * FROM ${tableRef(concrete.type.name)} WHERE "id" = ${e.recordId}::bigint)`;
+        const row = e.snapshot ? snapshotRow(concrete, e.snapshot) : sql`(SELECT * FROM ${tableRef(concrete.type.name)} WHERE "id" = ${e.recordId}::bigint)`;
         const rows = await readRows(rc.db, sql`SELECT 1 AS visible FROM ${row} ${a} WHERE ${readableWhere(compile, concrete, a)}`);
         return rows.length ? scope : null;
       }
