@@ -26,7 +26,34 @@ export interface Config {
    * signs in through an identity provider, before any user or role exists.
    */
   adminSubjects: string[];
+  /** Production (NODE_ENV=production or an identity provider configured): closes what development leaves open. */
+  production: boolean;
+  /**
+   * Longest a database statement of a request may run, in ms. PostgreSQL enforces it per transaction
+   * (statement_timeout); on the embedded database the statement runs in a worker that is stopped past it.
+   */
+  statementTimeoutMs: number;
+  /** Bounds on what one request may ask for, beyond query shape (each refusal is BAD_USER_INPUT naming its limit). */
+  inputLimits: InputLimits;
+  /** Requests per minute per client address on anonymous paths. */
+  rateLimits: { anonymousPerMinute: number; signInPerMinute: number };
+  /** Who may read /metrics: open in development; in production only this bearer token or these addresses. */
+  metrics: { token: string | null; allow: string[] };
 }
+
+/** Bounds on input size and nesting, checked before any SQL is built. */
+export interface InputLimits {
+  /** Nesting of and/or/not and of conditions through references in one filter. */
+  maxFilterDepth: number;
+  /** Leaf conditions (field operators) in all filters of one root field. */
+  maxFilterConditions: number;
+  /** Items of any list argument (`in`, `notIn`, `containsAny`, …). */
+  maxListLength: number;
+  /** Nesting of the JSON variables of a request. */
+  maxVariablesDepth: number;
+}
+
+export const DEFAULT_INPUT_LIMITS: InputLimits = { maxFilterDepth: 10, maxFilterConditions: 100, maxListLength: 1000, maxVariablesDepth: 32 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -41,8 +68,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     devTokenSecret: env.ATRIUM_DEV_TOKEN_SECRET ?? null,
     fastPath: env.ATRIUM_FAST_PATH !== '0',
     oidc: loadOidcOptions(env),
-    adminSubjects: (env.ATRIUM_ADMIN_SUBJECTS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    adminSubjects: list(env.ATRIUM_ADMIN_SUBJECTS),
+    production: env.NODE_ENV === 'production' || !!env.ATRIUM_OIDC_ISSUER?.trim(),
+    statementTimeoutMs: Number(env.ATRIUM_STATEMENT_TIMEOUT_MS ?? 10_000),
+    inputLimits: {
+      maxFilterDepth: Number(env.ATRIUM_MAX_FILTER_DEPTH ?? DEFAULT_INPUT_LIMITS.maxFilterDepth),
+      maxFilterConditions: Number(env.ATRIUM_MAX_FILTER_CONDITIONS ?? DEFAULT_INPUT_LIMITS.maxFilterConditions),
+      maxListLength: Number(env.ATRIUM_MAX_LIST_LENGTH ?? DEFAULT_INPUT_LIMITS.maxListLength),
+      maxVariablesDepth: Number(env.ATRIUM_MAX_VARIABLES_DEPTH ?? DEFAULT_INPUT_LIMITS.maxVariablesDepth),
+    },
+    rateLimits: {
+      anonymousPerMinute: Number(env.ATRIUM_RATE_LIMIT_ANONYMOUS ?? 120),
+      signInPerMinute: Number(env.ATRIUM_RATE_LIMIT_SIGN_IN ?? 30),
+    },
+    metrics: { token: env.ATRIUM_METRICS_TOKEN?.trim() || null, allow: list(env.ATRIUM_METRICS_ALLOW) },
   };
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 /** A half-configured provider fails the start, naming the variable to set, rather than leaving sign-in open or broken. */

@@ -16,6 +16,10 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   NAME_CLASH = 'NAME_CLASH',
+  /** A request's statement ran past its time budget and was stopped. */
+  TIMEOUT = 'TIMEOUT',
+  /** Too many requests from one client on an anonymous or sign-in path. */
+  RATE_LIMITED = 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
