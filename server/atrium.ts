@@ -13,7 +13,7 @@ import { SchemaRegistry } from './graphql/schema-registry.js';
 import { createHttpApp, type HttpApp } from './http/create-http-app.js';
 import type { DevPersona } from './http/dev-sign-in-routes.js';
 import { Metrics } from './http/metrics.js';
-import { MetadataService } from './metadata/index.js';
+import { MetadataService, repairDatabaseDefaults } from './metadata/index.js';
 import { DomainError, ErrorCode } from './domain-error.js';
 
 export interface Atrium {
@@ -84,6 +84,8 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
   await registry.start(db);
   const metadata = new MetadataService(db, registry);
   await installIdentityTypes(metadata, log);
+  const repaired = await repairDatabaseDefaults(db);
+  if (repaired) log.info({ columns: repaired }, 'gave record columns the defaults their metadata declares');
   const events = new RecordEventBus(db, log);
   await events.start();
   const identities = new Identities(db, log);

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Model, ModelField, ModelType } from '../../schema/index.js';
+import { columnDefault, defaultLiteral } from './column-default.js';
 import { columnType } from './column-type.js';
 import { conversion } from './conversions.js';
 import { nameLiteral, objectName, sequenceRef, tableRef } from './sql-names.js';
@@ -72,7 +73,10 @@ function col(f: ModelField): SQL {
 }
 
 function createTable(model: Model, t: ModelType, steps: DdlStep[], late: DdlStep[]): void {
-  const columns = t.fields.map((f) => sql`${col(f)} ${columnType(f)}${f.required && !f.archived ? sql` NOT NULL` : sql``}`);
+  const columns = t.fields.map((f) => {
+    const dflt = columnDefault(f);
+    return sql`${col(f)} ${columnType(f)}${dflt ? sql` DEFAULT ${dflt}` : sql``}${f.required && !f.archived ? sql` NOT NULL` : sql``}`;
+  });
   const numberColumn = sql`, "number" varchar(20) UNIQUE`;
   steps.push(exec(sql`CREATE SEQUENCE IF NOT EXISTS ${sequenceRef(t.name)} START WITH 1001`, `create number sequence of ${t.name}`));
   steps.push(
@@ -115,6 +119,9 @@ function alterTable(model: Model, old: ModelType, t: ModelType, steps: DdlStep[]
     const path = `${t.name}.fields.${f.name}`;
     if (!prev) {
       steps.push(exec(sql`ALTER TABLE ${table} ADD COLUMN ${col(f)} ${columnType(f)}`, `add ${t.name}.${f.name}`));
+      // Set apart from ADD COLUMN, which would fill existing records too: a new default is for new records.
+      const dflt = columnDefault(f);
+      if (dflt) steps.push(exec(sql`ALTER TABLE ${table} ALTER COLUMN ${col(f)} SET DEFAULT ${dflt}`, `default ${t.name}.${f.name}`));
       if (f.required && !f.archived) requireValues(t, f, path, steps);
       addIndexes(model, t, f, steps, late);
       continue;
@@ -122,7 +129,11 @@ function alterTable(model: Model, old: ModelType, t: ModelType, steps: DdlStep[]
     if (prev.name !== f.name)
       steps.push(exec(sql`ALTER TABLE ${table} RENAME COLUMN ${col(prev)} TO ${col(f)}`, `rename ${t.name}.${prev.name} → ${f.name}`));
     const c = col(f);
-    if (typeChanged(prev, f)) {
+    const changedType = typeChanged(prev, f);
+    const defaultChanged = changedType || defaultLiteral(prev) !== defaultLiteral(f);
+    // The old default may not cast to the new type: it goes before the conversion and the new one comes after.
+    if (defaultChanged && defaultLiteral(prev) !== null) steps.push(exec(sql`ALTER TABLE ${table} ALTER COLUMN ${c} DROP DEFAULT`, `drop default ${t.name}.${f.name}`));
+    if (changedType) {
       const conv = conversion(prev, f, c);
       if (!conv) {
         refused.push({ path, message: `cannot convert ${t.name}.${f.name} from ${describeType(prev)} to ${describeType(f)}: no safe conversion; add a new field and move the data instead` });
@@ -148,6 +159,8 @@ function alterTable(model: Model, old: ModelType, t: ModelType, steps: DdlStep[]
       steps.push(...dropFk(t, prev));
       late.push(...fkFor(model, t, f));
     } else if (prev.type !== 'reference' && f.type === 'reference') late.push(...fkFor(model, t, f));
+    const dflt = columnDefault(f);
+    if (defaultChanged && dflt) steps.push(exec(sql`ALTER TABLE ${table} ALTER COLUMN ${c} SET DEFAULT ${dflt}`, `default ${t.name}.${f.name}`));
     const wasRequired = prev.required && !prev.archived;
     const isRequired = f.required && !f.archived;
     if (!wasRequired && isRequired) requireValues(t, f, path, steps);

@@ -3,6 +3,8 @@ import type { Principal } from '../access/authenticator.js';
 import type { Identities } from '../access/identities.js';
 import type { Database } from '../db/index.js';
 import type { RecordEventBus } from '../events/record-event-bus.js';
+import type { GraphInfo } from './records/record-info.js';
+import type { SchemaMove } from './records/schema-move.js';
 
 /** Who is calling: a user with its access profile, or the development admin before any user exists. */
 export interface Actor {
@@ -25,4 +27,6 @@ export interface RequestContext {
   events: RecordEventBus;
   /** Present on servers: re-resolves actors per subscription event and drops profiles after identity writes. */
   identities?: Identities;
+  /** Present on servers: a statement that failed against an older metadata version is retried on the newest. */
+  schemas?: { movedFrom(graph: GraphInfo): Promise<SchemaMove | null> };
 }

@@ -6,6 +6,7 @@ import { metadataStore, SCHEMA_CHANNEL, type MetadataServing, type VersionRow } 
 import { addAdminApi } from './admin/build-admin-schema.js';
 import { buildRecordSchema, type GraphInfo } from './records/index.js';
 import type { PageLimits } from './records/compile/index.js';
+import { SchemaMove } from './records/schema-move.js';
 
 export interface Prepared {
   schema: GraphQLSchema;
@@ -26,6 +27,8 @@ export class SchemaRegistry implements MetadataServing<Prepared> {
   private served: Served | null = null;
   private readonly listeners = new Set<SchemaListener>();
   private unlisten: (() => Promise<void>) | null = null;
+  private db: Database | null = null;
+  private loading: Promise<void> | null = null;
 
   constructor(
     readonly limits: PageLimits,
@@ -51,6 +54,7 @@ export class SchemaRegistry implements MetadataServing<Prepared> {
 
   /** Loads the newest published version (or the empty graph) and follows publishes of other processes. */
   async start(db: Database): Promise<void> {
+    this.db = db;
     await this.loadHead(db);
     this.unlisten = await db.listen(SCHEMA_CHANNEL, (payload) => {
       const id = Number(payload);
@@ -64,6 +68,21 @@ export class SchemaRegistry implements MetadataServing<Prepared> {
     if (this.served && head.id <= this.served.version) return;
     const prepared = this.prepare(buildModel(head.snapshot));
     this.swap({ ...prepared, version: head.id });
+  }
+
+  /**
+   * When a statement built against `graph` failed, whether a newer version was published meanwhile (here, or on
+   * another process whose NOTIFY has not arrived yet): then the move from `graph` to it, after swapping it in.
+   * Null when `graph` is the newest, so the failure is the request's own.
+   */
+  async movedFrom(graph: GraphInfo): Promise<SchemaMove | null> {
+    if (!this.db || !this.served) return null;
+    if (this.served.graph === graph && (await metadataStore.headId(this.db)) > this.served.version) {
+      // Failing requests arrive together; one load serves them all.
+      this.loading ??= this.loadHead(this.db).finally(() => (this.loading = null));
+      await this.loading;
+    }
+    return this.served.graph !== graph ? new SchemaMove(graph, this.served.graph) : null;
   }
 
   private swap(next: Served): void {

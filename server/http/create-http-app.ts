@@ -67,7 +67,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
       schema: () => registry.current.schema,
       context: async (ctx): Promise<AdminContext> => {
         const auth = ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization;
-        return { db, events, metadata, identities, actor: await authenticate(typeof auth === 'string' ? auth : null) };
+        return { db, events, metadata, identities, schemas: registry, actor: await authenticate(typeof auth === 'string' ? auth : null) };
       },
       onConnect: async (ctx) => {
         const auth = ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization;
@@ -150,7 +150,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
       next();
     },
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ db, events, metadata, identities, actor: res.locals.actor ?? null }),
+      context: async ({ res }) => ({ db, events, metadata, identities, schemas: registry, actor: res.locals.actor ?? null }),
     }),
   );
   app.get('/', (_req, res) => res.redirect('/studio/'));

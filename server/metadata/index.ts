@@ -4,3 +4,4 @@ export { applyDrafts, draftName, metadataStore, type DraftKind, type DraftRow, t
 export { publish, SCHEMA_CHANNEL, type PublishRequest, type PublishResult } from './publish.js';
 export { exportFiles, importFiles, type MetadataFile } from './metadata-files.js';
 export { MetadataService, type MetadataServing } from './metadata-service.js';
+export { repairDatabaseDefaults } from './repair-defaults.js';

@@ -49,9 +49,37 @@ describe('planDdl', () => {
   it('making a field required checks for empty values and fills a default first', () => {
     const p = plan([{ id: 'f', name: 'x', label: 'X', type: 'integer' }], [{ id: 'f', name: 'x', label: 'X', type: 'integer', required: true, default: 3 }]);
     expect(p.sql).toEqual([
+      'ALTER TABLE "records"."asset" ALTER COLUMN "x" SET DEFAULT 3::integer',
       'UPDATE "records"."asset" SET "x" = $1 WHERE "x" IS NULL',
       'SELECT count(*)::int AS n FROM "records"."asset" WHERE "x" IS NULL',
       'ALTER TABLE "records"."asset" ALTER COLUMN "x" SET NOT NULL',
+    ]);
+  });
+
+  it('keeps defaults in the columns: new records get them, existing ones are not rewritten, renames carry them', () => {
+    const created = planDdl(
+      buildModel(EMPTY_SNAPSHOT),
+      buildModel(carryForward(EMPTY_SNAPSHOT, one([{ name: 'state', label: 'S', type: 'choice', choices: [{ value: 'new', label: 'New' }], default: 'new', required: true }, { name: 'note', label: 'N', type: 'string', default: "it's" }]))),
+    );
+    const sql = created.steps.map((s) => dialect.sqlToQuery(s.statement).sql).join('\n');
+    expect(sql).toContain(`"state" varchar(64) DEFAULT 'new'::varchar(64) NOT NULL`);
+    expect(sql).toContain(`"note" varchar(255) DEFAULT 'it''s'::varchar(255)`);
+    // Added with a default: the column is added empty for existing records, then given its default for new ones.
+    expect(plan([], [{ id: 'f', name: 'x', label: 'X', type: 'boolean', default: false }]).sql).toEqual([
+      'ALTER TABLE "records"."asset" ADD COLUMN "x" boolean',
+      'ALTER TABLE "records"."asset" ALTER COLUMN "x" SET DEFAULT false',
+    ]);
+    expect(plan([{ id: 'f', name: 'x', label: 'X', type: 'integer', default: 1 }], [{ id: 'f', name: 'y', label: 'X', type: 'integer', default: 1 }]).sql).toEqual([
+      'ALTER TABLE "records"."asset" RENAME COLUMN "x" TO "y"',
+    ]);
+    expect(plan([{ id: 'f', name: 'x', label: 'X', type: 'integer', default: 1 }], [{ id: 'f', name: 'x', label: 'X', type: 'integer' }]).sql).toEqual([
+      'ALTER TABLE "records"."asset" ALTER COLUMN "x" DROP DEFAULT',
+    ]);
+    // A conversion drops the old default first (it may not cast) and sets the new one after.
+    expect(plan([{ id: 'f', name: 'x', label: 'X', type: 'integer', default: 1 }], [{ id: 'f', name: 'x', label: 'X', type: 'decimal', default: 1.5 }]).sql).toEqual([
+      'ALTER TABLE "records"."asset" ALTER COLUMN "x" DROP DEFAULT',
+      'ALTER TABLE "records"."asset" ALTER COLUMN "x" TYPE numeric(20,2) USING "x"::numeric(20,2)',
+      'ALTER TABLE "records"."asset" ALTER COLUMN "x" SET DEFAULT 1.5::numeric(20,2)',
     ]);
   });
 });

@@ -1,8 +1,9 @@
 import type { GraphQLFieldConfig, GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../context.js';
 import { CompileContext, rootTree } from './compile/index.js';
-import { readRows } from './database-error.js';
+import { mapReadError } from './database-error.js';
 import { actorScope, type PluginContext } from './plugin.js';
+import { accessScope } from '../../access/access-scope.js';
 import type { RootCompiler } from './record-info.js';
 
 /**
@@ -26,8 +27,22 @@ export function addReadRoot(
       async resolve(_src: unknown, _args: unknown, rc: RequestContext, info: GraphQLResolveInfo) {
         const scope = actorScope(rc, graph);
         const statement = graph.statements.statement(info, `resolve|${scope.key}`, () => compile(new CompileContext(graph, limits, 'resolve', scope), rootTree(info)));
-        const [row] = await readRows<{ data: unknown }>(rc.db, statement);
-        return row?.data ?? null;
+        try {
+          const [row] = await rc.db.run<{ data: unknown }>(statement);
+          return row?.data ?? null;
+        } catch (err) {
+          // Built against a version a publish has since replaced (a renamed column, a rebuilt view): once more on the newest.
+          const move = await rc.schemas?.movedFrom(graph);
+          const newer = move?.to.roots.get(name);
+          if (!move || !newer) throw mapReadError(err);
+          const again = newer(new CompileContext(move.to, limits, 'resolve', accessScope(rc.actor!, move.to.model)), move.rootTree(rootTree(info)));
+          try {
+            const [row] = await rc.db.run<{ data: unknown }>(again);
+            return row?.data ?? null;
+          } catch (retryErr) {
+            throw mapReadError(retryErr);
+          }
+        }
       },
     },
     by,

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ModelField } from '../../../../schema/index.js';
-import { sequenceName, tableRef } from '../../../ddl/index.js';
+import { hasColumnDefault, sequenceName, tableRef } from '../../../ddl/index.js';
 import { DomainError, ErrorCode } from '../../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
 import { fieldAccess, readableWhere, recordAccess } from './compile-access.js';
@@ -48,7 +48,11 @@ function assignments(ctx: CompileContext, info: TypeInfo, values: RecordValues, 
   const missing: string[] = [];
   for (const field of info.fields.values()) {
     let value = values[field.gqlName];
-    if (value === undefined && creating && field.default !== undefined) value = field.default;
+    if (value === undefined && creating && field.default !== undefined) {
+      // The column fills it (see columnDefault): a statement naming no column cannot go stale on a rename.
+      if (hasColumnDefault(field)) continue;
+      value = field.default;
+    }
     if (value === undefined) {
       if (creating && field.required) missing.push(field.gqlName);
       continue;
@@ -106,7 +110,8 @@ export function createStatement(ctx: CompileContext, info: TypeInfo, values: Rec
   const vals = [...params, sql`${actor}`, sql`${actor}`];
   if (info.type.numberPrefix) {
     cols.push(sql`"number"`);
-    vals.push(sql`${info.type.numberPrefix} || lpad(nextval(${sequenceName(info.type.name)}::regclass)::text, 7, '0')`);
+    // Padded to seven digits and growing past them: lpad alone would cut INC10000000 back to INC1000000.
+    vals.push(sql`(SELECT ${info.type.numberPrefix} || lpad(n::text, greatest(7, length(n::text)), '0') FROM (SELECT nextval(${sequenceName(info.type.name)}::regclass) AS n) seq)`);
   }
   // Create rules test the new record; when they refuse, the caller rolls the statement back (see `forbidden`).
   const c = ctx.alias();
@@ -143,3 +148,9 @@ export function snapshotRecordStatement(ctx: CompileContext, info: TypeInfo, sna
   return sql`SELECT ${recordJson(ctx, info, a, selectionOf(tree, info.type.gqlName))} AS data FROM ${snapshotRow(info, snapshot)} ${a} WHERE ${readableWhere(ctx, info, a)}`;
 }
 
+
+/** The version of a record now, as the actor may see it (no row: gone, or hidden — the same answer). */
+export function currentVersionStatement(ctx: CompileContext, info: TypeInfo, id: number): SQL {
+  const p = ctx.alias();
+  return sql`SELECT ${p}."sys_version" AS "sys_version" FROM ${tableRef(info.type.name)} ${p} WHERE ${p}."id" = ${id}::bigint AND ${readableWhere(ctx, info, p)}`;
+}

@@ -4,7 +4,7 @@ export { aggregateJson } from './compile-aggregate.js';
 export { connectionJson } from './compile-connection.js';
 export { compileCondition } from './compile-condition.js';
 export { compileFilter } from './compile-filter.js';
-export { createStatement, deleteStatement, snapshotRecordStatement, snapshotRow, updateStatement, type RecordValues, type WriteRow } from './compile-mutation.js';
+export { createStatement, currentVersionStatement, deleteStatement, snapshotRecordStatement, snapshotRow, updateStatement, type RecordValues, type WriteRow } from './compile-mutation.js';
 export { effectiveOrder, orderTermFor, ID_TERM, type OrderTerm } from './compile-order.js';
 export { anyRecordJson, recordJson, TYPE_KEY } from './compile-record.js';
 export { decodeCursor } from './cursor.js';

@@ -15,6 +15,7 @@ import { toGlobalId } from '../../global-id.js';
 import {
   CompileContext,
   createStatement,
+  currentVersionStatement,
   deleteStatement,
   recordIdOf,
   rootTree,
@@ -23,10 +24,11 @@ import {
   type ResolveTree,
   type WriteRow,
 } from '../compile/index.js';
-import { mapWriteError } from '../database-error.js';
+import { mapWriteError, readRows } from '../database-error.js';
+import type { SchemaMove } from '../schema-move.js';
 import { describeField, inputTypeOf } from '../field-types.js';
 import { actorScope, type PluginContext, type RecordPlugin } from '../plugin.js';
-import type { AccessScope } from '../../../access/access-scope.js';
+import { accessScope, type AccessScope } from '../../../access/access-scope.js';
 import { PROFILE_TYPES } from '../../../../schema/index.js';
 import type { TypeInfo } from '../record-info.js';
 
@@ -48,23 +50,48 @@ function recordTree(info: GraphQLResolveInfo, payloadType: string, field: string
  * Runs a write statement. A refused create has already inserted its row and event when the statement reports
  * it: only then is a transaction needed, to take both back. Writes to identity records drop cached profiles.
  */
-async function write(rc: RequestContext, info: TypeInfo, scope: AccessScope, statement: SQL, op: 'create' | 'update' | 'delete'): Promise<WriteRow> {
+async function attempt(rc: RequestContext, info: TypeInfo, scope: AccessScope, statement: SQL, op: WriteOp): Promise<WriteRow> {
+  const row =
+    op === 'create' && !scope.unrestricted
+      ? await rc.db.transaction(async (tx) => {
+          const [r] = await tx.run<WriteRow>(statement);
+          // A hidden reference inserted nothing (checked below); a refused create must be taken back here.
+          if (r.forbidden) throw new DomainError(ErrorCode.FORBIDDEN, `your access rules do not let you create this ${info.type.doc.label} record`);
+          return r;
+        })
+      : (await rc.db.run<WriteRow>(statement))[0];
+  hiddenReference(row);
+  if (row.id !== null && PROFILE_TYPES.has(info.type.name)) rc.identities?.invalidate();
+  return row;
+}
+
+type WriteOp = 'create' | 'update' | 'delete';
+
+/** One write statement against a graph; `move` renames what the request said when it was built for an older one. */
+type BuildWrite = (compile: CompileContext, info: TypeInfo, move: SchemaMove | null) => SQL;
+
+/**
+ * A write, built for the graph the request was validated against. When it fails because a publish has replaced
+ * that graph meanwhile (a renamed or converted column — here, or on a process that has not heard of it yet), it
+ * is built again for the newest graph and run once more, as a statement (or transaction) of its own: a request in
+ * flight during a publish still succeeds. Database errors become domain errors a person can act on.
+ */
+async function write(rc: RequestContext, ctx: PluginContext, info: TypeInfo, op: WriteOp, build: BuildWrite): Promise<WriteRow> {
+  const { graph, limits } = ctx;
+  const scope = actorScope(rc, graph);
   try {
-    const row =
-      op === 'create' && !scope.unrestricted
-        ? await rc.db.transaction(async (tx) => {
-            const [r] = await tx.run<WriteRow>(statement);
-            // A hidden reference inserted nothing (checked below); a refused create must be taken back here.
-            if (r.forbidden) throw new DomainError(ErrorCode.FORBIDDEN, `your access rules do not let you create this ${info.type.doc.label} record`);
-            return r;
-          })
-        : (await rc.db.run<WriteRow>(statement))[0];
-    hiddenReference(row);
-    if (row.id !== null && PROFILE_TYPES.has(info.type.name)) rc.identities?.invalidate();
-    return row;
+    return await attempt(rc, info, scope, build(new CompileContext(graph, limits, 'resolve', scope), info, null), op);
   } catch (err) {
     if (err instanceof DomainError) throw err;
-    throw mapWriteError(err, info, op === 'delete');
+    const move = await rc.schemas?.movedFrom(graph);
+    const moved = move?.typeInfo(info.type.name);
+    if (!move || !moved) throw mapWriteError(err, info, op === 'delete');
+    const movedScope = accessScope(rc.actor!, move.to.model);
+    try {
+      return await attempt(rc, moved, movedScope, build(new CompileContext(move.to, limits, 'resolve', movedScope), moved, move), op);
+    } catch (retryErr) {
+      throw retryErr instanceof DomainError ? retryErr : mapWriteError(retryErr, moved, op === 'delete');
+    }
   }
 }
 
@@ -79,14 +106,24 @@ function assertMay(scope: AccessScope, info: TypeInfo, op: 'create'): void {
     throw new DomainError(ErrorCode.FORBIDDEN, `you may not ${op} ${info.type.doc.pluralLabel ?? info.type.doc.label} records`);
 }
 
-function versionProblem(info: TypeInfo, id: string, row: WriteRow, sent: number | null, op: string): never {
+/**
+ * Why an update or delete changed nothing: not allowed, not there (or hidden), or at another version. The
+ * statement read the version before it waited for the row; when that is the version sent, the row changed under
+ * the wait — deleted (NOT_FOUND) or updated (CONFLICT) — and a fresh read tells which.
+ */
+async function versionProblem(rc: RequestContext, ctx: PluginContext, info: TypeInfo, id: string, rowId: number, row: WriteRow, sent: number | null, op: string): Promise<never> {
   if (row.forbidden) throw new DomainError(ErrorCode.FORBIDDEN, `your access rules do not let you ${op} this ${info.type.doc.label} record`);
-  if (row.current_version === null)
-    throw new DomainError(ErrorCode.NOT_FOUND, `there is no ${info.type.doc.label} record with id ${id}`);
+  let current = row.current_version;
+  if (current !== null && current === sent) {
+    const compile = new CompileContext(ctx.graph, ctx.limits, 'resolve', actorScope(rc, ctx.graph));
+    const [now] = await readRows<{ sys_version: number }>(rc.db, currentVersionStatement(compile, info, rowId));
+    current = now ? Number(now.sys_version) : null;
+  }
+  if (current === null) throw new DomainError(ErrorCode.NOT_FOUND, `there is no ${info.type.doc.label} record with id ${id}${row.current_version !== null ? ' (it was deleted meanwhile)' : ''}`);
   throw new DomainError(
     ErrorCode.CONFLICT,
-    `this ${info.type.doc.label} record was changed by someone else (it is at version ${row.current_version}, you sent ${sent}); reload it and apply your change again`,
-    { currentVersion: row.current_version },
+    `this ${info.type.doc.label} record was changed by someone else (it is at version ${current}, you sent ${sent}); reload it and apply your change again`,
+    { currentVersion: current },
   );
 }
 
@@ -99,7 +136,7 @@ export const MutationPlugin: RecordPlugin = {
 };
 
 function addMutations(ctx: PluginContext, info: TypeInfo): void {
-  const { builder, graph, limits } = ctx;
+  const { builder, graph } = ctx;
   const t = info.type;
   const gql = t.gqlName;
   const field = lowerFirst(gql);
@@ -158,10 +195,11 @@ function addMutations(ctx: PluginContext, info: TypeInfo): void {
     args: { input: { type: new GraphQLNonNull(createInput) } },
     async resolve(_s: unknown, { input }: { input: RecordValues & { clientMutationId?: string } }, rc: RequestContext, ri: GraphQLResolveInfo) {
       const { clientMutationId, ...values } = input;
-      const scope = actorScope(rc, graph);
-      assertMay(scope, info, 'create');
-      const compile = new CompileContext(graph, limits, 'resolve', scope);
-      const row = await write(rc, info, scope, createStatement(compile, info, values, rc.actor!.id, recordTree(ri, createPayload.name, field)), 'create');
+      assertMay(actorScope(rc, graph), info, 'create');
+      const tree = recordTree(ri, createPayload.name, field);
+      const row = await write(rc, ctx, info, 'create', (c, i, move) =>
+        createStatement(c, i, move ? move.values(t.name, values) : values, rc.actor!.id, move && tree ? move.tree(tree) : tree),
+      );
       return { record: row.data, clientMutationId };
     },
   }, BY);
@@ -172,10 +210,11 @@ function addMutations(ctx: PluginContext, info: TypeInfo): void {
     args: { input: { type: new GraphQLNonNull(updateInput) } },
     async resolve(_s: unknown, { input }: { input: { id: string; version: number; patch: RecordValues; clientMutationId?: string } }, rc: RequestContext, ri: GraphQLResolveInfo) {
       const id = recordIdOf(graph, input.id, t.name, 'id');
-      const scope = actorScope(rc, graph);
-      const compile = new CompileContext(graph, limits, 'resolve', scope);
-      const row = await write(rc, info, scope, updateStatement(compile, info, id, input.version, input.patch, rc.actor!.id, recordTree(ri, updatePayload.name, field)), 'update');
-      if (row.id === null) versionProblem(info, input.id, row, input.version, 'update');
+      const tree = recordTree(ri, updatePayload.name, field);
+      const row = await write(rc, ctx, info, 'update', (c, i, move) =>
+        updateStatement(c, i, id, input.version, move ? move.values(t.name, input.patch) : input.patch, rc.actor!.id, move && tree ? move.tree(tree) : tree),
+      );
+      if (row.id === null) await versionProblem(rc, ctx, info, input.id, id, row, input.version, 'update');
       return { record: row.data, clientMutationId: input.clientMutationId };
     },
   }, BY);
@@ -186,10 +225,9 @@ function addMutations(ctx: PluginContext, info: TypeInfo): void {
     args: { input: { type: new GraphQLNonNull(deleteInput) } },
     async resolve(_s: unknown, { input }: { input: { id: string; version?: number | null; clientMutationId?: string } }, rc: RequestContext, ri: GraphQLResolveInfo) {
       const id = recordIdOf(graph, input.id, t.name, 'id');
-      const scope = actorScope(rc, graph);
-      const compile = new CompileContext(graph, limits, 'resolve', scope);
-      const row = await write(rc, info, scope, deleteStatement(compile, info, id, input.version ?? null, rc.actor!.id, recordTree(ri, deletePayload.name, field)), 'delete');
-      if (row.id === null) versionProblem(info, input.id, row, input.version ?? null, 'delete');
+      const tree = recordTree(ri, deletePayload.name, field);
+      const row = await write(rc, ctx, info, 'delete', (c, i, move) => deleteStatement(c, i, id, input.version ?? null, rc.actor!.id, move && tree ? move.tree(tree) : tree));
+      if (row.id === null) await versionProblem(rc, ctx, info, input.id, id, row, input.version ?? null, 'delete');
       return { record: row.data, deletedId: toGlobalId(gql, id), clientMutationId: input.clientMutationId };
     },
   }, BY);
