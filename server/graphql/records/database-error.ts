@@ -42,8 +42,10 @@ export function mapWriteError(err: unknown, info: TypeInfo, deleting = false): u
 
 function fieldHint(e: PgError, info: TypeInfo): string {
   const column = e.column ?? e.column_name;
-  const byColumn = column ? info.type.activeFields.find((f) => f.name === column) : undefined;
+  const byColumn = column ? info.type.fields.find((f) => f.name === column) : undefined;
   if (byColumn) return ` (field ${byColumn.gqlName})`;
+  // A column this version does not know yet (a field published meanwhile) is still named, as it is stored.
+  if (column) return ` (field ${column})`;
   const detail = /Key \(([a-z0-9_]+)\)/.exec(e.detail ?? '');
   const f = detail ? info.type.activeFields.find((x) => x.name === detail[1]) : undefined;
   return f ? ` (field ${f.gqlName})` : '';
