@@ -41,7 +41,7 @@ export interface StartOptions {
 }
 
 /** The development administrator: exists before any user record, so it can import the first metadata. */
-export const DEV_ADMIN: Principal = { subject: 'admin', name: 'Demo Admin', admin: true, via: 'dev' };
+export const DEV_ADMIN: Principal = { subject: 'admin', name: 'Demo Admin', admin: true, via: 'dev', expiresAt: null };
 
 async function devSecret(config: Config): Promise<string> {
   if (config.devTokenSecret) return config.devTokenSecret;

@@ -22,6 +22,7 @@ import type { MetadataService } from '../metadata/index.js';
 import type { Metrics } from './metrics.js';
 import { serveExplorer, STUDIO_DIST_DIR, studioRouter, type StudioConfig } from './studio-routes.js';
 import { devSignInRoutes, type DevSignInRouteOptions } from './dev-sign-in-routes.js';
+import { webSocketAuth } from './web-socket-auth.js';
 
 export interface HttpDeps {
   db: Database;
@@ -62,22 +63,14 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
   let ready = false;
 
   const wss = new WebSocketServer({ server, path: '/graphql' });
+  const wsAuth = webSocketAuth(authenticate, log);
   const wsServer = useServer<Record<string, unknown>>(
     {
       schema: () => registry.current.schema,
-      context: async (ctx): Promise<AdminContext> => {
-        const auth = ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization;
-        return { db, events, metadata, identities, actor: await authenticate(typeof auth === 'string' ? auth : null) };
-      },
-      onConnect: async (ctx) => {
-        const auth = ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization;
-        try {
-          await authenticate(typeof auth === 'string' ? auth : null);
-          return true;
-        } catch {
-          return false;
-        }
-      },
+      context: (ctx): AdminContext => ({ db, events, metadata, identities, actor: wsAuth.actorOf(ctx) }),
+      onConnect: (ctx) => wsAuth.onConnect(ctx),
+      onSubscribe: (ctx) => wsAuth.onSubscribe(ctx),
+      onClose: (ctx) => wsAuth.onClose(ctx),
     },
     wss,
   );
