@@ -113,6 +113,8 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
     log,
     maxBodyBytes: config.maxBodyBytes,
     fastPath: config.fastPath,
+    rateLimits: config.rateLimits,
+    metricsAccess: { production: config.production, ...config.metrics },
     studioConfig: () => ({ endpoint: '/graphql', subscriptionEndpoint: '/graphql', headers: adminToken ? { Authorization: `Bearer ${adminToken}` } : ({} as Record<string, string>), devSignIn: auth.devSignIn }),
   });
   await new Promise<void>((resolve) => http.server.listen(config.port, config.host, resolve));
