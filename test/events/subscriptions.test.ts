@@ -238,6 +238,7 @@ describe('record subscriptions over graphql-ws', () => {
       [`Bearer ${await t.atrium.auth.issueDevToken({ subject: 'u1', name: 'Expired' }, '-1m')}`, /^the token expired on .*; sign in again$/],
       [`Basic ${Buffer.from('a:b').toString('base64')}`, /^the Authorization header must be "Bearer <token>"$/],
       [`Bearer ${await t.token({ subject: 'nobody.here' })}`, /^there is no Atrium user "nobody\.here"/],
+      [`Bearer ${await t.token({ subject: 'ada\u0000' })}`, /^the token is not valid for this server: its "sub" claim contains a NUL byte/],
     ];
     for (const [authorization, reason] of cases) {
       const client = connect(authorization);
