@@ -6,7 +6,6 @@
  * in a list or a log hides what the name really is. Free `text` (a message) keeps its tabs and line breaks.
  */
 export function unstorableCharacter(text: string, kind: 'name' | 'text' = 'name'): string | null {
-  // eslint-disable-next-line no-control-regex
   const m = (kind === 'name' ? /[\u0000-\u001f\u007f-\u009f]/ : /\u0000/).exec(text);
   if (!m) return null;
   const code = m[0].charCodeAt(0);
