@@ -41,7 +41,7 @@ export interface StartOptions {
 }
 
 /** The development administrator: exists before any user record, so it can import the first metadata. */
-export const DEV_ADMIN: Principal = { subject: 'admin', name: 'Demo Admin', admin: true, via: 'dev' };
+export const DEV_ADMIN: Principal = { subject: 'admin', name: 'Demo Admin', admin: true, via: 'dev', expiresAt: null };
 
 async function devSecret(config: Config): Promise<string> {
   if (config.devTokenSecret) return config.devTokenSecret;
@@ -115,6 +115,8 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
     log,
     maxBodyBytes: config.maxBodyBytes,
     fastPath: config.fastPath,
+    rateLimits: config.rateLimits,
+    metricsAccess: { production: config.production, ...config.metrics },
     studioConfig: () => ({ endpoint: '/graphql', subscriptionEndpoint: '/graphql', headers: adminToken ? { Authorization: `Bearer ${adminToken}` } : ({} as Record<string, string>), devSignIn: auth.devSignIn }),
   });
   await new Promise<void>((resolve) => http.server.listen(config.port, config.host, resolve));

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { metricsAllowList } from './http/metrics-access.js';
 import { DEFAULT_OIDC_ALGORITHMS, isOidcAlgorithm, OIDC_USER_CLAIMS, type OidcOptions } from './access/authenticator.js';
 
 /** Everything the server reads from its environment, in one place. */
@@ -78,11 +79,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxVariablesDepth: Number(env.ATRIUM_MAX_VARIABLES_DEPTH ?? DEFAULT_INPUT_LIMITS.maxVariablesDepth),
     },
     rateLimits: {
-      anonymousPerMinute: Number(env.ATRIUM_RATE_LIMIT_ANONYMOUS ?? 120),
-      signInPerMinute: Number(env.ATRIUM_RATE_LIMIT_SIGN_IN ?? 30),
+      anonymousPerMinute: perMinute(env, 'ATRIUM_RATE_LIMIT_ANONYMOUS', 120),
+      signInPerMinute: perMinute(env, 'ATRIUM_RATE_LIMIT_SIGN_IN', 30),
     },
-    metrics: { token: env.ATRIUM_METRICS_TOKEN?.trim() || null, allow: list(env.ATRIUM_METRICS_ALLOW) },
+    metrics: { token: env.ATRIUM_METRICS_TOKEN?.trim() || null, allow: allowList(env.ATRIUM_METRICS_ALLOW) },
   };
+}
+
+/** A typo must not turn a limit off (Number('12O') is NaN): only whole numbers, 0 meaning no limit. */
+function perMinute(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number of requests a minute per client address (0 turns the limit off), not "${raw}"`);
+  return Number(raw);
+}
+
+/** Checked now, so a mistyped address fails the start rather than leaving /metrics closed to the scraper. */
+function allowList(value: string | undefined): string[] {
+  const entries = list(value);
+  metricsAllowList(entries);
+  return entries;
 }
 
 function list(value: string | undefined): string[] {

@@ -31,6 +31,10 @@ Or sign in as a demo persona and send the token it returns:
   curl -s -X POST ${atrium.url}/auth/dev/sign-in -H 'content-type: application/json' -d '{"userName":"alice.agent"}'
   personas: ${PERSONAS.map((p) => p.userName).join(', ')} (GET ${atrium.url}/auth/dev/personas)`
   : `Sign in with your identity provider (${config.oidc?.issuer}); development sign-in is off.`;
+const metricsAccess = !config.production
+  ? 'open to anyone (development; NODE_ENV=production closes it)'
+  : [config.metrics.token && 'Authorization: Bearer $ATRIUM_METRICS_TOKEN', config.metrics.allow.length && `from ${config.metrics.allow.join(', ')}`].filter(Boolean).join(' or ') ||
+    'closed (production): set ATRIUM_METRICS_TOKEN or ATRIUM_METRICS_ALLOW';
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
 process.stdout.write(`
 Atrium is running on ${where}, metadata version ${atrium.registry.current.version}.
@@ -38,6 +42,7 @@ Atrium is running on ${where}, metadata version ${atrium.registry.current.versio
   GraphQL API + explorer  ${atrium.url}/graphql
   Studio                  ${atrium.url}/studio/
   Health / metrics        ${atrium.url}/healthz  ${atrium.url}/readyz  ${atrium.url}/metrics
+  Metrics access          ${metricsAccess}
 
 ${signInHelp}
 

@@ -46,7 +46,7 @@ export async function accessDiff(db: Database, before: Model, after: Model, limi
   for (const { user_name } of users.slice(0, limit)) {
     const profile = await loadAccessProfile(db, user_name);
     if (!profile) continue;
-    const actor: Actor = { id: profile.userName, name: profile.name, admin: profile.admin, profile, principal: { subject: user_name, admin: false, via: 'dev' }, key: `diff:${profile.userId}` };
+    const actor: Actor = { id: profile.userName, name: profile.name, admin: profile.admin, profile, principal: { subject: user_name, admin: false, via: 'dev', expiresAt: null }, key: `diff:${profile.userId}` };
     const oldScope = AccessScope.for(actor, before);
     const newScope = AccessScope.for(actor, after);
     const counted: [string, SQL][] = [];

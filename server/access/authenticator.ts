@@ -12,6 +12,7 @@ import {
   type ProtectedHeaderParameters,
 } from 'jose';
 import { DomainError, ErrorCode } from '../domain-error.js';
+import { unstorableCharacter } from './unstorable-character.js';
 
 /** Who a verified token speaks for. */
 export interface Principal {
@@ -22,6 +23,19 @@ export interface Principal {
   admin: boolean;
   name?: string;
   email?: string;
+  /**
+   * When the token stops being valid (its `exp`, ms since the epoch): what is authorised for longer than one
+   * request (a WebSocket connection and its subscriptions) ends then. Null for principals made up by the server
+   * (explaining or comparing someone's access), which no token stands behind.
+   */
+  expiresAt: number | null;
+}
+
+/** Whom a development token is for. */
+export interface DevTokenSubject {
+  subject: string;
+  name?: string;
+  admin?: boolean;
 }
 
 /** How to trust one OpenID Connect provider. */
@@ -99,7 +113,7 @@ export class Authenticator {
   }
 
   /** Throws FORBIDDEN when dev sign-in is off. */
-  async issueDevToken(p: { subject: string; name?: string; admin?: boolean }, ttl = '12h'): Promise<string> {
+  async issueDevToken(p: DevTokenSubject, ttl: string | number = '12h'): Promise<string> {
     if (this.oidc) throw new DomainError(ErrorCode.FORBIDDEN, devSignInOff(this.oidc.issuerName));
     if (!this.devKey) throw new DomainError(ErrorCode.FORBIDDEN, 'development sign-in needs a secret: set ATRIUM_DEV_TOKEN_SECRET');
     return new SignJWT({ name: p.name, admin: p.admin ?? false })
@@ -271,7 +285,20 @@ function principalOf(payload: JWTPayload, v: Verifier, issuer: string | undefine
   if (v.userClaim === 'email' && payload.email_verified === false) throw invalid(`its email ${subject} is not verified at ${issuer}; verify it there and sign in again`);
   const name = typeof payload.name === 'string' ? payload.name : undefined;
   const email = typeof payload.email === 'string' ? payload.email : undefined;
-  return { subject, via: v.via, admin: v.via === 'dev' && payload.admin === true, ...(name ? { name } : {}), ...(email ? { email } : {}) };
+  // These claims reach the database (the subject looks the user up) and the logs: a NUL there would be a server
+  // error, a control character a name that reads as another.
+  for (const [claim, value] of [[v.userClaim, subject], ['name', name], ['email', email]] as const) {
+    const bad = value === undefined ? null : unstorableCharacter(value);
+    if (bad) throw invalid(`its "${claim}" claim contains ${bad}, which no user name, name or address may contain`);
+  }
+  return {
+    subject,
+    via: v.via,
+    admin: v.via === 'dev' && payload.admin === true,
+    ...(name ? { name } : {}),
+    ...(email ? { email } : {}),
+    expiresAt: payload.exp! * 1000,
+  };
 }
 
 function devSignInOff(issuer: string): string {

@@ -63,7 +63,7 @@ export async function explainAccess(db: Database, model: Model, userName: string
   const decoded = fromGlobalId(globalId);
   const info = graph.byGqlName.get(decoded.typeName);
   if (!info || info.type.abstract) throw new DomainError(ErrorCode.INVALID_ID, `"${globalId}" is not the id of a record`);
-  const actor: Actor = { id: profile.userName, name: profile.name, admin: false, profile, principal: { subject: userName, admin: false, via: 'dev' }, key: `explain:${profile.userId}` };
+  const actor: Actor = { id: profile.userName, name: profile.name, admin: false, profile, principal: { subject: userName, admin: false, via: 'dev', expiresAt: null }, key: `explain:${profile.userId}` };
   // Rules are explained as they apply to the user even when an admin role lets it pass them all.
   const scope = AccessScope.for(actor, model);
   const type = info.type;

@@ -7,6 +7,7 @@ import { DomainError, ErrorCode } from '../domain-error.js';
 import { writeWithEvent, type RecordRow } from '../events/write-with-event.js';
 import type { Actor } from '../graphql/context.js';
 import { toGlobalId } from '../graphql/global-id.js';
+import { unstorableCharacter } from './unstorable-character.js';
 
 /** Who may decide any registration; `ACCOUNT_ADMIN_ROLE` decides those of its account and the accounts below. */
 export const AGENT_ROLE = 'agent';
@@ -16,22 +17,32 @@ export const ANONYMOUS_ACTOR = 'anonymous';
 
 export type RegistrationState = 'requested' | 'approved' | 'rejected';
 
+/** What a contact may sign in as; also what an approver may give instead of the name asked for. */
+export const UserName = z
+  .string()
+  .trim()
+  .min(2, 'a user name has at least 2 characters')
+  .max(120)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._@+-]*$/, 'a user name is letters, digits and . _ @ + -, starting with a letter or digit');
+
 /** What a contact sends to register; account is the account's record id (digits). */
 export const RegisterInput = z
   .object({
-    userName: z
-      .string()
-      .trim()
-      .min(2, 'a user name has at least 2 characters')
-      .max(120)
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._@+-]*$/, 'a user name is letters, digits and . _ @ + -, starting with a letter or digit'),
-    name: z.string().trim().min(1, 'a name is required').max(120),
+    userName: UserName,
+    name: z.string().trim().min(1, 'a name is required').max(120).refine((v) => !unstorableCharacter(v), 'a name has no control characters (such as NUL)'),
     email: z.string().trim().toLowerCase().max(254).pipe(z.email('not a valid e-mail address')),
     accountId: z.string().regex(/^[1-9][0-9]{0,17}$/, 'not a valid account id'),
-    message: z.string().trim().max(4000).optional().nullable(),
+    message: z.string().trim().max(4000).refine((v) => !unstorableCharacter(v, 'text'), 'a message has no NUL bytes').optional().nullable(),
   })
   .strict();
 export type RegisterInput = z.input<typeof RegisterInput>;
+
+/** What an anonymous registration is answered with: what was asked for, and nothing the caller did not send. */
+export interface RegistrationReceipt {
+  userName: string;
+  email: string;
+  accountId: string;
+}
 
 /** A registration as the service reports it. Ids are strings of digits. */
 export interface Registration {
@@ -69,50 +80,58 @@ export class Registrations {
     private readonly identities?: { invalidate(): void },
   ) {}
 
-  /** Anonymous. Refuses a bad input, a user name or e-mail taken by a user or a pending registration, an unknown account. */
-  async register(raw: RegisterInput): Promise<Registration> {
+  /**
+   * Anonymous. Records every well-formed registration for an existing account, and answers the same whether or
+   * not its user name, e-mail address or account is known: what an anonymous caller learns must not tell which
+   * users or accounts exist. Clashes are found when the registration is approved ({@link decide}). A
+   * registration for an account that does not exist is not recorded (there is nobody to decide it), and answered
+   * the same. Refuses only input that is not well-formed, judged without looking anything up.
+   */
+  async register(raw: RegisterInput): Promise<RegistrationReceipt> {
     const parsed = RegisterInput.safeParse(raw);
     if (!parsed.success)
       throw new DomainError(ErrorCode.BAD_USER_INPUT, `the registration is not valid: ${describeIssues(parsed.error, 'registration')}`, {
         fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))],
       });
     const input = parsed.data;
-    return this.db.transaction(async (tx) => {
-      // Two registrations for the same name at once would both pass the checks below: take the names in turn.
-      await tx.run(
-        sql`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(ARRAY[${`registration:${input.userName.toLowerCase()}`}, ${`registration:${input.email}`}]::text[]) AS k ORDER BY k`,
-      );
-      const [account] = await tx.run(sql`SELECT "id" FROM ${tableRef(T.account)} WHERE "id" = ${input.accountId}::bigint`);
-      if (!account) throw new DomainError(ErrorCode.REFERENCE_NOT_FOUND, `there is no account with id ${input.accountId}`, { field: 'account' });
-      await assertNamesFree(tx, input.userName, input.email, null);
-      const [row] = await writeWithEvent(
+    const receipt: RegistrationReceipt = { userName: input.userName, email: input.email, accountId: input.accountId };
+    await this.db.transaction(async (tx) => {
+      // One statement: inserts nothing when the account does not exist, instead of failing on the reference.
+      const created = await writeWithEvent(
         tx,
         T.registration,
         'created',
         ANONYMOUS_ACTOR,
         sql`INSERT INTO ${tableRef(T.registration)} ("user_name", "name", "email", "account", "message", "state", "sys_created_by", "sys_updated_by")
-            VALUES (${input.userName}, ${input.name}, ${input.email}, ${input.accountId}::bigint, ${input.message ?? null}, 'requested', ${ANONYMOUS_ACTOR}, ${ANONYMOUS_ACTOR})`,
+            SELECT ${input.userName}, ${input.name}, ${input.email}, a."id", ${input.message ?? null}, 'requested', ${ANONYMOUS_ACTOR}, ${ANONYMOUS_ACTOR}
+            FROM ${tableRef(T.account)} a WHERE a."id" = ${input.accountId}::bigint`,
       );
-      const document = toGlobalId(REGISTRATION_TYPE_NAME, String(row.id));
-      const [approval] = await writeWithEvent(
+      const [row] = created;
+      if (!row) return;
+      await writeWithEvent(
         tx,
         T.approval,
         'created',
         ANONYMOUS_ACTOR,
         sql`INSERT INTO ${tableRef(T.approval)} ("document", "document_type", "state", "sys_created_by", "sys_updated_by")
-            VALUES (${document}, ${T.registration}, 'requested', ${ANONYMOUS_ACTOR}, ${ANONYMOUS_ACTOR})`,
+            VALUES (${toGlobalId(REGISTRATION_TYPE_NAME, String(row.id))}, ${T.registration}, 'requested', ${ANONYMOUS_ACTOR}, ${ANONYMOUS_ACTOR})`,
       );
-      return toRegistration(row, String(approval.id));
     });
+    return receipt;
   }
 
   /**
    * Approves or rejects a pending registration, exactly once: of two decisions at once one wins and the other
-   * gets CONFLICT. Approval creates the user in the same transaction; if that fails (the user name or e-mail
-   * was taken meanwhile) nothing changes and the registration stays requested.
+   * gets CONFLICT. Approval creates the user in the same transaction; when the user name or e-mail address is
+   * taken by a user by then, it is a CONFLICT that says which, nothing changes and the registration stays
+   * requested: the approver rejects it, or approves it under another user name (`userName`).
    */
-  async decide(registrationId: string, approve: boolean, comment: string | null | undefined, actor: Actor | null): Promise<Registration> {
+  async decide(registrationId: string, approve: boolean, comment: string | null | undefined, actor: Actor | null, options: { userName?: string | null } = {}): Promise<Registration> {
     if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'sign in to decide a registration');
+    const rename = options.userName === undefined || options.userName === null ? null : UserName.safeParse(options.userName);
+    if (rename && !approve) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'a user name is given only when approving: a rejection creates no user', { field: 'userName' });
+    if (rename && !rename.success) throw new DomainError(ErrorCode.BAD_USER_INPUT, `the user name is not valid: ${rename.error.issues[0].message}`, { field: 'userName' });
+    const userName = rename?.data ?? null;
     const roles = actor.profile?.facts.roles ?? new Set<string>();
     const everywhere = actor.admin || roles.has(AGENT_ROLE);
     if (!everywhere && !roles.has(ACCOUNT_ADMIN_ROLE))
@@ -132,7 +151,7 @@ export class Registrations {
     const result = await this.db.transaction(async (tx) => {
       // The claim: only one transaction finds the row still requested; a concurrent one waits for it, then finds
       // nothing. Also checks the account the eligibility was decided on is still the registration's.
-      const claim = sql`UPDATE ${tableRef(T.registration)} SET "state" = ${state}, "decided_by" = ${deciderId}::bigint, "decided_at" = now(),
+      const claim = sql`UPDATE ${tableRef(T.registration)} SET "state" = ${state}, "decided_by" = ${deciderId}::bigint, "decided_at" = now(), "user_name" = coalesce(${userName}, "user_name"),
           "sys_version" = "sys_version" + 1, "sys_updated_at" = now(), "sys_updated_by" = ${by}
           WHERE "id" = ${registrationId}::bigint AND "state" = 'requested' AND "account" = ${accountId}::bigint`;
       // A rejection is one write with its event; an approval sets the user next, and that write's event
@@ -143,7 +162,7 @@ export class Registrations {
       if (!claimed) throw new DomainError(ErrorCode.CONFLICT, `registration ${registrationId} has already been decided (or was changed meanwhile)`);
       let row = claimed;
       if (approve) {
-        await assertNamesFree(tx, String(row.user_name), String(row.email), registrationId);
+        await assertNamesFree(tx, String(row.user_name), String(row.email));
         let person: RecordRow;
         try {
           [person] = await writeWithEvent(
@@ -176,33 +195,34 @@ export class Registrations {
 }
 
 /**
- * A user name or e-mail is taken when a user or another pending registration has it, as either: sign-in looks a
- * login up by user name and then by e-mail, so a user name equal to someone's e-mail would take over their sign-in.
+ * Approval's check: a user name or e-mail is taken when a user has it, as either: sign-in looks a login up by user
+ * name and then by e-mail, so a user name equal to someone's e-mail would take over their sign-in. Other pending
+ * registrations do not count (the first approved wins). Approvals of the same names take them in turn, so two
+ * approved at once cannot both find them free.
  */
-async function assertNamesFree(tx: Executor, userName: string, email: string, exceptRegistration: string | null): Promise<void> {
+async function assertNamesFree(tx: Executor, userName: string, email: string): Promise<void> {
   const keys = [userName.toLowerCase(), email.toLowerCase()];
-  const [row] = await tx.run<{ user_name_user: boolean; email_user: boolean; user_name_pending: boolean; email_pending: boolean }>(sql`
+  await tx.run(sql`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(ARRAY[${`identity-name:${keys[0]}`}, ${`identity-name:${keys[1]}`}]::text[]) AS k ORDER BY k`);
+  const [row] = await tx.run<{ user_name_taken: boolean; email_taken: boolean }>(sql`
     SELECT
-      EXISTS (SELECT 1 FROM ${tableRef(T.user)} WHERE lower("user_name") = ${keys[0]} OR lower("email") = ${keys[0]}) AS user_name_user,
-      EXISTS (SELECT 1 FROM ${tableRef(T.user)} WHERE lower("user_name") = ${keys[1]} OR lower("email") = ${keys[1]}) AS email_user,
-      EXISTS (SELECT 1 FROM ${tableRef(T.registration)} WHERE "state" = 'requested' AND "id" IS DISTINCT FROM ${exceptRegistration}::bigint
-              AND (lower("user_name") = ${keys[0]} OR lower("email") = ${keys[0]})) AS user_name_pending,
-      EXISTS (SELECT 1 FROM ${tableRef(T.registration)} WHERE "state" = 'requested' AND "id" IS DISTINCT FROM ${exceptRegistration}::bigint
-              AND (lower("user_name") = ${keys[1]} OR lower("email") = ${keys[1]})) AS email_pending`);
-  if (row.user_name_user) throw taken('userName', `the user name "${userName}" is already in use`, 'user');
-  if (row.email_user) throw taken('email', `the e-mail address ${email} is already in use`, 'user');
-  if (row.user_name_pending) throw taken('userName', `the user name "${userName}" is already asked for by a registration awaiting approval`, 'registration');
-  if (row.email_pending) throw taken('email', `the e-mail address ${email} is already used by a registration awaiting approval`, 'registration');
+      EXISTS (SELECT 1 FROM ${tableRef(T.user)} WHERE lower("user_name") = ${keys[0]} OR lower("email") = ${keys[0]}) AS user_name_taken,
+      EXISTS (SELECT 1 FROM ${tableRef(T.user)} WHERE lower("user_name") = ${keys[1]} OR lower("email") = ${keys[1]}) AS email_taken`);
+  const reject = 'or reject the registration';
+  if (row.user_name_taken)
+    throw taken('userName', `the user name "${userName}" is already taken by another user; approve with another user name (userName), ${reject}`);
+  if (row.email_taken)
+    throw taken('email', `the e-mail address ${email} is already used by another user, so the person may have a user already; ${reject} (or change that user's e-mail address first)`);
 }
 
-function taken(field: 'userName' | 'email', message: string, takenBy: 'user' | 'registration'): DomainError {
-  return new DomainError(ErrorCode.UNIQUE_VIOLATION, message, { field, takenBy });
+function taken(field: 'userName' | 'email', message: string): DomainError {
+  return new DomainError(ErrorCode.CONFLICT, `${message}; the registration stays requested`, { field, takenBy: 'user' });
 }
 
 /** A user insert that a unique index or a required field added to `person` refuses: the approval cannot go through. */
 function mapUserInsertError(err: unknown): unknown {
   const code = (err as { code?: string })?.code;
-  if (code === '23505') return new DomainError(ErrorCode.UNIQUE_VIOLATION, 'a user with this user name or e-mail address was created meanwhile; the registration stays requested', { takenBy: 'user' });
+  if (code === '23505')
+    return new DomainError(ErrorCode.CONFLICT, 'a user with this user name or e-mail address was created meanwhile; approve with another user name (userName), or reject the registration; the registration stays requested', { takenBy: 'user' });
   if (code === '23502')
     return new DomainError(ErrorCode.REQUIRED_FIELD, 'the user record needs a value the registration does not have; create the user by hand and reject the registration');
   return err;

@@ -22,6 +22,9 @@ import type { MetadataService } from '../metadata/index.js';
 import type { Metrics } from './metrics.js';
 import { serveExplorer, STUDIO_DIST_DIR, studioRouter, type StudioConfig } from './studio-routes.js';
 import { devSignInRoutes, type DevSignInRouteOptions } from './dev-sign-in-routes.js';
+import { metricsAccess, type MetricsAccessOptions } from './metrics-access.js';
+import { rateLimits } from './rate-limits.js';
+import { webSocketAuth } from './web-socket-auth.js';
 
 export interface HttpDeps {
   db: Database;
@@ -39,6 +42,10 @@ export interface HttpDeps {
   studioConfig: () => StudioConfig;
   /** Answer fully compiled queries without graphql-js (on unless turned off for comparison). */
   fastPath: boolean;
+  /** Requests per minute per client address on sign-in and anonymous GraphQL (0: no limit). */
+  rateLimits: { anonymousPerMinute: number; signInPerMinute: number };
+  /** Who may read /metrics. */
+  metricsAccess: MetricsAccessOptions;
 }
 
 export interface HttpApp {
@@ -62,22 +69,14 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
   let ready = false;
 
   const wss = new WebSocketServer({ server, path: '/graphql' });
+  const wsAuth = webSocketAuth(authenticate, log);
   const wsServer = useServer<Record<string, unknown>>(
     {
       schema: () => registry.current.schema,
-      context: async (ctx): Promise<AdminContext> => {
-        const auth = ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization;
-        return { db, events, metadata, identities, schemas: registry, actor: await authenticate(typeof auth === 'string' ? auth : null) };
-      },
-      onConnect: async (ctx) => {
-        const auth = ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization;
-        try {
-          await authenticate(typeof auth === 'string' ? auth : null);
-          return true;
-        } catch {
-          return false;
-        }
-      },
+      context: (ctx): AdminContext => ({ db, events, metadata, identities, schemas: registry, actor: wsAuth.actorOf(ctx) }),
+      onConnect: (ctx) => wsAuth.onConnect(ctx),
+      onSubscribe: (ctx) => wsAuth.onSubscribe(ctx),
+      onClose: (ctx) => wsAuth.onClose(ctx),
     },
     wss,
   );
@@ -135,14 +134,17 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
       res.status(503).json({ status: 'not ready', reason: (e as Error).message });
     }
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsAccess(deps.metricsAccess), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use(studioRouter({ distDir: STUDIO_DIST_DIR, config: deps.studioConfig }));
+  const limits = rateLimits(deps.rateLimits, log);
+  app.use('/auth/dev', limits.signIn);
   app.use(devSignInRoutes(deps.devSignIn));
   app.get('/graphql', serveExplorer(STUDIO_DIST_DIR));
   app.use(
     '/graphql',
+    limits.anonymousGraphql,
     express.json({ limit: deps.maxBodyBytes }),
     // Before Apollo: a failure inside its context function would be a 500, not the 401 the handler below sends.
     async (req: Request, res: Response, next: NextFunction) => {

@@ -1,4 +1,5 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { unstorableCharacter } from '../access/unstorable-character.js';
 import { ErrorCode } from '../domain-error.js';
 
 /** Someone a developer can sign in as without a password, as the sign-in page lists them. */
@@ -47,6 +48,9 @@ export function devSignInRoutes(opts: DevSignInRouteOptions): Router {
     if (typeof userName !== 'string' || !userName.trim()) {
       return res.status(400).json(errorBody('send a JSON body {"userName": "<user name>"} with Content-Type: application/json', ErrorCode.BAD_USER_INPUT));
     }
+    // Looked up in the database next: a NUL there is a server error, not an unknown user.
+    const bad = unstorableCharacter(userName);
+    if (bad) return res.status(400).json(errorBody(`the user name contains ${bad}; send the user name as it is written, without control characters`, ErrorCode.BAD_USER_INPUT));
     const token = await opts.signIn(userName.trim());
     if (token === null) {
       return res.status(403).json(errorBody(`"${userName.trim()}" cannot sign in: there is no active, approved user with that user name`, ErrorCode.FORBIDDEN));

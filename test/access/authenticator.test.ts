@@ -69,8 +69,9 @@ describe('Authenticator with an OIDC provider', () => {
     expect(await auth().authenticate('')).toBeNull();
   });
 
-  it('accepts an RS256 token and names the user by sub', async () => {
-    expect(await auth().authenticate(bearer(await issue()))).toEqual({ subject: 'u-123', via: 'oidc', admin: false, name: 'Ada Lovelace', email: 'ada@example.test' });
+  it('accepts an RS256 token and names the user by sub, carrying when the token expires', async () => {
+    const exp = now() + 3600;
+    expect(await auth().authenticate(bearer(await issue({ exp })))).toEqual({ subject: 'u-123', via: 'oidc', admin: false, name: 'Ada Lovelace', email: 'ada@example.test', expiresAt: exp * 1000 });
   });
 
   it('accepts an ES256 token', async () => {
@@ -217,6 +218,23 @@ describe('Authenticator with an OIDC provider', () => {
     });
   });
 
+  it('refuses a NUL byte or another control character in the claims that reach the database, naming the claim', async () => {
+    const cases: [Record<string, string>, OidcOptions['userClaim'], string][] = [
+      [{ sub: 'u-\u0000123' }, 'sub', 'its "sub" claim contains a NUL byte (U+0000)'],
+      [{ preferred_username: 'ada\u0000' }, 'preferred_username', 'its "preferred_username" claim contains a NUL byte (U+0000)'],
+      [{ sub: 'u-123\n' }, 'sub', 'its "sub" claim contains a control character (U+000A)'],
+      [{ name: 'Ada\u0000 Lovelace' }, 'sub', 'its "name" claim contains a NUL byte (U+0000)'],
+      [{ email: 'ada\u009b@example.test' }, 'sub', 'its "email" claim contains a control character (U+009B)'],
+    ];
+    for (const [claims, userClaim, reason] of cases) {
+      const a = new Authenticator({ oidc: oidc({ userClaim }) });
+      expect(await failure(a.authenticate(bearer(await issue(claims))))).toEqual({
+        code: ErrorCode.UNAUTHENTICATED,
+        message: `the token is not valid for this server: ${reason}, which no user name, name or address may contain`,
+      });
+    }
+  });
+
   it('refuses HS* and none as configured algorithms', () => {
     expect(() => new Authenticator({ oidc: oidc({ algorithms: ['RS256', 'HS256'] }) })).toThrow(/remove HS256/);
     expect(() => new Authenticator({ oidc: oidc({ algorithms: ['none'] }) })).toThrow(/remove none/);
@@ -316,8 +334,18 @@ describe('Authenticator with development sign-in', () => {
 
   it('issues tokens it accepts, carrying name and the admin claim', async () => {
     const a = auth();
-    expect(await a.authenticate(bearer(await a.issueDevToken({ subject: 'admin', name: 'Demo Admin', admin: true })))).toEqual({ subject: 'admin', via: 'dev', admin: true, name: 'Demo Admin' });
-    expect(await a.authenticate(bearer(await a.issueDevToken({ subject: 'pat' })))).toEqual({ subject: 'pat', via: 'dev', admin: false });
+    expect(await a.authenticate(bearer(await a.issueDevToken({ subject: 'admin', name: 'Demo Admin', admin: true })))).toEqual({ subject: 'admin', via: 'dev', admin: true, name: 'Demo Admin', expiresAt: expect.any(Number) });
+    const pat = await a.issueDevToken({ subject: 'pat' }, '10m');
+    const { exp } = JSON.parse(Buffer.from(pat.split('.')[1], 'base64url').toString()) as { exp: number };
+    expect(await a.authenticate(bearer(pat))).toEqual({ subject: 'pat', via: 'dev', admin: false, expiresAt: exp * 1000 });
+  });
+
+  it('refuses a development token whose subject holds a NUL byte', async () => {
+    const a = auth();
+    expect(await failure(a.authenticate(bearer(await a.issueDevToken({ subject: 'pat\u0000; DROP' }))))).toEqual({
+      code: ErrorCode.UNAUTHENTICATED,
+      message: 'the token is not valid for this server: its "sub" claim contains a NUL byte (U+0000), which no user name, name or address may contain',
+    });
   });
 
   it('refuses a development token signed with another secret', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromGlobalId } from '../../server/graphql/global-id.js';
+import { fromGlobalId, toGlobalId } from '../../server/graphql/global-id.js';
 import { importItsm } from '../helpers/itsm.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -17,8 +17,12 @@ let otherAdminToken: string;
 /** A contact of `parent` with no role. */
 let plainContactToken: string;
 
-const REGISTER = `mutation($i: RegisterContactInput!) { registerContact(input: $i) { id state message userName account user approval decidedAt } }`;
-const DECIDE = `mutation($id: ID!, $approve: Boolean!, $comment: String) { decideRegistration(id: $id, approve: $approve, comment: $comment) { id state user approval decidedAt } }`;
+const REGISTER = `mutation($i: RegisterContactInput!) { registerContact(input: $i) { message userName email account } }`;
+const DECIDE = `mutation($id: ID!, $approve: Boolean!, $comment: String, $userName: String) {
+  decideRegistration(id: $id, approve: $approve, comment: $comment, userName: $userName) { id state userName user approval decidedAt }
+}`;
+/** What every well-formed registration is answered with, whatever exists already. */
+const RECEIVED = 'Thank you: if the details are in order, your registration awaits approval by an administrator of your account or an agent. You can sign in once it is approved.';
 
 async function create(kind: string, input: Record<string, unknown>): Promise<string> {
   const d = await t.ok(`mutation($i: Create${kind}Input!) { create${kind}(input: $i) { ${lower(kind)} { id } } }`, { i: input });
@@ -42,10 +46,16 @@ function input(account: string, extra: Record<string, unknown> = {}): Record<str
   return { userName: `new.contact${seq}`, name: `New Contact ${seq}`, email: `new${seq}@customer.example`, account, message: 'please let me in', ...extra };
 }
 
-async function register(account: string, extra: Record<string, unknown> = {}) {
-  const r = await t.gql(REGISTER, { i: input(account, extra) }, null);
+/** Registers anonymously and finds what was recorded: the answer itself names no record. */
+async function register(account: string, extra: Record<string, unknown> = {}): Promise<{ id: string; approval: string; userName: string; email: string }> {
+  const i = input(account, extra) as { userName: string; email: string };
+  const r = await t.gql(REGISTER, { i }, null);
   expect(r.errors).toBeUndefined();
-  return r.data.registerContact;
+  expect(r.data.registerContact).toEqual({ message: RECEIVED, userName: i.userName, email: i.email, account });
+  const [row] = await t.atrium.db.run<{ id: number }>(sql`SELECT max("id")::int AS "id" FROM "records"."registration" WHERE "user_name" = ${i.userName}`);
+  const id = toGlobalId('Registration', String(row.id));
+  const [approval] = await rowOf('approval', sql`"document" = ${id}`);
+  return { id, approval: toGlobalId('Approval', String(approval.id)), userName: i.userName, email: i.email };
 }
 
 /** Rows as JSON, the same on both drivers (ids are numbers). */
@@ -83,11 +93,8 @@ describe('contact self-registration', () => {
   it('registers anonymously: a requested registration and its approval record, each with its event', async () => {
     const before = await t.atrium.db.run<{ n: number }>(sql`SELECT count(*)::int AS n FROM "atrium"."record_event"`);
     const r = await register(child);
-    expect(r).toMatchObject({ state: 'REQUESTED', account: child, user: null, decidedAt: null });
-    expect(r.message).toMatch(/awaits approval/);
-    expect(fromGlobalId(r.id).typeName).toBe('Registration');
     const [row] = await rowOf('registration', sql`"id" = ${idOf(r.id)}`);
-    expect(row).toMatchObject({ user_name: r.userName, state: 'requested', message: 'please let me in', sys_created_by: 'anonymous' });
+    expect(row).toMatchObject({ user_name: r.userName, email: r.email, account: idOf(child), state: 'requested', message: 'please let me in', sys_created_by: 'anonymous', person: null, decided_at: null });
     const [approval] = await rowOf('approval', sql`"id" = ${idOf(r.approval)}`);
     expect(approval).toMatchObject({ document: r.id, document_type: 'registration', state: 'requested', approver: null });
     const events = await t.atrium.db.run<{ record_type: string; kind: string }>(
@@ -103,32 +110,91 @@ describe('contact self-registration', () => {
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: expect.arrayContaining(['userName', 'email']) });
   });
 
-  it('refuses a user name taken by a user or by a pending registration, and an e-mail taken by either', async () => {
-    const byUser = await t.gql(REGISTER, { i: input(parent, { userName: 'Globex.User' }) }, null);
-    expect(byUser.errors?.[0].extensions).toMatchObject({ code: 'UNIQUE_VIOLATION', field: 'userName', takenBy: 'user' });
+  it('refuses input that is not well-formed, NUL bytes included, judged without looking anything up', async () => {
+    for (const [extra, field] of [
+      [{ name: 'Ada\u0000' }, 'name'],
+      [{ name: 'Ada\u0007Bell' }, 'name'],
+      [{ message: 'let me in\u0000' }, 'message'],
+      [{ email: 'ada\u0000@customer.example' }, 'email'],
+      [{ userName: 'ada\u0000' }, 'userName'],
+    ] as const) {
+      const r = await t.gql(REGISTER, { i: input(parent, extra) }, null);
+      expect(r.status, field).toBe(200);
+      expect(r.errors?.[0].extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', fields: [field] });
+    }
+    // Line breaks and tabs belong in a message.
+    await register(parent, { message: 'line one\n\tline two' });
+  });
+
+  it('answers the same whether or not the user name, e-mail address or account is taken or exists', async () => {
     const pending = await register(parent);
-    const byPending = await t.gql(REGISTER, { i: input(parent, { userName: pending.userName }) }, null);
-    expect(byPending.errors?.[0].extensions).toMatchObject({ code: 'UNIQUE_VIOLATION', field: 'userName', takenBy: 'registration' });
-    const emailOfUser = await t.gql(REGISTER, { i: input(parent, { email: 'globex.user@example.com' }) }, null);
-    expect(emailOfUser.errors?.[0].extensions).toMatchObject({ code: 'UNIQUE_VIOLATION', field: 'email' });
-    // Sign-in looks logins up by e-mail too: a user name equal to someone's e-mail would take over their sign-in.
-    const nameIsEmail = await t.gql(REGISTER, { i: input(parent, { userName: 'smith@example.com' }) }, null);
-    expect(nameIsEmail.errors?.[0].extensions).toMatchObject({ code: 'UNIQUE_VIOLATION', field: 'userName' });
-  });
-
-  it('lets one of two concurrent registrations for the same user name through', async () => {
-    const first = input(parent);
-    const results = await Promise.all([t.gql(REGISTER, { i: first }, null), t.gql(REGISTER, { i: { ...input(parent), userName: first.userName } }, null)]);
-    expect(results.filter((x) => !x.errors)).toHaveLength(1);
-    expect(results.filter((x) => x.errors).map((x) => x.errors![0].extensions?.code)).toEqual(['UNIQUE_VIOLATION']);
-    expect(await rowOf('registration', sql`"user_name" = ${first.userName as string}`)).toHaveLength(1);
-  });
-
-  it('refuses an unknown account', async () => {
-    const r = await t.gql(REGISTER, { i: input(Buffer.from('Account:999999').toString('base64url')) }, null);
-    expect(r.errors?.[0].extensions).toMatchObject({ code: 'REFERENCE_NOT_FOUND', field: 'account' });
+    const unknownAccount = Buffer.from('Account:999999').toString('base64url');
+    const asked: [string, Record<string, unknown>, string][] = [
+      ['a fresh registration', {}, parent],
+      ['a user name a user has (in another case)', { userName: 'Globex.User' }, parent],
+      ['a user name a pending registration asks for', { userName: pending.userName }, parent],
+      ['an e-mail address a user has', { email: 'globex.user@example.com' }, parent],
+      ['an e-mail address a pending registration uses', { email: pending.email }, parent],
+      ["a user name that is someone's e-mail address", { userName: 'smith@example.com' }, parent],
+      ['an account that does not exist', {}, unknownAccount],
+    ];
+    for (const [what, extra, account] of asked) {
+      const i = input(account, extra) as { userName: string; email: string };
+      const r = await t.gql(REGISTER, { i }, null);
+      expect({ status: r.status, errors: r.errors, data: r.data }, what).toEqual({ status: 200, errors: undefined, data: { registerContact: { message: RECEIVED, userName: i.userName, email: i.email, account } } });
+    }
+    // Every one for an existing account is recorded and waits for its approver; the unknown account's is not.
+    for (const userName of ['Globex.User', pending.userName, 'smith@example.com']) {
+      expect((await rowOf('registration', sql`"user_name" = ${userName} AND "state" = 'requested'`)).length, userName).toBeGreaterThanOrEqual(1);
+    }
+    expect(await rowOf('registration', sql`"account" = 999999`)).toEqual([]);
     const wrongType = await t.gql(REGISTER, { i: input(Buffer.from('Person:1').toString('base64url')) }, null);
     expect(wrongType.errors?.[0].extensions?.code).toBe('INVALID_ID');
+  });
+
+  it('settles clashes at approval: a taken user name or e-mail is a CONFLICT for the approver, who rejects or approves under another user name', async () => {
+    const byUser = await register(parent, { userName: 'Globex.User' });
+    const refused = await t.gql(DECIDE, { id: byUser.id, approve: true }, agentToken);
+    expect(refused.errors?.[0]).toMatchObject({
+      message: 'the user name "Globex.User" is already taken by another user; approve with another user name (userName), or reject the registration; the registration stays requested',
+      extensions: { code: 'CONFLICT', field: 'userName', takenBy: 'user' },
+    });
+    const [still] = await rowOf('registration', sql`"id" = ${idOf(byUser.id)}`);
+    expect(still).toMatchObject({ state: 'requested', person: null, sys_version: 1 });
+
+    // A user name equal to someone's e-mail would take over their sign-in: taken just the same.
+    const nameIsEmail = await register(parent, { userName: 'smith@example.com' });
+    expect((await t.gql(DECIDE, { id: nameIsEmail.id, approve: true }, agentToken)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'userName' });
+
+    const bad = await t.gql(DECIDE, { id: byUser.id, approve: true, userName: 'no spaces' }, agentToken);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userName' });
+    const renamedReject = await t.gql(DECIDE, { id: byUser.id, approve: false, userName: 'globex.user2' }, agentToken);
+    expect(renamedReject.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userName' });
+
+    const approved = await t.gql(DECIDE, { id: byUser.id, approve: true, userName: 'globex.user2' }, parentAdminToken);
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data.decideRegistration).toMatchObject({ state: 'APPROVED', userName: 'globex.user2' });
+    const [person] = await personNamed('globex.user2');
+    expect(person).toMatchObject({ email: byUser.email, account: idOf(parent) });
+    expect(await rowOf('registration', sql`"id" = ${idOf(byUser.id)}`)).toMatchObject([{ state: 'approved', user_name: 'globex.user2', person: person.id }]);
+
+    const byEmail = await register(parent, { email: 'globex.user@example.com' });
+    const emailTaken = await t.gql(DECIDE, { id: byEmail.id, approve: true }, agentToken);
+    expect(emailTaken.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'email', takenBy: 'user' });
+    expect(emailTaken.errors?.[0].message).toMatch(/^the e-mail address globex\.user@example\.com is already used by another user/);
+    expect((await t.gql(DECIDE, { id: byEmail.id, approve: false, comment: 'already has a user' }, agentToken)).data.decideRegistration.state).toBe('REJECTED');
+  });
+
+  it('records both of two concurrent registrations for the same user name; of their approvals at once one wins, the other is a CONFLICT', async () => {
+    const first = input(parent) as { userName: string };
+    const results = await Promise.all([t.gql(REGISTER, { i: first }, null), t.gql(REGISTER, { i: { ...input(parent), userName: first.userName.toUpperCase() } }, null)]);
+    expect(results.map((x) => x.errors)).toEqual([undefined, undefined]);
+    const regs = await rowOf('registration', sql`lower("user_name") = ${first.userName}`);
+    expect(regs).toHaveLength(2);
+    const decisions = await Promise.all(regs.map((r) => t.gql(DECIDE, { id: toGlobalId('Registration', String(r.id)), approve: true }, agentToken)));
+    expect(decisions.filter((d) => !d.errors)).toHaveLength(1);
+    expect(decisions.filter((d) => d.errors).map((d) => d.errors![0].extensions)).toMatchObject([{ code: 'CONFLICT', field: 'userName' }]);
+    expect(await rowOf('person', sql`lower("user_name") = ${first.userName}`)).toHaveLength(1);
   });
 
   it('lets an agent approve: the user exists with the account, the approval is decided, events are written', async () => {
@@ -166,7 +232,7 @@ describe('contact self-registration', () => {
     expect(token).toBeTruthy();
     // The token made before approval works now too: the profile cached as "no such user" was dropped.
     for (const tk of [token!, early]) {
-      const me = await t.gql(`{ people(first: 5) { nodes { userName account { name } } } }`, {}, tk);
+      const me = await t.gql(`{ people(first: 100) { nodes { userName account { name } } } }`, {}, tk);
       expect(me.status).toBe(200);
       expect(me.errors).toBeUndefined();
       expect(me.data.people.nodes).toContainEqual({ userName: r.userName, account: { name: 'Globex' } });
@@ -227,9 +293,9 @@ describe('contact self-registration', () => {
     const [approval] = await rowOf('approval', sql`"id" = ${idOf(r.approval)}`);
     expect(approval).toMatchObject({ state: 'rejected', comments: 'not one of ours' });
     expect(await t.atrium.signIn(r.userName)).toBeNull();
-    // The user name is free again once no pending registration holds it.
-    const again = await t.gql(REGISTER, { i: input(parent, { userName: r.userName }) }, null);
-    expect(again.errors).toBeUndefined();
+    // The same person may register again; the new registration waits for its own decision.
+    const again = await register(parent, { userName: r.userName });
+    expect(again.id).not.toBe(r.id);
   });
 
   it('leaves nothing half-applied when approval fails (the e-mail was taken meanwhile)', async () => {
@@ -238,7 +304,7 @@ describe('contact self-registration', () => {
     await create('Person', { userName: 'someone.else', name: 'Someone Else', email: reg0.email });
     const events = await t.atrium.db.run<{ id: number }>(sql`SELECT coalesce(max("id"), 0)::int AS id FROM "atrium"."record_event"`);
     const d = await t.gql(DECIDE, { id: r.id, approve: true }, agentToken);
-    expect(d.errors?.[0].extensions).toMatchObject({ code: 'UNIQUE_VIOLATION', field: 'email' });
+    expect(d.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'email' });
     const [reg] = await rowOf('registration', sql`"id" = ${idOf(r.id)}`);
     expect(reg).toMatchObject({ state: 'requested', person: null, decided_by: null, decided_at: null, sys_version: 1 });
     const [approval] = await rowOf('approval', sql`"id" = ${idOf(r.approval)}`);

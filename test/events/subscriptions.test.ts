@@ -28,6 +28,9 @@ interface EventShape {
 
 const EVENT_FIELDS = `kind recordId version record { number shortDescription caller { name } }`;
 
+/** How the server closed a client's connection, once it has. */
+const closedWith = new WeakMap<Client, { code: number; reason: string }>();
+
 function connect(authorization: string | null = `Bearer ${t.adminToken}`): Client {
   const client = createClient({
     url: `${t.atrium.url.replace(/^http/, 'ws')}/graphql`,
@@ -35,6 +38,10 @@ function connect(authorization: string | null = `Bearer ${t.adminToken}`): Clien
     connectionParams: authorization ? { Authorization: authorization } : {},
     retryAttempts: 0,
     shouldRetry: () => false,
+  });
+  client.on('closed', (event) => {
+    const { code, reason } = event as { code: number; reason: string };
+    if (!closedWith.has(client)) closedWith.set(client, { code, reason: String(reason) });
   });
   clients.push(client);
   return client;
@@ -224,15 +231,65 @@ describe('record subscriptions over graphql-ws', () => {
     expect(await feed.next()).toMatchObject({ kind: 'UPDATED', recordId: id, version: 2 });
   });
 
-  it('refuses a connection with an invalid or expired token', async () => {
-    const bad = new Feed(connect('Bearer not-a-token'), `subscription { incidentsEvents { kind } }`);
-    expect(await bad.failed()).toMatchObject({ code: 4403 });
+  it('refuses a connection without a valid token at connect, with 4401 and a reason a person can read', async () => {
+    const cases: [string | null, RegExp][] = [
+      [null, /^sign in first: send connectionParams/],
+      ['Bearer not-a-token', /^the token is not valid for this server: it is not a well-formed JWT/],
+      [`Bearer ${await t.atrium.auth.issueDevToken({ subject: 'u1', name: 'Expired' }, '-1m')}`, /^the token expired on .*; sign in again$/],
+      [`Basic ${Buffer.from('a:b').toString('base64')}`, /^the Authorization header must be "Bearer <token>"$/],
+      [`Bearer ${await t.token({ subject: 'nobody.here' })}`, /^there is no Atrium user "nobody\.here"/],
+      [`Bearer ${await t.token({ subject: 'ada\u0000' })}`, /^the token is not valid for this server: its "sub" claim contains a NUL byte/],
+    ];
+    for (const [authorization, reason] of cases) {
+      const client = connect(authorization);
+      const refused = new Feed(client, `subscription { incidentsEvents { kind } }`);
+      const err = await refused.failed();
+      expect(err, String(authorization)).toMatchObject({ code: 4401, reason: expect.stringMatching(reason) });
+      expect(Buffer.byteLength((err as { reason: string }).reason)).toBeLessThanOrEqual(123);
+    }
+  });
 
-    const expired = await t.atrium.auth.issueDevToken({ subject: 'u1', name: 'Expired' }, '-1m');
-    const late = new Feed(connect(`Bearer ${expired}`), `subscription { incidentsEvents { kind } }`);
-    expect(await late.failed()).toMatchObject({ code: 4403 });
+  it('ends every subscription of a connection when its token expires, saying so, and closes the connection', async () => {
+    const shortLived = await t.atrium.auth.issueDevToken({ subject: 'admin', name: 'Short-lived admin', admin: true }, '5s');
+    const expiresAt = (JSON.parse(Buffer.from(shortLived.split('.')[1], 'base64url').toString()) as { exp: number }).exp * 1000;
+    const client = connect(`Bearer ${shortLived}`);
+    const incidents = new Feed(client, `subscription { incidentsEvents { ${EVENT_FIELDS} } }`);
+    const tasks = new Feed(client, `subscription { tasksEvents { kind recordId version record { number shortDescription } } }`);
+    await live(incidents);
+    await live(tasks);
+    // A subscriber with a long-lived token, on its own connection: events keep flowing to it.
+    const other = new Feed(connect(), `subscription { incidentsEvents { ${EVENT_FIELDS} } }`);
+    await live(other);
 
-    const notBearer = new Feed(connect(`Basic ${Buffer.from('a:b').toString('base64')}`), `subscription { incidentsEvents { kind } }`);
-    expect(await notBearer.failed()).toMatchObject({ code: 4403 });
+    for (const feed of [incidents, tasks]) {
+      const errors = (await feed.failed(15_000)) as { message: string; extensions: Record<string, unknown> }[];
+      expect(errors).toEqual([
+        {
+          message: `your sign-in expired at ${new Date(expiresAt).toISOString()}; subscribe again with a new token`,
+          extensions: { code: 'UNAUTHENTICATED', expiredAt: new Date(expiresAt).toISOString() },
+        },
+      ]);
+    }
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
+    await until(() => closedWith.get(client));
+    expect(closedWith.get(client)).toEqual({ code: 4401, reason: expect.stringMatching(/^sign-in expired at .*; connect again with a new token$/) });
+
+    const { id } = await createIncident('After the expiry');
+    expect(await other.next()).toMatchObject({ kind: 'CREATED', recordId: id });
+    // The same token over HTTP is refused too, and a new connection with it is refused at connect.
+    expect((await t.gql(`{ __typename }`, {}, shortLived)).status).toBe(401);
+    const again = new Feed(connect(`Bearer ${shortLived}`), `subscription { incidentsEvents { kind } }`);
+    expect(await again.failed()).toMatchObject({ code: 4401, reason: expect.stringMatching(/^the token expired on/) });
   });
 });
+
+/** Resolves once `check()` answers something; fails the test after 5 s. */
+async function until<T>(check: () => T | undefined): Promise<T> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const answer = check();
+    if (answer !== undefined) return answer;
+    if (Date.now() > deadline) throw new Error('the condition did not hold within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

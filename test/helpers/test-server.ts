@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { pino } from 'pino';
 import { DEV_ADMIN, startAtrium, type Atrium, type StartOptions } from '../../server/atrium.js';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig, type Config } from '../../server/config.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface GqlResult<T = any> {
@@ -25,9 +25,9 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { database?: TestDatabase; personas?: StartOptions['personas'] } = {}): Promise<TestServer> {
+export async function startTestServer(options: { database?: TestDatabase; personas?: StartOptions['personas']; config?: Partial<Config> } = {}): Promise<TestServer> {
   const database = options.database ?? (await openTestDatabase());
-  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', devTokenSecret: 'test-secret-of-sufficient-length-123456' };
+  const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', devTokenSecret: 'test-secret-of-sufficient-length-123456', ...options.config };
   const atrium = await startAtrium(config, { db: database.db, keepDatabase: true, log: pino({ level: process.env.LOG_LEVEL ?? 'silent' }), personas: options.personas });
   const adminToken = await atrium.auth.issueDevToken(DEV_ADMIN);
   const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token: string | null = adminToken): Promise<GqlResult<T>> => {

@@ -18,6 +18,16 @@ export class ContactRegistrationGql {
   @Field(() => GraphQLDateTimeRfc3339, { nullable: true, description: 'When it was approved or rejected.' }) decidedAt?: Date | null;
 }
 
+// Not the registration itself: an anonymous caller learns nothing it did not send, so the answer is the same
+// whether or not the user name, e-mail address or account exists.
+@ObjectType('ContactRegistrationReceipt', { description: 'What registering answers: the same for every well-formed registration, whatever exists already.' })
+export class ContactRegistrationReceiptGql {
+  @Field(() => String, { description: 'What to tell the person who registered.' }) message!: string;
+  @Field(() => String) userName!: string;
+  @Field(() => String) email!: string;
+  @Field(() => ID, { description: 'The global id of the account asked to join.' }) account!: string;
+}
+
 @InputType('RegisterContactInput', { description: 'A contact asking to join an account; the account is named by its global id.' })
 export class RegisterContactInput {
   @Field(() => String, { description: 'What the contact will sign in as.' }) userName!: string;

@@ -82,7 +82,7 @@ export const SubscriptionPlugin: RecordPlugin = {
           actorScope(rc, graph);
           const queue = rc.events.subscribe(new Set(t.concreteTypes));
           const kinds = args.kinds?.length ? new Set(args.kinds) : null;
-          return visibleEvents(queue, (e) => !kinds || kinds.has(e.kind), (e) => visibleTo(rc, e));
+          return endingPromptly(visibleEvents(queue, (e) => !kinds || kinds.has(e.kind), (e) => visibleTo(rc, e)), queue);
         },
         resolve: (e: RecordEvent) => e,
       }, BY);
@@ -114,4 +114,27 @@ async function* visibleEvents(
   } finally {
     await source.return?.();
   }
+}
+
+/**
+ * `events` whose end (the client completes, the connection closes, the sign-in expires) releases its queue at
+ * once. Ending an async generator waits until it next yields, and this one waits for the next event of its types,
+ * which may never come: until then the queue would stay registered and collect events for nobody. Closing the
+ * queue first lets the generator finish now.
+ */
+function endingPromptly<T>(events: AsyncGenerator<T>, queue: { close(): void }): AsyncGenerator<T> {
+  return {
+    next: () => events.next(),
+    return: (value) => {
+      queue.close();
+      return events.return(value);
+    },
+    throw: (err) => {
+      queue.close();
+      return events.throw(err);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
