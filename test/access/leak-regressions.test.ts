@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { loadDemoData } from '../../seeds/itsm/demo-data.js';
 import { DEMO_PACKS, readPack } from '../../seeds/load-pack.js';
 import { fromGlobalId, toGlobalId } from '../../server/graphql/global-id.js';
+import { asUser } from '../helpers/itsm.js';
 import { startTestServer, type GqlResult, type TestServer } from '../helpers/test-server.js';
 
 /**
@@ -49,7 +50,7 @@ beforeAll(async () => {
   t = await startTestServer();
   const files = [...(await readPack(...DEMO_PACKS)), { path: 'acls/incident_resolution_notes_read.yaml', content: RESOLUTION_NOTES_RULE }];
   await t.ok(`mutation($f: [MetadataFileInput!]!) { importMetadata(files: $f, dryRun: false, message: "leaks") { applied } }`, { f: files });
-  await loadDemoData((q, v) => t.ok(q, v));
+  await loadDemoData(asUser(t));
   erin = await idOf('erin.employee');
   // Every incident of erin's gets resolution notes she must never see or probe.
   await t.atrium.db.run(sql`UPDATE records.incident SET resolution_notes = 'root cause: secret-' || id WHERE caller = ${erin}`);

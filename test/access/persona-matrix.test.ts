@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData, PERSONAS } from '../../seeds/itsm/demo-data.js';
 import { fromGlobalId, toGlobalId } from '../../server/graphql/global-id.js';
-import { importItsm } from '../helpers/itsm.js';
+import { asUser, importItsm } from '../helpers/itsm.js';
 import { startTestServer, type GqlResult, type TestServer } from '../helpers/test-server.js';
 import { isAgent, oracleFor, type OracleType, type OracleUser } from './access-oracle.js';
 
@@ -92,7 +92,7 @@ let tables: Record<OracleType, Map<string, Row>>;
 beforeAll(async () => {
   t = await startTestServer();
   await importItsm(t);
-  await loadDemoData((q, v) => t.ok(q, v));
+  await loadDemoData(asUser(t));
   tables = {} as typeof tables;
   for (const type of Object.keys(TYPES) as OracleType[]) tables[type] = await table(type);
 }, 180_000);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seeds/itsm/demo-data.js';
 import { toGlobalId } from '../../server/graphql/global-id.js';
-import { importItsm } from '../helpers/itsm.js';
+import { asUser, importItsm } from '../helpers/itsm.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 let t: TestServer;
@@ -26,7 +26,7 @@ async function counts() {
 beforeAll(async () => {
   t = await startTestServer();
   await importItsm(t);
-  await loadDemoData((q, v) => t.ok(q, v));
+  await loadDemoData(asUser(t));
   for (const u of ['erin.employee', 'bob.agent', 'carol.contact', 'dave.contact']) tokens[u] = await t.token({ subject: u });
   const d = await t.ok(`{
     mine: incidents(first: 1, filter: { caller: { userName: { eq: "erin.employee" } } }) { nodes { id version } }

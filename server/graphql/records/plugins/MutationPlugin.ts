@@ -22,6 +22,7 @@ import {
   type RecordValues,
   type ResolveTree,
   type WriteRow,
+  type Writer,
 } from '../compile/index.js';
 import { mapWriteError } from '../database-error.js';
 import { describeField, inputTypeOf } from '../field-types.js';
@@ -55,7 +56,7 @@ async function write(rc: RequestContext, info: TypeInfo, scope: AccessScope, sta
         ? await rc.db.transaction(async (tx) => {
             const [r] = await tx.run<WriteRow>(statement);
             // A hidden reference inserted nothing (checked below); a refused create must be taken back here.
-            if (r.forbidden) throw new DomainError(ErrorCode.FORBIDDEN, `your access rules do not let you create this ${info.type.doc.label} record`);
+            if (r.forbidden) throw refusal(info, r, 'create');
             return r;
           })
         : (await rc.db.run<WriteRow>(statement))[0];
@@ -73,6 +74,18 @@ function hiddenReference(row: WriteRow): void {
   if (row.hidden_reference) throw new DomainError(ErrorCode.REFERENCE_NOT_FOUND, `a referenced record does not exist (field ${row.hidden_reference})`);
 }
 
+/** A refused write: the field to blame when the record rules allow it but a field rule does not. */
+function refusal(info: TypeInfo, row: WriteRow, op: string): DomainError {
+  if (row.forbidden_field)
+    return new DomainError(ErrorCode.FORBIDDEN, `your access rules do not let you set ${row.forbidden_field} on this ${info.type.doc.label} record`, { fields: [row.forbidden_field] });
+  return new DomainError(ErrorCode.FORBIDDEN, `your access rules do not let you ${op} this ${info.type.doc.label} record`);
+}
+
+/** Who writes, for createdBy/updatedBy and the `auto: me` fields. */
+function writerOf(rc: RequestContext): Writer {
+  return { userName: rc.actor!.id, personId: rc.actor!.profile?.userId ?? null };
+}
+
 /** Refused before any SQL: the actor has no rule that could allow this operation on this type. */
 function assertMay(scope: AccessScope, info: TypeInfo, op: 'create'): void {
   if (scope.recordRules(info.type, op)?.length === 0)
@@ -80,7 +93,7 @@ function assertMay(scope: AccessScope, info: TypeInfo, op: 'create'): void {
 }
 
 function versionProblem(info: TypeInfo, id: string, row: WriteRow, sent: number | null, op: string): never {
-  if (row.forbidden) throw new DomainError(ErrorCode.FORBIDDEN, `your access rules do not let you ${op} this ${info.type.doc.label} record`);
+  if (row.forbidden) throw refusal(info, row, op);
   if (row.current_version === null)
     throw new DomainError(ErrorCode.NOT_FOUND, `there is no ${info.type.doc.label} record with id ${id}`);
   throw new DomainError(
@@ -106,7 +119,8 @@ function addMutations(ctx: PluginContext, info: TypeInfo): void {
   const recordType = builder.getType<GraphQLObjectType>(gql);
   const inputFields = (creating: boolean): GraphQLInputFieldConfigMap =>
     Object.fromEntries(
-      t.activeFields.map((f) => {
+      // Server-set fields are no input: a client can neither give nor forge them.
+      t.activeFields.filter((f) => !f.auto).map((f) => {
         const type = inputTypeOf(builder, f, GraphQLID);
         const mandatory = creating && f.required && f.default === undefined;
         return [f.gqlName, { type: mandatory ? new GraphQLNonNull(type) : type, description: describeField(f) }];
@@ -161,7 +175,7 @@ function addMutations(ctx: PluginContext, info: TypeInfo): void {
       const scope = actorScope(rc, graph);
       assertMay(scope, info, 'create');
       const compile = new CompileContext(graph, limits, 'resolve', scope);
-      const row = await write(rc, info, scope, createStatement(compile, info, values, rc.actor!.id, recordTree(ri, createPayload.name, field)), 'create');
+      const row = await write(rc, info, scope, createStatement(compile, info, values, writerOf(rc), recordTree(ri, createPayload.name, field)), 'create');
       return { record: row.data, clientMutationId };
     },
   }, BY);
