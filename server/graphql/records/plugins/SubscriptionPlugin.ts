@@ -32,7 +32,7 @@ export const SubscriptionPlugin: RecordPlugin = {
             kind: { type: new GraphQLNonNull(RecordEventKindEnum), resolve: (e) => e.kind },
             recordId: { type: new GraphQLNonNull(GraphQLID), resolve: (e) => toGlobalId(graph.byName.get(e.recordType)!.type.gqlName, e.recordId) },
             version: { type: new GraphQLNonNull(GraphQLInt), resolve: (e) => e.version },
-            actor: { type: GraphQLString, description: 'Who made the change (null where your access rules hide that user, as for updatedBy).', resolve: (e, _a, rc) => visibleActor(e, rc) },
+            actor: { type: GraphQLString, description: 'Who made the change (user name; null if hidden from you).', resolve: (e, _a, rc) => visibleActor(e, rc) },
             record: {
               type: builder.getType<GraphQLObjectType>(gql),
               description: 'The record after the change (as it was, for a deletion).',
