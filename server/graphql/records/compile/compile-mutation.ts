@@ -127,7 +127,7 @@ function selected(ctx: CompileContext, info: TypeInfo, tree: ResolveTree | undef
  */
 function previous(ctx: CompileContext, info: TypeInfo, id: number, allowed: (alias: SQL) => SQL, field: (alias: SQL) => SQL = () => sql`NULL::text`): SQL {
   const p = ctx.alias();
-  return sql`SELECT CASE WHEN ${readableWhere(ctx, info, p)} THEN ${p}."sys_version" END AS "sys_version", (${readableWhere(ctx, info, p)}) AND NOT (${allowed(p)}) AS forbidden, CASE WHEN ${readableWhere(ctx, info, p)} THEN ${field(p)} END AS forbidden_field FROM ${tableRef(info.type.name)} ${p} WHERE ${p}."id" = ${id}::bigint`;
+  return sql`SELECT CASE WHEN ${readableWhere(ctx, info, p)} THEN ${p}."sys_version" END AS "sys_version", (${readableWhere(ctx, info, p)}) AND NOT coalesce(${allowed(p)}, FALSE) AS forbidden, CASE WHEN ${readableWhere(ctx, info, p)} THEN ${field(p)} END AS forbidden_field FROM ${tableRef(info.type.name)} ${p} WHERE ${p}."id" = ${id}::bigint`;
 }
 
 export function createStatement(ctx: CompileContext, info: TypeInfo, values: RecordValues, writer: Writer, tree: ResolveTree | undefined): SQL {
