@@ -1,19 +1,29 @@
 import type { Atrium } from '../server/atrium.js';
 import { DEV_ADMIN } from '../server/atrium.js';
+import type { Principal } from '../server/access/authenticator.js';
 import type { AdminContext } from '../server/graphql/admin/admin-context.js';
 import { loadDemoData } from './itsm/demo-data.js';
 import { DEMO_PACKS, readPack } from './load-pack.js';
 
 /**
  * On an empty installation: import the ITSM pack through the public import path and write the demo records
- * through the public mutations. Does nothing when the demo types were already published.
+ * through the public mutations, journal entries as their authors. Does nothing when the demo types were already published.
  */
 export async function seedIfEmpty(atrium: Atrium): Promise<{ seeded: boolean; records: number }> {
   const head = await atrium.metadata.published();
   if (head.snapshot.recordTypes.incident) return { seeded: false, records: 0 };
   await atrium.metadata.importFiles(await readPack(...DEMO_PACKS), DEV_ADMIN.subject, { dryRun: false, message: 'ITSM and CSM demo packs' });
-  const context = { db: atrium.db, actor: await atrium.identities.actorFor(DEV_ADMIN), metadata: atrium.metadata, events: undefined } as unknown as AdminContext;
-  const { records } = await loadDemoData(async (query, variables) => {
+  const contextOf = async (principal: Principal) =>
+    ({ db: atrium.db, actor: await atrium.identities.actorFor(principal), metadata: atrium.metadata, events: undefined }) as unknown as AdminContext;
+  const admin = await contextOf(DEV_ADMIN);
+  // Authors sign in (by development principal) to write what the server records as theirs.
+  const users = new Map<string, AdminContext>();
+  const { records } = await loadDemoData(async (query, variables, as) => {
+    let context = admin;
+    if (as) {
+      if (!users.has(as)) users.set(as, await contextOf({ subject: as, via: 'dev', admin: false, expiresAt: null }));
+      context = users.get(as)!;
+    }
     const res = await atrium.http.apollo.executeOperation({ query, variables }, { contextValue: context });
     if (res.body.kind !== 'single' || res.body.singleResult.errors?.length)
       throw new Error(`demo data failed: ${JSON.stringify(res.body.kind === 'single' ? res.body.singleResult.errors : res.body)}`);

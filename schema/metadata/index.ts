@@ -1,3 +1,4 @@
+export * from './auto-field.js';
 export * from './field-types.js';
 export * from './names.js';
 export * from './record-type.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AclDoc } from '../access/acl.js';
 import { UserCriteriaDoc } from '../access/user-criteria.js';
+import { AUTO_VALUES } from './auto-field.js';
 import { FIELD_TYPES } from './field-types.js';
 
 /** A value of a choice list. `value` is stored; GraphQL shows it as an enum value in CONSTANT_CASE. */
@@ -28,6 +29,8 @@ export const FieldDoc = z.object({
   choices: z.array(ChoiceDoc).optional(),
   reference: z.string().optional(),
   reverseName: z.string().optional(),
+  /** Set by the server when a record is created, never by a client (see `AUTO_VALUES`). */
+  auto: z.enum(AUTO_VALUES).optional(),
   /** A removed field: hidden from the graph, its column and data kept until an explicit purge. */
   archived: z.boolean().optional(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { camelName, NAME_PATTERN, nameProblem, SYSTEM_FIELD_NAMES } from './names.js';
 import { validateAccess } from '../access/validate-access.js';
+import { checkAutoField } from './auto-field.js';
 import { buildModel, defaultFieldId } from './model.js';
 import { MetadataSnapshot, RecordTypeDoc } from './record-type.js';
 
@@ -143,6 +144,7 @@ function checkField(
     add(`${path}.unique`, 'INVALID_FIELD', `${f.type} field "${f.name}" cannot be unique`);
   if (f.unique && doc.abstract)
     add(`${path}.unique`, 'INVALID_FIELD', `"${f.name}" cannot be unique on abstract type "${doc.name}": uniqueness is per table`);
+  checkAutoField(f, path, add);
 }
 
 function findCycles(docs: Record<string, RecordTypeDoc>): string[] {

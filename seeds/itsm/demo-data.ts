@@ -7,7 +7,11 @@ function rng(seed: number): () => number {
   };
 }
 
-export type Execute = (query: string, variables: Record<string, unknown>) => Promise<Record<string, any>>;
+/**
+ * Runs one GraphQL operation: as the development admin, or signed in as the user named `as` (journal entries
+ * are written by their authors: the server sets the author, it takes none from a client).
+ */
+export type Execute = (query: string, variables: Record<string, unknown>, as?: string) => Promise<Record<string, any>>;
 
 /** The people a newcomer can sign in as with the development sign-in, one per kind of access. */
 export const PERSONAS = [
@@ -70,9 +74,9 @@ export async function loadDemoData(execute: Execute): Promise<{ records: number 
   const random = rng(42);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   let records = 0;
-  const create = async (type: string, input: Record<string, unknown>): Promise<string> => {
+  const create = async (type: string, input: Record<string, unknown>, as?: string): Promise<string> => {
     const field = type.charAt(0).toLowerCase() + type.slice(1);
-    const r = await execute(`mutation($i: Create${type}Input!) { create${type}(input: $i) { ${field} { id } } }`, { i: input });
+    const r = await execute(`mutation($i: Create${type}Input!) { create${type}(input: $i) { ${field} { id } } }`, { i: input }, as);
     records++;
     return r[`create${type}`][field].id as string;
   };
@@ -93,6 +97,8 @@ export async function loadDemoData(execute: Execute): Promise<{ records: number 
   await create('PartnerRelationship', { partner: accounts['Initech Partners'], customer: accounts.Umbrella });
 
   const people: Record<string, string> = {};
+  /** User names by person id: journal entries are written signed in as their author. */
+  const userNames: Record<string, string> = {};
   for (const p of PERSONAS) {
     const account = p.userName === 'carol.contact' ? 'Globex' : p.userName === 'dave.contact' ? 'Globex Europe' : p.userName === 'pat.partner' ? 'Initech Partners' : null;
     people[p.userName] = await create('Person', {
@@ -103,18 +109,19 @@ export async function loadDemoData(execute: Execute): Promise<{ records: number 
       department: account ? null : pick(departments),
       location: pick(locations),
     });
+    userNames[people[p.userName]] = p.userName;
   }
   const employees: string[] = [people['erin.employee']];
   for (let i = 0; i < 40; i++) {
-    employees.push(
-      await create('Person', {
-        userName: `user${i + 1}`,
-        name: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`,
-        email: `user${i + 1}@example.com`,
-        department: pick(departments),
-        location: pick(locations),
-      }),
-    );
+    const id = await create('Person', {
+      userName: `user${i + 1}`,
+      name: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`,
+      email: `user${i + 1}@example.com`,
+      department: pick(departments),
+      location: pick(locations),
+    });
+    employees.push(id);
+    userNames[id] = `user${i + 1}`;
   }
   const contacts: Record<string, string[]> = { Globex: [people['carol.contact']], 'Globex Europe': [people['dave.contact']], Umbrella: [], 'Umbrella Labs': [] };
   for (const [i, account] of ['Umbrella', 'Umbrella Labs', 'Globex', 'Umbrella'].entries())
@@ -157,13 +164,10 @@ export async function loadDemoData(execute: Execute): Promise<{ records: number 
     });
     const entries = i % 5 === 0 ? 4 : 2;
     for (let j = 0; j < entries; j++) {
-      await create('JournalEntry', {
-        incident,
-        author: agents[group] ? pick(agents[group]) : pick(employees),
-        body: j === 0 ? 'Logged the call and asked for details.' : `Update ${j}: investigating.`,
-        writtenAt: new Date(opened.getTime() + (j + 1) * 1800_000).toISOString(),
-        internal: j % 2 === 1,
-      });
+      // Every group has members, and they may write on their group's incidents (journal_create_agents). The
+      // server sets the author (the signed-in agent) and the time written.
+      const author = pick(agents[group]);
+      await create('JournalEntry', { incident, body: j === 0 ? 'Logged the call and asked for details.' : `Update ${j}: investigating.`, internal: j % 2 === 1 }, userNames[author]);
     }
   }
   const customerAccounts = ['Globex', 'Globex Europe', 'Umbrella', 'Umbrella Labs'];

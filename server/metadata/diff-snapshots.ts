@@ -26,7 +26,7 @@ export interface MetadataChange {
 }
 
 const TYPE_PROPS = ['label', 'pluralLabel', 'description', 'extends', 'abstract', 'numberPrefix', 'displayField'] as const;
-const FIELD_PROPS = ['label', 'help', 'type', 'required', 'unique', 'default', 'maxLength', 'scale', 'choices', 'reference', 'reverseName'] as const;
+const FIELD_PROPS = ['label', 'help', 'type', 'required', 'unique', 'default', 'auto', 'maxLength', 'scale', 'choices', 'reference', 'reverseName'] as const;
 const CRITERIA_PROPS = ['label', 'description', 'match', 'users', 'groups', 'roles', 'accounts', 'departments', 'locations', 'condition'] as const;
 const ACL_PROPS = ['description', 'recordType', 'field', 'operation', 'criteria', 'condition', 'active'] as const;
 

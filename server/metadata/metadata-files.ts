@@ -17,7 +17,7 @@ const FOLDERS: Record<FileKind, string> = { recordType: 'record-types', userCrit
 const WHAT: Record<FileKind, string> = { recordType: 'record type', userCriteria: 'user criteria', acl: 'ACL' };
 
 const TYPE_KEYS = ['name', 'label', 'pluralLabel', 'description', 'extends', 'abstract', 'numberPrefix', 'displayField', 'archived', 'fields'] as const;
-const FIELD_KEYS = ['id', 'name', 'label', 'help', 'type', 'required', 'unique', 'default', 'maxLength', 'scale', 'reference', 'reverseName', 'choices', 'archived'] as const;
+const FIELD_KEYS = ['id', 'name', 'label', 'help', 'type', 'required', 'unique', 'default', 'auto', 'maxLength', 'scale', 'reference', 'reverseName', 'choices', 'archived'] as const;
 const CRITERIA_KEYS = ['name', 'label', 'description', 'match', 'users', 'groups', 'roles', 'accounts', 'departments', 'locations', 'condition'] as const;
 const ACCOUNT_KEYS = ['account', 'includeChildren'] as const;
 const ACL_KEYS = ['name', 'description', 'recordType', 'field', 'operation', 'criteria', 'condition', 'active'] as const;

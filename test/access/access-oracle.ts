@@ -91,6 +91,18 @@ export async function isAgent(db: Executor, userName: OracleUser): Promise<boole
   return row.agent || row.admin;
 }
 
+/**
+ * The user names the user sees in createdBy / updatedBy (and event actors): those of the people it may read;
+ * `null` for every name, stored or not (admins, the development admin).
+ */
+export async function visibleUserNames(db: Executor, userName: OracleUser): Promise<Set<string> | null> {
+  if (userName === null) return null;
+  const [k] = await db.run<{ admin: boolean }>(sql`${who(userName)} SELECT admin FROM k`);
+  if (k.admin) return null;
+  const rows = await db.run<{ name: string }>(sql`${who(userName)} SELECT p.user_name AS name FROM records.person p WHERE p.id IN (${READ.person})`);
+  return new Set(rows.map((r) => r.name));
+}
+
 /** Every readable set of one user, by type. */
 export async function oracleFor(db: Executor, userName: OracleUser): Promise<Record<OracleType, Set<string>>> {
   const out = {} as Record<OracleType, Set<string>>;

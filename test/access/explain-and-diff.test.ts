@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seeds/itsm/demo-data.js';
-import { importItsm } from '../helpers/itsm.js';
+import { asUser, importItsm } from '../helpers/itsm.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 let t: TestServer;
@@ -15,7 +15,7 @@ const EXPLAIN = `query($u: String!, $r: ID!) { explainAccess(userName: $u, recor
 beforeAll(async () => {
   t = await startTestServer();
   await importItsm(t);
-  await loadDemoData((q, v) => t.ok(q, v));
+  await loadDemoData(asUser(t));
   const d = await t.ok(`{ incidents(first: 100, filter: { caller: { userName: { eq: "erin.employee" } }, assignmentGroup: { name: { eq: "Database" } } }) { nodes { id } }
     sd: incidents(first: 1, filter: { assignmentGroup: { name: { eq: "Service Desk" } } }) { nodes { id } } }`);
   erinIncident = d.incidents.nodes[0].id;

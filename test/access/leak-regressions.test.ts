@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { loadDemoData } from '../../seeds/itsm/demo-data.js';
 import { DEMO_PACKS, readPack } from '../../seeds/load-pack.js';
 import { fromGlobalId, toGlobalId } from '../../server/graphql/global-id.js';
+import { asUser } from '../helpers/itsm.js';
 import { startTestServer, type GqlResult, type TestServer } from '../helpers/test-server.js';
 
 /**
@@ -49,7 +50,7 @@ beforeAll(async () => {
   t = await startTestServer();
   const files = [...(await readPack(...DEMO_PACKS)), { path: 'acls/incident_resolution_notes_read.yaml', content: RESOLUTION_NOTES_RULE }];
   await t.ok(`mutation($f: [MetadataFileInput!]!) { importMetadata(files: $f, dryRun: false, message: "leaks") { applied } }`, { f: files });
-  await loadDemoData((q, v) => t.ok(q, v));
+  await loadDemoData(asUser(t));
   erin = await idOf('erin.employee');
   // Every incident of erin's gets resolution notes she must never see or probe.
   await t.atrium.db.run(sql`UPDATE records.incident SET resolution_notes = 'root cause: secret-' || id WHERE caller = ${erin}`);
@@ -277,6 +278,26 @@ describe('subscriptions re-check access per event', () => {
     const own = await createIncident({ shortDescription: 'bob calls', caller: bob });
     expect(await feed.until(own, 5_000)).toBe(true);
     expect(feed.events.slice(before).map((e) => e.recordId)).toEqual([own]);
+  });
+
+  // Leak class: who changed a record. An event's actor and the record's createdBy/updatedBy are user names: a
+  // subscriber who may read the record but not the person who changed it must not learn the name.
+  it('carol receives case events without the names of users she may not read (actor, createdBy, updatedBy)', async () => {
+    const globex = toGlobalId('Account', (await one<{ id: string }>(sql`SELECT id::text AS id FROM records.account WHERE name = 'Globex'`)).id);
+    const CASE = `mutation($i: CreateCustomerCaseInput!) { createCustomerCase(input: $i) { customerCase { id } } }`;
+    const feed = subscribe(await t.token({ subject: 'carol.contact' }), `subscription { customerCasesEvents { kind recordId actor record { id createdBy updatedBy } } }`);
+    let own: string | null = null;
+    for (let i = 0; i < 25 && !own; i++) {
+      const id = (await ok('carol.contact', CASE, { i: { shortDescription: 'probe', account: globex } })).createCustomerCase.customerCase.id as string;
+      if (await feed.until(id, 200)) own = id;
+    }
+    expect(own).not.toBeNull();
+    expect(feed.events.find((e) => e.recordId === own)).toEqual({ kind: 'CREATED', recordId: own, actor: 'carol.contact', record: { id: own, createdBy: 'carol.contact', updatedBy: 'carol.contact' } });
+    const byAdmin = (await t.ok(CASE, { i: { shortDescription: 'raised by the service desk', account: globex } })).createCustomerCase.customerCase.id as string;
+    expect(await feed.until(byAdmin, 5_000)).toBe(true);
+    expect(feed.events.find((e) => e.recordId === byAdmin)).toEqual({ kind: 'CREATED', recordId: byAdmin, actor: null, record: { id: byAdmin, createdBy: null, updatedBy: null } });
+    // The control: the record does carry a name.
+    expect((await t.ok(`query($id: ID!) { customerCase(id: $id) { createdBy } }`, { id: byAdmin })).customerCase.createdBy).toBe('admin');
   });
 
   it('erin only receives events of her own incidents, with hidden fields null', async () => {

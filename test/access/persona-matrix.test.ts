@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData, PERSONAS } from '../../seeds/itsm/demo-data.js';
 import { fromGlobalId, toGlobalId } from '../../server/graphql/global-id.js';
-import { importItsm } from '../helpers/itsm.js';
+import { asUser, importItsm } from '../helpers/itsm.js';
 import { startTestServer, type GqlResult, type TestServer } from '../helpers/test-server.js';
-import { isAgent, oracleFor, type OracleType, type OracleUser } from './access-oracle.js';
+import { isAgent, oracleFor, visibleUserNames, type OracleType, type OracleUser } from './access-oracle.js';
 
 /**
  * Every persona × every read path against an independent SQL oracle (access-oracle.ts): zero rows may differ.
@@ -92,7 +92,7 @@ let tables: Record<OracleType, Map<string, Row>>;
 beforeAll(async () => {
   t = await startTestServer();
   await importItsm(t);
-  await loadDemoData((q, v) => t.ok(q, v));
+  await loadDemoData(asUser(t));
   tables = {} as typeof tables;
   for (const type of Object.keys(TYPES) as OracleType[]) tables[type] = await table(type);
 }, 180_000);
@@ -127,16 +127,18 @@ describe('anonymous', () => {
 describe.each(WHO.map((u) => [label(u), u] as const))('%s', (_name, user) => {
   let oracle: Record<OracleType, Set<string>>;
   let agent: boolean;
+  let names: Set<string> | null;
   beforeAll(async () => {
     oracle = await oracleFor(t.atrium.db, user);
     agent = await isAgent(t.atrium.db, user);
+    names = await visibleUserNames(t.atrium.db, user);
   });
 
-  it('lists, totalCount, references, reverse connections and timeWorked match the oracle', async () => {
+  it('lists, totalCount, references, reverse connections, createdBy/updatedBy and timeWorked match the oracle', async () => {
     for (const [type, spec] of Object.entries(TYPES) as [OracleType, TypeSpec][]) {
       const reverse = Object.entries(spec.reverse ?? {});
       const select = [
-        'id',
+        'id createdBy updatedBy',
         ...Object.keys(spec.refs).map((r) => `${r} { id }`),
         ...reverse.map(([r]) => `${r}(first: 100) { totalCount nodes { id } }`),
         type === 'incident' ? 'timeWorked' : '',
@@ -155,6 +157,12 @@ describe.each(WHO.map((u) => [label(u), u] as const))('%s', (_name, user) => {
           const expected = raw !== null && oracle[target].has(raw) ? raw : null;
           count('reference');
           expect(n[ref] ? dec(n[ref].id) : null, `${label(user)} ${type} ${id}.${ref}`).toBe(expected);
+        }
+        for (const [field, column] of [['createdBy', 'sys_created_by'], ['updatedBy', 'sys_updated_by']]) {
+          const raw = String(row[column]);
+          const expected = names === null || names.has(raw) ? raw : null;
+          count(expected === null ? 'user name hidden' : 'user name shown');
+          expect(n[field], `${label(user)} ${type} ${id}.${field}`).toBe(expected);
         }
         for (const [field, [source, column]] of reverse) {
           const linked = [...tables[source].entries()].filter(([sid, r]) => str(r[column]) === id && oracle[source].has(sid)).map(([sid]) => sid);
@@ -304,6 +312,16 @@ describe('mutations', () => {
     const hers = [...tables.incident.values()].find((r) => String(r.caller) === erin)!;
     const r = await gql('erin.employee', update, { i: { id: toGlobalId('Incident', hers.id), version: hers.sys_version, patch: { shortDescription: 'mine now' } } });
     expect(r.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it.each(PERSONAS.filter((p) => p.userName !== 'admin').map((p) => p.userName))('%s may set timeWorked only if it may read it (agents); otherwise FORBIDDEN, naming it where the record rules allow the create', async (user) => {
+    const me = toGlobalId('Person', await idOf(user));
+    const r = await gql(user, create, { i: { shortDescription: 'with time worked', caller: me, timeWorked: 'PT2H' } });
+    const [row] = await t.atrium.db.run<{ contact: boolean }>(sql`SELECT account IS NOT NULL AS contact FROM records.person WHERE user_name = ${user}`);
+    count('write refusal');
+    if (await isAgent(t.atrium.db, user)) expect(r.errors, user).toBeUndefined();
+    else if (row.contact) expect(r.errors?.map((e) => [e.extensions?.code, e.extensions?.fields ?? null])).toEqual([['FORBIDDEN', null]]);
+    else expect(r.errors?.map((e) => [e.extensions?.code, e.extensions?.fields])).toEqual([['FORBIDDEN', ['timeWorked']]]);
   });
 
   it('erin: setting priority is FORBIDDEN naming it; creating for another caller is FORBIDDEN and leaves no row or event', async () => {

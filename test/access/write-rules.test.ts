@@ -1,9 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seeds/itsm/demo-data.js';
-import { toGlobalId } from '../../server/graphql/global-id.js';
-import { importItsm } from '../helpers/itsm.js';
+import { fromGlobalId, toGlobalId } from '../../server/graphql/global-id.js';
+import { DEMO_PACKS, readPack } from '../../seeds/load-pack.js';
+import { asUser } from '../helpers/itsm.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+/** Test-only: resolution notes are readable (to agents) only once an incident is resolved or closed. */
+const NOTES_RULE = `name: incident_resolution_notes_read_resolved
+description: Resolution notes show once resolved (test-only rule, to have a field readable on some records only).
+recordType: incident
+field: resolution_notes
+operation: read
+criteria: [agents]
+condition: { field: state, op: in, value: [resolved, closed] }
+`;
 
 let t: TestServer;
 const tokens: Record<string, string> = {};
@@ -25,9 +36,10 @@ async function counts() {
 
 beforeAll(async () => {
   t = await startTestServer();
-  await importItsm(t);
-  await loadDemoData((q, v) => t.ok(q, v));
-  for (const u of ['erin.employee', 'bob.agent', 'carol.contact', 'dave.contact']) tokens[u] = await t.token({ subject: u });
+  const files = [...(await readPack(...DEMO_PACKS)), { path: 'acls/incident_resolution_notes_read_resolved.yaml', content: NOTES_RULE }];
+  await t.ok(`mutation($f: [MetadataFileInput!]!) { importMetadata(files: $f, dryRun: false, message: "write rules") { applied } }`, { f: files });
+  await loadDemoData(asUser(t));
+  for (const u of ['erin.employee', 'alice.agent', 'bob.agent', 'carol.contact', 'dave.contact']) tokens[u] = await t.token({ subject: u });
   const d = await t.ok(`{
     mine: incidents(first: 1, filter: { caller: { userName: { eq: "erin.employee" } } }) { nodes { id version } }
     other: incidents(first: 1, filter: { caller: { userName: { ne: "erin.employee" } }, assignmentGroup: { name: { eq: "Database" } } }) { nodes { id } }
@@ -108,5 +120,110 @@ describe('writes under access rules', () => {
     const up = await as('dave.contact', create, { i: { shortDescription: 'Portal down', account: accounts.Globex } });
     expect(up.errors?.[0]).toMatchObject({ message: 'a referenced record does not exist (field account)', extensions: { code: 'REFERENCE_NOT_FOUND' } });
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('server-set fields: the author and the time written', () => {
+  const ALICE = async () => toGlobalId('Person', (await t.atrium.db.run<{ id: string }>(sql`SELECT id::text AS id FROM records.person WHERE user_name = 'alice.agent'`))[0].id);
+
+  it('a forged author or writtenAt is refused naming the field, and leaves no record and no event', async () => {
+    const before = await counts();
+    const forged = await as('erin.employee', JOURNAL, { i: { incident: erinIncident.id, body: 'signed by an agent', author: await ALICE() } });
+    expect(forged.data ?? null).toBeNull();
+    expect(forged.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(forged.errors![0].message).toContain('Field "author" is not defined by type "CreateJournalEntryInput"');
+    const backdated = await as('erin.employee', `mutation { createJournalEntry(input: { incident: "${erinIncident.id}", body: "old", writtenAt: "2020-01-01T00:00:00Z" }) { journalEntry { id } } }`);
+    expect(backdated.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(backdated.errors![0].message).toContain('"writtenAt"');
+    const patch = await t.ok(`{ __type(name: "JournalEntryPatch") { inputFields { name } } }`);
+    expect(patch.__type.inputFields.map((f: { name: string }) => f.name)).toEqual(['incident', 'body', 'internal']);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('the server signs an entry with the writer and the time of the write; the development admin has no person record', async () => {
+    const from = Date.now() - 60_000;
+    const r = await as('erin.employee', `mutation($i: CreateJournalEntryInput!) { createJournalEntry(input: $i) { journalEntry { author { userName } writtenAt createdBy } } }`, {
+      i: { incident: erinIncident.id, body: 'Signed' },
+    });
+    expect(r.errors).toBeUndefined();
+    const entry = r.data.createJournalEntry.journalEntry;
+    expect(entry).toMatchObject({ author: { userName: 'erin.employee' }, createdBy: 'erin.employee' });
+    expect(Date.parse(entry.writtenAt)).toBeGreaterThan(from);
+    expect(Date.parse(entry.writtenAt)).toBeLessThan(Date.now() + 60_000);
+    const admin = await t.ok(`mutation($i: CreateJournalEntryInput!) { createJournalEntry(input: $i) { journalEntry { author { id } writtenAt } } }`, { i: { incident: erinIncident.id, body: 'by the bootstrap admin' } });
+    expect(admin.createJournalEntry.journalEntry.author).toBeNull();
+    expect(admin.createJournalEntry.journalEntry.writtenAt).not.toBeNull();
+    // The demo wrote every entry signed in as its author: author and createdBy agree everywhere.
+    const [odd] = await t.atrium.db.run<{ n: number }>(sql`SELECT count(*)::int AS n FROM records.journal_entry j LEFT JOIN records.person p ON p.id = j.author WHERE p.user_name IS DISTINCT FROM j.sys_created_by AND j.sys_created_by <> 'admin'`);
+    expect(odd.n).toBe(0);
+  });
+});
+
+describe('writing a field the writer cannot read', () => {
+  const CREATE = `mutation($i: CreateIncidentInput!) { createIncident(input: $i) { incident { id state } } }`;
+  const UPDATE = `mutation($i: UpdateIncidentInput!) { updateIncident(input: $i) { incident { version } } }`;
+  const erinId = async () => toGlobalId('Person', (await t.atrium.db.run<{ id: string }>(sql`SELECT id::text AS id FROM records.person WHERE user_name = 'erin.employee'`))[0].id);
+  const incidents = async () => (await t.atrium.db.run<{ n: number }>(sql`SELECT count(*)::int AS n FROM records.incident`))[0].n;
+
+  it('is refused before SQL, naming the field, when no rule lets the writer read it anywhere (erin and timeWorked)', async () => {
+    const before = await incidents();
+    for (const timeWorked of ['PT8H', null]) {
+      const r = await as('erin.employee', CREATE, { i: { shortDescription: 'mine', caller: await erinId(), timeWorked } });
+      expect(r.errors?.[0]).toMatchObject({ message: 'you may not set timeWorked on Incident records', extensions: { code: 'FORBIDDEN', fields: ['timeWorked'] } });
+    }
+    expect(await incidents()).toBe(before);
+    // The control: an agent reads time worked, so it may set it.
+    const groups = await t.ok(`{ assignmentGroups(filter: { name: { eq: "Network" } }) { nodes { id } } }`);
+    const bob = await as('bob.agent', CREATE, { i: { shortDescription: 'logged', assignmentGroup: groups.assignmentGroups.nodes[0].id, timeWorked: 'PT1H' } });
+    expect(bob.errors).toBeUndefined();
+  });
+
+  it('is refused by the statement, naming the field, where a record condition hides it (resolution notes before resolution)', async () => {
+    const sd = (await t.ok(`{ assignmentGroups(filter: { name: { eq: "Service Desk" } }) { nodes { id } } }`)).assignmentGroups.nodes[0].id;
+    const before = await counts();
+    const open = await as('alice.agent', CREATE, { i: { shortDescription: 'notes too early', assignmentGroup: sd, state: 'NEW', resolutionNotes: 'fixed' } });
+    expect(open.errors?.[0]).toMatchObject({ message: 'your access rules do not let you set resolutionNotes on this Incident record', extensions: { code: 'FORBIDDEN', fields: ['resolutionNotes'] } });
+    expect(await counts()).toEqual(before);
+    const created = await as('alice.agent', CREATE, { i: { shortDescription: 'to resolve', assignmentGroup: sd, state: 'IN_PROGRESS' } });
+    expect(created.errors).toBeUndefined();
+    const id = created.data.createIncident.incident.id;
+    const early = await as('alice.agent', UPDATE, { i: { id, version: 1, patch: { resolutionNotes: 'guess' } } });
+    expect(early.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', fields: ['resolutionNotes'] } });
+    const resolved = await as('alice.agent', UPDATE, { i: { id, version: 1, patch: { state: 'RESOLVED' } } });
+    expect(resolved.data.updateIncident.incident.version).toBe(2);
+    const notes = await as('alice.agent', UPDATE, { i: { id, version: 2, patch: { resolutionNotes: 'rebooted' } } });
+    expect(notes.errors).toBeUndefined();
+    const done = await as('alice.agent', CREATE, { i: { shortDescription: 'already fixed', assignmentGroup: sd, state: 'RESOLVED', resolutionNotes: 'fixed' } });
+    expect(done.errors).toBeUndefined();
+  });
+});
+
+describe('createdBy and updatedBy follow the person read rules', () => {
+  it('a contact sees neither the admin nor agents who wrote its cases, but sees itself; admins see all', async () => {
+    const carol = await as('carol.contact', `{ customerCases(first: 100) { nodes { id createdBy updatedBy } } }`);
+    expect(carol.errors).toBeUndefined();
+    const nodes = carol.data.customerCases.nodes as { id: string; createdBy: string | null; updatedBy: string | null }[];
+    expect(nodes.length).toBeGreaterThan(0);
+    const stored = new Map((await t.atrium.db.run<{ id: string; by: string }>(sql`SELECT id::text AS id, sys_created_by AS by FROM records.customer_case`)).map((r) => [r.id, r.by]));
+    for (const n of nodes) {
+      const by = stored.get(String(fromGlobalId(n.id).id));
+      expect(n.createdBy, n.id).toBe(by === 'carol.contact' ? 'carol.contact' : null);
+    }
+    const admin = await t.ok(`{ customerCases(first: 100) { nodes { createdBy } } }`);
+    expect(admin.customerCases.nodes.every((n: { createdBy: string }) => n.createdBy !== null)).toBe(true);
+  });
+
+  it('a user name with no person behind it reads as null to all but admins; erin sees the agents who wrote to her', async () => {
+    await t.atrium.db.run(sql`UPDATE records.journal_entry SET sys_updated_by = 'ghost' WHERE id = (SELECT j.id FROM records.journal_entry j JOIN records.incident i ON i.id = j.incident JOIN records.person p ON p.id = i.caller WHERE p.user_name = 'erin.employee' AND NOT j.internal ORDER BY j.id LIMIT 1)`);
+    const erin = await as('erin.employee', `{ journalEntries(first: 100) { nodes { id author { userName } createdBy updatedBy } } }`);
+    const nodes = erin.data.journalEntries.nodes as { id: string; author: { userName: string } | null; createdBy: string | null; updatedBy: string | null }[];
+    expect(nodes.filter((n) => n.updatedBy === null).length).toBe(1);
+    // Agents are employees too: erin may read them, so she sees who wrote (the author is the same person).
+    for (const n of nodes) if (n.author) expect(n.createdBy).toBe(n.author.userName);
+    const ghost = nodes.find((n) => n.updatedBy === null)!;
+    const admin = await t.ok(`query($id: ID!) { journalEntry(id: $id) { updatedBy } }`, { id: ghost.id });
+    expect(admin.journalEntry.updatedBy).toBe('ghost');
+    const alice = await as('alice.agent', `query($id: ID!) { node(id: $id) { ... on JournalEntry { updatedBy } } }`, { id: ghost.id });
+    expect(alice.data.node === null || alice.data.node.updatedBy === null).toBe(true);
   });
 });

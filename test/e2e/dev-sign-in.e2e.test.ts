@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData, PERSONAS } from '../../seeds/itsm/demo-data.js';
-import { importItsm } from '../helpers/itsm.js';
+import { asUser, importItsm } from '../helpers/itsm.js';
 import type { TestDatabase } from '../helpers/test-database.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { assertBrowserAndBuild, editorText, openE2eDatabase, startBrowserSession, type BrowserSession } from './browser-session.js';
@@ -26,7 +26,7 @@ beforeAll(async () => {
   // The demo's personas, offered by GET /auth/dev/personas as `npm start` offers them.
   t = await startTestServer({ database, personas: [...PERSONAS] });
   await importItsm(t);
-  await loadDemoData((q, v) => t.ok(q, v));
+  await loadDemoData(asUser(t));
   // What the server answers each identity outside the browser, to compare the explorer against.
   asAdmin = await t.ok<Counts>(QUERY);
   const erin = await t.gql<Counts>(QUERY, {}, await t.token({ subject: ERIN }));

@@ -1,3 +1,4 @@
+import type { Execute } from '../../seeds/itsm/demo-data.js';
 import { DEMO_PACKS, readPack } from '../../seeds/load-pack.js';
 import type { TestServer } from './test-server.js';
 
@@ -7,14 +8,30 @@ export async function importItsm(t: TestServer): Promise<void> {
   await t.ok(`mutation($f: [MetadataFileInput!]!) { importMetadata(files: $f, dryRun: false, message: "itsm") { applied } }`, { f: files });
 }
 
+/** Runs an operation over HTTP as the admin, or signed in as `as` with a development token; fails on any error. */
+export function asUser(t: TestServer): Execute {
+  const tokens = new Map<string, Promise<string>>();
+  return async (query, variables, as) => {
+    if (!as) return t.ok(query, variables);
+    if (!tokens.has(as)) tokens.set(as, t.token({ subject: as }));
+    const r = await t.gql(query, variables, await tokens.get(as)!);
+    if (r.errors?.length) throw new Error(`GraphQL errors as ${as}: ${JSON.stringify(r.errors)}`);
+    return r.data as Record<string, any>;
+  };
+}
+
 export interface SmallData {
   people: string[];
   groups: string[];
   incidents: string[];
 }
 
-/** A handful of records through the public mutations. */
+/**
+ * A handful of records through the public mutations. Journal entries are written by the incident's caller,
+ * signed in (the server sets author and time written).
+ */
 export async function createSmallData(t: TestServer, incidents = 6): Promise<SmallData> {
+  const run = asUser(t);
   const people: string[] = [];
   for (const [i, name] of ['Ada', 'Grace', 'Linus'].entries()) {
     const d = await t.ok(`mutation($i: CreatePersonInput!) { createPerson(input: $i) { person { id } } }`, { i: { userName: name.toLowerCase(), name, email: `p${i}@example.com` } });
@@ -39,10 +56,9 @@ export async function createSmallData(t: TestServer, incidents = 6): Promise<Sma
       },
     });
     ids.push(d.createIncident.incident.id);
+    const caller = ['ada', 'grace', 'linus'][i % 3];
     for (let j = 0; j < (i % 3) + 1; j++)
-      await t.ok(`mutation($i: CreateJournalEntryInput!) { createJournalEntry(input: $i) { journalEntry { id } } }`, {
-        i: { incident: d.createIncident.incident.id, author: people[j % 3], body: `note ${i}.${j}`, writtenAt: new Date(Date.UTC(2026, 0, 1, i, j)).toISOString() },
-      });
+      await run(`mutation($i: CreateJournalEntryInput!) { createJournalEntry(input: $i) { journalEntry { id } } }`, { i: { incident: d.createIncident.incident.id, body: `note ${i}.${j}` } }, caller);
   }
   return { people, groups, incidents: ids };
 }

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { AclDoc, ModelField, ModelType } from '../../../../schema/index.js';
+import { IDENTITY_TYPES, type AclDoc, type ModelField, type ModelType } from '../../../../schema/index.js';
 import type { FieldOperation, RecordOperation } from '../../../access/access-scope.js';
 import { nameLiteral, tableRef } from '../../../ddl/index.js';
 import { DomainError, ErrorCode } from '../../../domain-error.js';
@@ -27,6 +27,47 @@ export function readableWhere(ctx: CompileContext, info: TypeInfo, alias: SQL): 
 /** The predicate under which one field may be read or written on a record the actor may already see; null: no field rule. */
 export function fieldAccess(ctx: CompileContext, info: TypeInfo, field: Pick<ModelField, 'name'>, alias: SQL, op: FieldOperation = 'read'): SQL | null {
   return accessOf(ctx, info, alias, (t) => ctx.scope.fieldRules(t, field.name, op));
+}
+
+/**
+ * The predicate under which the actor may write one field on a row it may already write: the field's write rules
+ * where it has any; otherwise its read rules, since writing a value one may not read lets one overwrite what one
+ * was never shown (and probe it through the rules that test it). Null: nothing restricts it.
+ */
+export function fieldWriteAccess(ctx: CompileContext, info: TypeInfo, field: Pick<ModelField, 'name'>, alias: SQL): SQL | null {
+  const op = ctx.scope.fieldRules(info.type, field.name, 'write') === null ? 'read' : 'write';
+  return fieldAccess(ctx, info, field, alias, op);
+}
+
+/**
+ * Fields the actor may not write on any record, decided by the rules alone (no row needed): a field with write
+ * rules of which none applies to the actor, or one without write rules whose read rules none applies to.
+ */
+export function unwritableFields<F extends Pick<ModelField, 'name'>>(ctx: CompileContext, info: TypeInfo, fields: readonly F[]): F[] {
+  if (ctx.scope.unrestricted) return [];
+  return fields.filter((f) => {
+    const write = ctx.scope.fieldRules(info.type, f.name, 'write');
+    return write === null ? ctx.scope.fieldRules(info.type, f.name, 'read')?.length === 0 : write.length === 0;
+  });
+}
+
+/**
+ * A user name column (createdBy, updatedBy) as the actor sees it: the name where the actor may read the person
+ * with that user name (and that person's user name), else NULL, like a reference to a hidden record. A name
+ * with no person behind it (the development admin's writes, a user since deleted) reads as NULL to all but
+ * admins. One index probe on the unique user name per value.
+ */
+export function visibleUserName(ctx: CompileContext, column: SQL): SQL {
+  if (ctx.scope.unrestricted) return column;
+  const person = ctx.graph.byName.get(IDENTITY_TYPES.user);
+  if (!person) return sql`NULL::text`;
+  const p = ctx.alias();
+  const conditions = [sql`${p}."user_name" = ${column}`];
+  const readable = recordAccess(ctx, person, p);
+  if (readable) conditions.push(readable);
+  const name = fieldAccess(ctx, person, { name: 'user_name' }, p);
+  if (name) conditions.push(name);
+  return sql`(SELECT ${p}."user_name"::text FROM ${tableRef(person.type.name)} ${p} WHERE ${sql.join(conditions, sql` AND `)})`;
 }
 
 /**

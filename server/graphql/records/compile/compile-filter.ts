@@ -6,7 +6,7 @@ import type { TypeInfo } from '../record-info.js';
 import { assertReadable, readableWhere, visibleReference } from './compile-access.js';
 import type { CompileContext } from './compile-context.js';
 import { arrayParam, recordIdOf, typedParam } from './field-value.js';
-import { SYSTEM_FIELDS } from './system-fields.js';
+import { SYSTEM_FIELDS, systemValue } from './system-fields.js';
 
 type FilterInput = Record<string, unknown>;
 type Ops = Record<string, unknown>;
@@ -27,8 +27,8 @@ export function compileFilter(ctx: CompileContext, info: TypeInfo, alias: SQL, f
     } else if (key === 'id') {
       parts.push(idPredicate(ctx, info, sql`${alias}."id"`, value as Ops, 'id'));
     } else if (SYSTEM_FIELDS[key]) {
-      const s = SYSTEM_FIELDS[key];
-      parts.push(scalarPredicate(ctx, s, sql`${alias}.${sql.identifier(s.name)}`, value as Ops));
+      // On the value as the actor sees it: a hidden user name must not be found by its value.
+      parts.push(scalarPredicate(ctx, SYSTEM_FIELDS[key], systemValue(ctx, alias, key), value as Ops));
     } else {
       parts.push(fieldPredicate(ctx, info, alias, key, value));
     }

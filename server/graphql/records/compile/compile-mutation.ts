@@ -3,7 +3,8 @@ import type { ModelField } from '../../../../schema/index.js';
 import { hasColumnDefault, sequenceName, tableRef } from '../../../ddl/index.js';
 import { DomainError, ErrorCode } from '../../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
-import { fieldAccess, readableWhere, recordAccess } from './compile-access.js';
+import { autoAssignments, type Writer } from './auto-values.js';
+import { fieldWriteAccess, readableWhere, recordAccess, unwritableFields } from './compile-access.js';
 import type { CompileContext } from './compile-context.js';
 import { recordJson } from './compile-record.js';
 import { typedParam } from './field-value.js';
@@ -22,6 +23,8 @@ export interface WriteRow extends Record<string, unknown> {
   id: number | string | null;
   current_version: number | null;
   forbidden: boolean | null;
+  /** When `forbidden` is due to a field the actor may not write on this record (not the record rules): its name. */
+  forbidden_field: string | null;
   /** A reference given that points at no record the actor may read (unknown or hidden alike): its field. */
   hidden_reference: string | null;
 }
@@ -47,6 +50,8 @@ function assignments(ctx: CompileContext, info: TypeInfo, values: RecordValues, 
   const out: SQL[] = [];
   const missing: string[] = [];
   for (const field of info.fields.values()) {
+    // Set by the server on create (autoAssignments), kept on update; a value sent for one is refused below.
+    if (field.auto) continue;
     let value = values[field.gqlName];
     if (value === undefined && creating && field.default !== undefined) {
       // The column fills it (see columnDefault): a statement naming no column cannot go stale on a rename.
@@ -66,26 +71,48 @@ function assignments(ctx: CompileContext, info: TypeInfo, values: RecordValues, 
   for (const key of Object.keys(values)) {
     if (key !== 'clientMutationId' && !info.fields.has(key)) throw new DomainError(ErrorCode.UNKNOWN_FIELD, `${info.type.gqlName} has no field "${key}"`);
   }
-  const denied = Object.keys(values).filter((k) => info.fields.has(k) && ctx.scope.fieldRules(info.type, info.fields.get(k)!.name, 'write')?.length === 0);
+  const auto = Object.keys(values).filter((k) => info.fields.get(k)?.auto);
+  if (auto.length)
+    throw new DomainError(ErrorCode.FORBIDDEN, `${auto.join(', ')} of ${info.type.doc.label} records ${auto.length > 1 ? 'are' : 'is'} set by the server; leave ${auto.length > 1 ? 'them' : 'it'} out`, { fields: auto });
+  const given = Object.keys(values).filter((k) => info.fields.has(k)).map((k) => info.fields.get(k)!);
+  const denied = unwritableFields(ctx, info, given).map((f) => f.gqlName);
   if (denied.length)
     throw new DomainError(ErrorCode.FORBIDDEN, `you may not set ${denied.join(', ')} on ${info.type.doc.label} records`, { fields: denied });
   return { fields, values: out };
 }
 
 /**
- * What must hold of a row for the actor to make this write: the operation's record rules and the write rules of
- * every field given. TRUE when nothing restricts it.
+ * What must hold of a row for the actor to make this write: the operation's record rules and, for every field
+ * given, its write rules (its read rules when it has none: see `fieldWriteAccess`). TRUE when nothing restricts it.
  */
 function writeAllowed(ctx: CompileContext, info: TypeInfo, alias: SQL, op: 'create' | 'update' | 'delete', values: RecordValues): SQL {
   const parts: SQL[] = [];
   const record = recordAccess(ctx, info, alias, op);
   if (record) parts.push(record);
+  for (const [, p] of fieldChecks(ctx, info, alias, values)) parts.push(p);
+  return parts.length ? sql.join(parts, sql` AND `) : sql`TRUE`;
+}
+
+function fieldChecks(ctx: CompileContext, info: TypeInfo, alias: SQL, values: RecordValues): [string, SQL][] {
+  const out: [string, SQL][] = [];
   for (const key of Object.keys(values)) {
     const field = info.fields.get(key);
-    const p = field ? fieldAccess(ctx, info, field, alias, 'write') : null;
-    if (p) parts.push(p);
+    const p = field ? fieldWriteAccess(ctx, info, field, alias) : null;
+    if (p) out.push([key, p]);
   }
-  return parts.length ? sql.join(parts, sql` AND `) : sql`TRUE`;
+  return out;
+}
+
+/**
+ * The first field given that the rules let the actor write on some records but not on this one, as its GraphQL
+ * name; NULL when all may be written, or when the record rules refuse first (then no field is to blame).
+ */
+function forbiddenField(ctx: CompileContext, info: TypeInfo, alias: SQL, op: 'create' | 'update', values: RecordValues): SQL {
+  const checks = fieldChecks(ctx, info, alias, values);
+  if (!checks.length) return sql`NULL::text`;
+  const record = recordAccess(ctx, info, alias, op);
+  const whens = checks.map(([key, p]) => sql`WHEN NOT coalesce(${p}, FALSE) THEN ${key}::text`);
+  return sql`CASE${record ? sql` WHEN NOT coalesce(${record}, FALSE) THEN NULL` : sql``} ${sql.join(whens, sql` `)} END`;
 }
 
 function eventInsert(info: TypeInfo, kind: 'created' | 'updated' | 'deleted', actor: string): SQL {
@@ -98,16 +125,22 @@ function selected(ctx: CompileContext, info: TypeInfo, tree: ResolveTree | undef
   return sql`(SELECT ${recordJson(ctx, info, a, selectionOf(tree, info.type.gqlName))} FROM w ${a} WHERE ${readableWhere(ctx, info, a)})`;
 }
 
-/** The version before the write, shown only to an actor who may read the record; and whether the change is refused. */
-function previous(ctx: CompileContext, info: TypeInfo, id: number, allowed: (alias: SQL) => SQL): SQL {
+/**
+ * The version before the write, shown only to an actor who may read the record; whether the change is refused,
+ * and for which field.
+ */
+function previous(ctx: CompileContext, info: TypeInfo, id: number, allowed: (alias: SQL) => SQL, field: (alias: SQL) => SQL = () => sql`NULL::text`): SQL {
   const p = ctx.alias();
-  return sql`SELECT CASE WHEN ${readableWhere(ctx, info, p)} THEN ${p}."sys_version" END AS "sys_version", (${readableWhere(ctx, info, p)}) AND NOT (${allowed(p)}) AS forbidden FROM ${tableRef(info.type.name)} ${p} WHERE ${p}."id" = ${id}::bigint`;
+  return sql`SELECT CASE WHEN ${readableWhere(ctx, info, p)} THEN ${p}."sys_version" END AS "sys_version", (${readableWhere(ctx, info, p)}) AND NOT coalesce(${allowed(p)}, FALSE) AS forbidden, CASE WHEN ${readableWhere(ctx, info, p)} THEN ${field(p)} END AS forbidden_field FROM ${tableRef(info.type.name)} ${p} WHERE ${p}."id" = ${id}::bigint`;
 }
 
-export function createStatement(ctx: CompileContext, info: TypeInfo, values: RecordValues, actor: string, tree: ResolveTree | undefined): SQL {
+export function createStatement(ctx: CompileContext, info: TypeInfo, values: RecordValues, writer: Writer, tree: ResolveTree | undefined): SQL {
   const { fields, values: params } = assignments(ctx, info, values, true);
-  const cols = [...fields.map((f) => sql`${sql.identifier(f.name)}`), sql`"sys_created_by"`, sql`"sys_updated_by"`];
-  const vals = [...params, sql`${actor}`, sql`${actor}`];
+  const actor = writer.userName;
+  // Server-set values are not checked as hidden references: `me` is the writer's own record.
+  const auto = autoAssignments(info, writer);
+  const cols = [...[...fields, ...auto.fields].map((f) => sql`${sql.identifier(f.name)}`), sql`"sys_created_by"`, sql`"sys_updated_by"`];
+  const vals = [...params, ...auto.values, sql`${actor}`, sql`${actor}`];
   if (info.type.numberPrefix) {
     cols.push(sql`"number"`);
     // Padded to seven digits and growing past them: lpad alone would cut INC10000000 back to INC1000000.
@@ -115,7 +148,7 @@ export function createStatement(ctx: CompileContext, info: TypeInfo, values: Rec
   }
   // Create rules test the new record; when they refuse, the caller rolls the statement back (see `forbidden`).
   const c = ctx.alias();
-  return sql`WITH chk AS (SELECT ${hiddenReference(ctx, info, fields, params)} AS hidden), w AS (INSERT INTO ${tableRef(info.type.name)} (${sql.join(cols, sql`, `)}) SELECT ${sql.join(vals, sql`, `)} FROM chk WHERE chk.hidden IS NULL RETURNING *), e AS (${eventInsert(info, 'created', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, NULL::int AS current_version, (SELECT NOT (${writeAllowed(ctx, info, c, 'create', values)}) FROM w ${c}) AS forbidden, (SELECT hidden FROM chk) AS hidden_reference`;
+  return sql`WITH chk AS (SELECT ${hiddenReference(ctx, info, fields, params)} AS hidden), w AS (INSERT INTO ${tableRef(info.type.name)} (${sql.join(cols, sql`, `)}) SELECT ${sql.join(vals, sql`, `)} FROM chk WHERE chk.hidden IS NULL RETURNING *), e AS (${eventInsert(info, 'created', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, NULL::int AS current_version, (SELECT NOT coalesce(${writeAllowed(ctx, info, c, 'create', values)}, FALSE) FROM w ${c}) AS forbidden, (SELECT ${forbiddenField(ctx, info, c, 'create', values)} FROM w ${c}) AS forbidden_field, (SELECT hidden FROM chk) AS hidden_reference`;
 }
 
 export function updateStatement(ctx: CompileContext, info: TypeInfo, id: number, version: number, patch: RecordValues, actor: string, tree: ResolveTree | undefined): SQL {
@@ -128,13 +161,13 @@ export function updateStatement(ctx: CompileContext, info: TypeInfo, id: number,
   ];
   // `prev` reads the version before the statement, to tell a missing record from a stale version.
   const allowed = (a: SQL) => sql`${readableWhere(ctx, info, a)} AND ${writeAllowed(ctx, info, a, 'update', patch)}`;
-  return sql`WITH chk AS (SELECT ${hiddenReference(ctx, info, fields, values)} AS hidden), prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'update', patch))}), w AS (UPDATE ${tableRef(info.type.name)} t SET ${sql.join(sets, sql`, `)} WHERE t."id" = ${id}::bigint AND t."sys_version" = ${version}::int AND ${allowed(sql`t`)} AND (SELECT hidden FROM chk) IS NULL RETURNING t.*), e AS (${eventInsert(info, 'updated', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden, (SELECT hidden FROM chk) AS hidden_reference`;
+  return sql`WITH chk AS (SELECT ${hiddenReference(ctx, info, fields, values)} AS hidden), prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'update', patch), (p) => forbiddenField(ctx, info, p, 'update', patch))}), w AS (UPDATE ${tableRef(info.type.name)} t SET ${sql.join(sets, sql`, `)} WHERE t."id" = ${id}::bigint AND t."sys_version" = ${version}::int AND ${allowed(sql`t`)} AND (SELECT hidden FROM chk) IS NULL RETURNING t.*), e AS (${eventInsert(info, 'updated', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden, (SELECT forbidden_field FROM prev) AS forbidden_field, (SELECT hidden FROM chk) AS hidden_reference`;
 }
 
 export function deleteStatement(ctx: CompileContext, info: TypeInfo, id: number, version: number | null, actor: string, tree: ResolveTree | undefined): SQL {
   const versionCheck = version === null ? sql`` : sql` AND t."sys_version" = ${version}::int`;
   const allowed = (a: SQL) => sql`${readableWhere(ctx, info, a)} AND ${writeAllowed(ctx, info, a, 'delete', {})}`;
-  return sql`WITH prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'delete', {}))}), w AS (DELETE FROM ${tableRef(info.type.name)} t WHERE t."id" = ${id}::bigint${versionCheck} AND ${allowed(sql`t`)} RETURNING t.*), e AS (${eventInsert(info, 'deleted', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden, NULL::text AS hidden_reference`;
+  return sql`WITH prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'delete', {}))}), w AS (DELETE FROM ${tableRef(info.type.name)} t WHERE t."id" = ${id}::bigint${versionCheck} AND ${allowed(sql`t`)} RETURNING t.*), e AS (${eventInsert(info, 'deleted', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden, NULL::text AS forbidden_field, NULL::text AS hidden_reference`;
 }
 
 /** An event's snapshot as a row of the type's table, to select from (alias it). */

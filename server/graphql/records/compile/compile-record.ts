@@ -7,7 +7,7 @@ import { fieldAccess, readableWhere } from './compile-access.js';
 import { connectionJson } from './compile-connection.js';
 import { globalIdSql, gqlNameLiteral, jsonObject, type CompileContext } from './compile-context.js';
 import { selectionOf, type ResolveTree, type Selection } from './selection.js';
-import { SYSTEM_FIELDS } from './system-fields.js';
+import { SYSTEM_FIELDS, systemValue } from './system-fields.js';
 
 /** Key under which polymorphic positions carry the record type name, read by `resolveType`. */
 export const TYPE_KEY = '__rt';
@@ -31,9 +31,8 @@ export function recordJson(ctx: CompileContext, info: TypeInfo, alias: SQL, sele
       pairs.push([key, globalIdSql(typeSql, sql`${alias}."id"`)]);
       continue;
     }
-    const system = SYSTEM_FIELDS[name];
-    if (system) {
-      pairs.push([key, sql`${alias}.${sql.identifier(system.name)}`]);
+    if (SYSTEM_FIELDS[name]) {
+      pairs.push([key, systemValue(ctx, alias, name)]);
       continue;
     }
     if (name === 'displayValue') {

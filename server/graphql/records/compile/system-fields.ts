@@ -1,4 +1,7 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { constantName, type ModelField } from '../../../../schema/index.js';
+import { visibleUserName } from './compile-access.js';
+import type { CompileContext } from './compile-context.js';
 
 function column(name: string, type: ModelField['type'], maxLength?: number): ModelField {
   return { id: name, name, label: name, type, owner: '', gqlName: name, required: true, unique: false, archived: false, maxLength };
@@ -16,6 +19,15 @@ export const SYSTEM_FIELDS: Readonly<Record<string, ModelField>> = {
   createdBy: column('sys_created_by', 'text'),
   updatedBy: column('sys_updated_by', 'text'),
 };
+
+/** System fields holding a user name: they show it only where the actor may read that user (`visibleUserName`). */
+const USER_NAMES: ReadonlySet<string> = new Set(['createdBy', 'updatedBy']);
+
+/** A system field of the row `alias` as the actor sees it, for responses and filters alike. */
+export function systemValue(ctx: CompileContext, alias: SQL, gqlName: string): SQL {
+  const column = sql`${alias}.${sql.identifier(SYSTEM_FIELDS[gqlName].name)}`;
+  return USER_NAMES.has(gqlName) ? visibleUserName(ctx, column) : column;
+}
 
 /** The enum prefix of a system field in `…OrderBy`, e.g. CREATED_AT. */
 export function systemOrderKey(gqlName: string): string {

@@ -23,6 +23,7 @@ import {
   type RecordValues,
   type ResolveTree,
   type WriteRow,
+  type Writer,
 } from '../compile/index.js';
 import { mapWriteError, readRows } from '../database-error.js';
 import type { SchemaMove } from '../schema-move.js';
@@ -56,7 +57,7 @@ async function attempt(rc: RequestContext, info: TypeInfo, scope: AccessScope, s
       ? await rc.db.transaction(async (tx) => {
           const [r] = await tx.run<WriteRow>(statement);
           // A hidden reference inserted nothing (checked below); a refused create must be taken back here.
-          if (r.forbidden) throw new DomainError(ErrorCode.FORBIDDEN, `your access rules do not let you create this ${info.type.doc.label} record`);
+          if (r.forbidden) throw refusal(info, r, 'create');
           return r;
         })
       : (await rc.db.run<WriteRow>(statement))[0];
@@ -100,6 +101,18 @@ function hiddenReference(row: WriteRow): void {
   if (row.hidden_reference) throw new DomainError(ErrorCode.REFERENCE_NOT_FOUND, `a referenced record does not exist (field ${row.hidden_reference})`);
 }
 
+/** A refused write: the field to blame when the record rules allow it but a field rule does not. */
+function refusal(info: TypeInfo, row: WriteRow, op: string): DomainError {
+  if (row.forbidden_field)
+    return new DomainError(ErrorCode.FORBIDDEN, `your access rules do not let you set ${row.forbidden_field} on this ${info.type.doc.label} record`, { fields: [row.forbidden_field] });
+  return new DomainError(ErrorCode.FORBIDDEN, `your access rules do not let you ${op} this ${info.type.doc.label} record`);
+}
+
+/** Who writes, for createdBy/updatedBy and the `auto: me` fields. */
+function writerOf(rc: RequestContext): Writer {
+  return { userName: rc.actor!.id, personId: rc.actor!.profile?.userId ?? null };
+}
+
 /** Refused before any SQL: the actor has no rule that could allow this operation on this type. */
 function assertMay(scope: AccessScope, info: TypeInfo, op: 'create'): void {
   if (scope.recordRules(info.type, op)?.length === 0)
@@ -112,7 +125,7 @@ function assertMay(scope: AccessScope, info: TypeInfo, op: 'create'): void {
  * the wait — deleted (NOT_FOUND) or updated (CONFLICT) — and a fresh read tells which.
  */
 async function versionProblem(rc: RequestContext, ctx: PluginContext, info: TypeInfo, id: string, rowId: number, row: WriteRow, sent: number | null, op: string): Promise<never> {
-  if (row.forbidden) throw new DomainError(ErrorCode.FORBIDDEN, `your access rules do not let you ${op} this ${info.type.doc.label} record`);
+  if (row.forbidden) throw refusal(info, row, op);
   let current = row.current_version;
   if (current !== null && current === sent) {
     const compile = new CompileContext(ctx.graph, ctx.limits, 'resolve', actorScope(rc, ctx.graph));
@@ -143,7 +156,8 @@ function addMutations(ctx: PluginContext, info: TypeInfo): void {
   const recordType = builder.getType<GraphQLObjectType>(gql);
   const inputFields = (creating: boolean): GraphQLInputFieldConfigMap =>
     Object.fromEntries(
-      t.activeFields.map((f) => {
+      // Server-set fields are no input: a client can neither give nor forge them.
+      t.activeFields.filter((f) => !f.auto).map((f) => {
         const type = inputTypeOf(builder, f, GraphQLID);
         const mandatory = creating && f.required && f.default === undefined;
         return [f.gqlName, { type: mandatory ? new GraphQLNonNull(type) : type, description: describeField(f) }];
@@ -198,7 +212,7 @@ function addMutations(ctx: PluginContext, info: TypeInfo): void {
       assertMay(actorScope(rc, graph), info, 'create');
       const tree = recordTree(ri, createPayload.name, field);
       const row = await write(rc, ctx, info, 'create', (c, i, move) =>
-        createStatement(c, i, move ? move.values(t.name, values) : values, rc.actor!.id, move && tree ? move.tree(tree) : tree),
+        createStatement(c, i, move ? move.values(t.name, values) : values, writerOf(rc), move && tree ? move.tree(tree) : tree),
       );
       return { record: row.data, clientMutationId };
     },

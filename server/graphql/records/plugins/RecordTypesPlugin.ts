@@ -59,8 +59,8 @@ function ownFields(ctx: PluginContext, info: TypeInfo): GraphQLFieldConfigMap<Re
     version: { type: new GraphQLNonNull(GraphQLInt), description: 'Version, raised by every update; pass it back when updating.', resolve: byResponseKey },
     createdAt: { type: new GraphQLNonNull(SCALARS.datetime), description: 'When the record was created.', resolve: byResponseKey },
     updatedAt: { type: new GraphQLNonNull(SCALARS.datetime), description: 'When the record was last updated.', resolve: byResponseKey },
-    createdBy: { type: GraphQLString, description: 'Who created the record.', resolve: byResponseKey },
-    updatedBy: { type: GraphQLString, description: 'Who last updated the record.', resolve: byResponseKey },
+    createdBy: { type: GraphQLString, description: 'Who created the record (user name; null if hidden from you).', resolve: byResponseKey },
+    updatedBy: { type: GraphQLString, description: 'Who last updated the record (user name; null if hidden from you).', resolve: byResponseKey },
     displayValue: { type: GraphQLString, description: 'The text that names the record in lists and references.', resolve: byResponseKey },
   });
   for (const f of t.activeFields) {

@@ -4,7 +4,7 @@ import { tableRef } from '../../../ddl/index.js';
 import type { RecordEvent } from '../../../events/record-event-bus.js';
 import type { RequestContext } from '../../context.js';
 import { toGlobalId } from '../../global-id.js';
-import { anyRecordJson, CompileContext, readableWhere, snapshotRecordStatement, snapshotRow, rootTree, TYPE_KEY, type ResolveTree } from '../compile/index.js';
+import { anyRecordJson, CompileContext, readableWhere, snapshotRecordStatement, snapshotRow, rootTree, TYPE_KEY, visibleUserName, type ResolveTree } from '../compile/index.js';
 import { actorScope, type RecordPlugin } from '../plugin.js';
 import { accessScope, type AccessScope } from '../../../access/access-scope.js';
 import { readRows } from '../database-error.js';
@@ -32,7 +32,7 @@ export const SubscriptionPlugin: RecordPlugin = {
             kind: { type: new GraphQLNonNull(RecordEventKindEnum), resolve: (e) => e.kind },
             recordId: { type: new GraphQLNonNull(GraphQLID), resolve: (e) => toGlobalId(graph.byName.get(e.recordType)!.type.gqlName, e.recordId) },
             version: { type: new GraphQLNonNull(GraphQLInt), resolve: (e) => e.version },
-            actor: { type: GraphQLString, resolve: (e) => e.actor },
+            actor: { type: GraphQLString, description: 'Who made the change (user name; null if hidden from you).', resolve: (e, _a, rc) => visibleActor(e, rc) },
             record: {
               type: builder.getType<GraphQLObjectType>(gql),
               description: 'The record after the change (as it was, for a deletion).',
@@ -59,6 +59,15 @@ export const SubscriptionPlugin: RecordPlugin = {
           sql`SELECT ${anyRecordJson(compile, concrete, a, tree, typed)} AS data FROM ${tableRef(concrete.type.name)} ${a} WHERE ${a}."id" = ${e.recordId}::bigint AND ${readableWhere(compile, concrete, a)}`,
         );
         return row?.data ?? null;
+      }
+
+      /** The event's actor (a user name) as the subscriber may see it: `visibleUserName`, as createdBy/updatedBy. */
+      async function visibleActor(e: RecordEvent, rc: RequestContext): Promise<string | null> {
+        const scope = deliveredTo.get(e) ?? actorScope(rc, graph);
+        if (scope.unrestricted) return e.actor;
+        const compile = new CompileContext(graph, limits, 'resolve', scope);
+        const [row] = await readRows<{ name: string | null }>(rc.db, sql`SELECT ${visibleUserName(compile, sql`${e.actor}::text`)} AS name`);
+        return row?.name ?? null;
       }
 
       /** The subscriber's scope when it may read the record as this change left it; null when it may not. */
