@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, validateSnapshot, type MetadataSnapshot } from '../../schema/index.js';
+import { DomainError } from '../../server/domain-error.js';
 import { recordTypeDocs } from '../schema/metadata-arbitrary.js';
 import { startTestServer, type GqlResult, type TestServer } from '../helpers/test-server.js';
 
@@ -68,5 +69,24 @@ describe('random metadata through the admin API', () => {
     // Most random documents are refused (about one in ten publishes); a run without refusals proved little.
     expect(refused).toBeGreaterThan(0);
     expect(published + refused).toBeLessThanOrEqual(16);
+  });
+
+  it('whatever the pure validator accepts, the GraphQL schema builds from, or refuses with a domain error', () => {
+    const base = { userCriteria: {}, acls: {}, recordTypes: { task: { name: 'task', label: 'Task', abstract: true, fields: [{ name: 'title', label: 'Title', type: 'string' }] } } };
+    let built = 0;
+    fc.assert(
+      fc.property(recordTypeDocs, (docs) => {
+        const snapshot = { ...base, recordTypes: { ...base.recordTypes, ...Object.fromEntries(docs.map((d) => [d.name, d])) } };
+        if (validateSnapshot(snapshot).length) return;
+        try {
+          t.atrium.registry.prepare(buildModel(snapshot as MetadataSnapshot));
+          built++;
+        } catch (e) {
+          expect(e, String(e)).toBeInstanceOf(DomainError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(built).toBeGreaterThan(0);
   });
 });
