@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publish } from '../../server/metadata/index.js';
 import { createSmallData, importItsm } from '../helpers/itsm.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -185,5 +186,20 @@ describe('other paths that used to end in INTERNAL_SERVER_ERROR', () => {
       expect(problems).toEqual([]);
       expect((await t.ok(`{ meters { nodes { blob } } }`)).meters.nodes[0].blob).toBe('plain text');
     }
+  });
+
+  it('a schema graphql-js refuses while it is built is a VALIDATION_FAILED saying why, and changes nothing', async () => {
+    const before = await state();
+    const head = await t.atrium.metadata.published();
+    const snapshot = { ...head.snapshot, recordTypes: { ...head.snapshot.recordTypes, extra: { name: 'extra', label: 'Extra', fields: [{ name: 'title', label: 'Title', type: 'string' as const }] } } };
+    const failing = publish(t.atrium.db, {
+      author: 'admin',
+      snapshot,
+      prepare: () => {
+        throw new Error('Interface field Task.title expects type String but Extra.title is type Int.');
+      },
+    });
+    await expect(failing).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/^the GraphQL schema for this metadata cannot be built: Interface field Task\.title/) });
+    expect(await state()).toEqual(before);
   });
 });
