@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { camelName, NAME_PATTERN, nameProblem, SYSTEM_FIELD_NAMES } from './names.js';
 import { validateAccess } from '../access/validate-access.js';
 import { checkAutoField } from './auto-field.js';
-import { buildModel, defaultFieldId } from './model.js';
+import { defaultProblem } from './default-problem.js';
+import { buildModel, defaultFieldId, type Model } from './model.js';
 import { MetadataSnapshot, RecordTypeDoc } from './record-type.js';
+import { reverseNameProblems } from './reverse-name-problems.js';
+import { unstorableText } from './storable-text.js';
 
 /** One thing wrong with a snapshot; `path` points at it (`incident.fields.caller.reference`). */
 export interface MetadataProblem {
@@ -33,6 +36,8 @@ const SYSTEM_NAMES = new Set<string>(SYSTEM_FIELD_NAMES);
 export function validateSnapshot(input: unknown): MetadataProblem[] {
   const parsed = MetadataSnapshot.safeParse(input);
   if (!parsed.success) return zodProblems('', parsed.error);
+  const unstorable = unstorableText(parsed.data);
+  if (unstorable) return [{ path: unstorable[0], code: 'INVALID_DOCUMENT', message: unstorable[1] }];
   const docs = parsed.data.recordTypes;
   const problems: MetadataProblem[] = [];
   const add = (path: string, code: MetadataProblemCode, message: string) => problems.push({ path, code, message });
@@ -97,7 +102,27 @@ export function validateSnapshot(input: unknown): MetadataProblem[] {
     }
   }
   if (problems.length) return problems;
-  return validateAccess(buildModel(parsed.data));
+  const model = buildModel(parsed.data);
+  const graphProblems = [...emptyTypeProblems(model), ...reverseNameProblems(model)];
+  if (graphProblems.length) return graphProblems;
+  return validateAccess(model);
+}
+
+/**
+ * A concrete type without an active field is refused rather than served: its record could hold nothing but
+ * system columns, and the generated API would need an update input with nothing to change (GraphQL has no
+ * empty input types). An abstract type may be empty: it only groups its descendants.
+ */
+function emptyTypeProblems(model: Model): MetadataProblem[] {
+  return [...model.types.values()]
+    .filter((t) => !t.abstract && !t.archived && t.activeFields.length === 0)
+    .map((t) => ({
+      path: `${t.name}.fields`,
+      code: 'INVALID_FIELD' as const,
+      message: t.fields.length
+        ? `every field of "${t.name}" is removed: a record type needs at least one field; restore one, add one, or remove the type`
+        : `"${t.name}" has no fields: a record type needs at least one field (or make it abstract)`,
+    }));
 }
 
 function checkField(
@@ -119,8 +144,6 @@ function checkField(
       if (values.has(c.value)) add(`${path}.choices`, 'DUPLICATE_NAME', `choice value "${c.value}" of "${f.name}" appears twice`);
       values.add(c.value);
     }
-    if (f.default !== undefined && f.type === 'choice' && !values.has(String(f.default)))
-      add(`${path}.default`, 'INVALID_FIELD', `default "${String(f.default)}" of "${f.name}" is not one of its choices`);
   } else if (f.choices) add(`${path}.choices`, 'INVALID_FIELD', `only choice fields have choices; "${f.name}" is ${f.type}`);
   if (f.type === 'reference') {
     if (!f.reference) add(`${path}.reference`, 'INVALID_FIELD', `reference field "${f.name}" needs a target record type`);
@@ -142,6 +165,9 @@ function checkField(
     add(`${path}.scale`, 'INVALID_FIELD', `only decimal fields have a scale; "${f.name}" is ${f.type}`);
   if (f.unique && (f.type === 'json' || f.type === 'multi_choice' || f.type === 'text'))
     add(`${path}.unique`, 'INVALID_FIELD', `${f.type} field "${f.name}" cannot be unique`);
+  // An archived field's default is never used; an old bad one must not block every later publish.
+  const dp = f.archived ? null : defaultProblem(f);
+  if (dp) add(`${path}.default`, 'INVALID_FIELD', dp);
   if (f.unique && doc.abstract)
     add(`${path}.unique`, 'INVALID_FIELD', `"${f.name}" cannot be unique on abstract type "${doc.name}": uniqueness is per table`);
   checkAutoField(f, path, add);

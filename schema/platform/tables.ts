@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, bigserial, index, integer, jsonb, pgSchema, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Platform tables live in their own schema so no record type name can collide with them. */
@@ -18,6 +19,12 @@ export const metaVersion = atrium.table('meta_version', {
   rollbackOf: integer('rollback_of'),
 });
 
+/**
+ * Draft versions come from one sequence, not a per-row counter: a draft published (deleted) and started again
+ * never reuses a number, so an edit based on the old draft cannot pass for one based on the new.
+ */
+export const metaDraftVersionSeq = atrium.sequence('meta_draft_version_seq', { startWith: 1 });
+
 /** Unpublished edits, one document per record type; a null document is a draft removal. */
 export const metaDraft = atrium.table('meta_draft', {
   name: text('name').primaryKey(),
@@ -25,6 +32,8 @@ export const metaDraft = atrium.table('meta_draft', {
   baseVersion: integer('base_version').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedBy: text('updated_by').notNull(),
+  /** Raised (from metaDraftVersionSeq) by every save: an edit names the version it read, optimistic concurrency. */
+  version: integer('version').notNull().default(sql`nextval('atrium.meta_draft_version_seq')`),
 });
 
 /** The outbox: a record event commits with its write; a trigger NOTIFYs listeners, delivered only on commit. */

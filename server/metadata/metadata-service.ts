@@ -5,7 +5,9 @@ import { carryForward, withIds } from './carry-forward.js';
 import { diffSnapshots, type MetadataChange } from './diff-snapshots.js';
 import { exportFiles, importFiles, type MetadataFile } from './metadata-files.js';
 import { keepIdentityTypes, withIdentityTypes } from './identity-pack.js';
-import { applyDrafts, draftName, metadataStore, type VersionRow } from './metadata-store.js';
+import { draftConflict } from './draft-conflict.js';
+import { applyDrafts, draftName, metadataStore, type DraftMeta, type DraftRow, type VersionRow } from './metadata-store.js';
+import { writeDraft } from './write-draft.js';
 import { publish, type PublishResult } from './publish.js';
 
 /** What the service needs from the layer that serves metadata (the GraphQL schema registry). */
@@ -26,49 +28,61 @@ export class MetadataService<A = unknown> {
     return metadataStore.head(this.db);
   }
 
-  /** The published snapshot with drafts laid over it: what a publish would start from. */
-  async working(): Promise<{ snapshot: MetadataSnapshot; draftNames: Set<string> }> {
+  /** The published snapshot with drafts laid over it (what a publish would start from), and the drafts by row name. */
+  async working(): Promise<{ snapshot: MetadataSnapshot; drafts: Map<string, DraftMeta> }> {
     const [head, drafts] = await Promise.all([metadataStore.head(this.db), metadataStore.drafts(this.db)]);
-    return { snapshot: applyDrafts(head.snapshot, drafts), draftNames: new Set(drafts.map((d) => d.name)) };
+    return { snapshot: applyDrafts(head.snapshot, drafts), drafts: new Map(drafts.map((d) => [d.name, d])) };
   }
 
-  async saveDraft(input: unknown, actor: string): Promise<RecordTypeDoc> {
+  async drafts(): Promise<DraftRow[]> {
+    return metadataStore.drafts(this.db);
+  }
+
+  /**
+   * Saves a whole record type as a draft. `draftVersion` is the draft version the document was made from (0 or
+   * undefined: there was no draft); over an existing draft it is required, so nobody's edit is overwritten unseen.
+   */
+  async saveDraft(input: unknown, actor: string, draftVersion?: number): Promise<SavedDraft<RecordTypeDoc>> {
     const parsed = RecordTypeDoc.safeParse(input);
-    if (!parsed.success)
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, describeIssues(parsed.error));
+    if (!parsed.success) throw new DomainError(ErrorCode.VALIDATION_FAILED, describeIssues(parsed.error));
     // Other drafts are stored under `criteria:<name>` and `acl:<name>`; a colon would pass for one of them.
     if (parsed.data.name.includes(':')) throw new DomainError(ErrorCode.VALIDATION_FAILED, `record type name ${nameProblem(parsed.data.name)}`);
-    const head = await metadataStore.head(this.db);
-    const existing = head.snapshot.recordTypes[parsed.data.name];
-    // Fields keep the ids they were published with, matched by name, so a re-saved document is no rename.
-    const ids = new Map(existing?.fields.map((f) => [f.name, f.id]) ?? []);
-    const used = new Set(Object.values(head.snapshot.recordTypes).flatMap((t) => t.fields.map((f) => f.id ?? `${t.name}.${f.name}`)));
-    for (const f of parsed.data.fields) if (f.id) used.add(f.id);
-    const doc = withIds({ ...parsed.data, fields: parsed.data.fields.map((f) => ({ ...f, id: f.id ?? ids.get(f.name) ?? freshId(used, `${parsed.data.name}.${f.name}`) })) });
-    await metadataStore.saveDraft(this.db, { name: doc.name, document: doc, baseVersion: head.id, updatedBy: actor });
-    return doc;
+    return writeDraft(this.db, { name: parsed.data.name, sent: draftVersion, mode: 'whole', actor, build: (_current, head) => withStableIds(parsed.data, head.snapshot) });
   }
 
-  /** Edits one type's draft (created from the published document when there is none). */
-  async editDraft(typeName: string, actor: string, edit: (doc: RecordTypeDoc) => RecordTypeDoc): Promise<RecordTypeDoc> {
-    const { snapshot } = await this.working();
-    const current = snapshot.recordTypes[typeName];
-    if (!current) throw new DomainError(ErrorCode.NOT_FOUND, `there is no record type "${typeName}"`);
-    return this.saveDraft(edit(structuredClone(current)), actor);
+  /**
+   * Edits one type's draft (made from the published document when there is none), atomically: concurrent edits
+   * apply one after the other. With `draftVersion`, only if the draft is still the one the client read.
+   */
+  async editDraft(typeName: string, actor: string, draftVersion: number | undefined, edit: (doc: RecordTypeDoc) => RecordTypeDoc): Promise<SavedDraft<RecordTypeDoc>> {
+    if (typeName.includes(':')) throw new DomainError(ErrorCode.NOT_FOUND, `there is no record type "${typeName}"`);
+    return writeDraft(this.db, {
+      name: typeName,
+      sent: draftVersion,
+      mode: 'relative',
+      actor,
+      build: (current, head) => {
+        const doc = current ? (current.document as RecordTypeDoc | null) : head.snapshot.recordTypes[typeName];
+        if (!doc) throw new DomainError(ErrorCode.NOT_FOUND, `there is no record type "${typeName}"`);
+        const next = RecordTypeDoc.safeParse(edit(structuredClone(doc)));
+        if (!next.success) throw new DomainError(ErrorCode.VALIDATION_FAILED, describeIssues(next.error));
+        return withStableIds(next.data, head.snapshot);
+      },
+    });
   }
 
-  addField(typeName: string, field: unknown, actor: string): Promise<RecordTypeDoc> {
+  addField(typeName: string, field: unknown, actor: string, draftVersion?: number): Promise<SavedDraft<RecordTypeDoc>> {
     const parsed = FieldDoc.safeParse(field);
     if (!parsed.success) throw new DomainError(ErrorCode.VALIDATION_FAILED, describeIssues(parsed.error));
-    return this.editDraft(typeName, actor, (doc) => {
+    return this.editDraft(typeName, actor, draftVersion, (doc) => {
       if (doc.fields.some((f) => f.name === parsed.data.name))
         throw new DomainError(ErrorCode.VALIDATION_FAILED, `"${typeName}" already has a field "${parsed.data.name}"${doc.fields.find((f) => f.name === parsed.data.name)?.archived ? ' (archived: restore it instead)' : ''}`);
       return { ...doc, fields: [...doc.fields, parsed.data] };
     });
   }
 
-  updateField(typeName: string, name: string, patch: Record<string, unknown>, actor: string): Promise<RecordTypeDoc> {
-    return this.editDraft(typeName, actor, (doc) => {
+  updateField(typeName: string, name: string, patch: Record<string, unknown>, actor: string, draftVersion?: number): Promise<SavedDraft<RecordTypeDoc>> {
+    return this.editDraft(typeName, actor, draftVersion, (doc) => {
       const f = fieldOf(doc, name);
       // A full definition replaces the old one; only the identity is kept, so a rename here is a rename.
       const next = FieldDoc.safeParse({ ...patch, id: f.id });
@@ -77,16 +91,16 @@ export class MetadataService<A = unknown> {
     });
   }
 
-  renameField(typeName: string, from: string, to: string, actor: string): Promise<RecordTypeDoc> {
-    return this.editDraft(typeName, actor, (doc) => {
+  renameField(typeName: string, from: string, to: string, actor: string, draftVersion?: number): Promise<SavedDraft<RecordTypeDoc>> {
+    return this.editDraft(typeName, actor, draftVersion, (doc) => {
       const f = fieldOf(doc, from);
       if (doc.fields.some((x) => x.name === to)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `"${typeName}" already has a field "${to}"`);
       return { ...doc, fields: doc.fields.map((x) => (x === f ? { ...f, name: to } : x)) };
     });
   }
 
-  removeField(typeName: string, name: string, actor: string): Promise<RecordTypeDoc> {
-    return this.editDraft(typeName, actor, (doc) => {
+  removeField(typeName: string, name: string, actor: string, draftVersion?: number): Promise<SavedDraft<RecordTypeDoc>> {
+    return this.editDraft(typeName, actor, draftVersion, (doc) => {
       const f = fieldOf(doc, name);
       if (f.archived) throw new DomainError(ErrorCode.VALIDATION_FAILED, `field "${typeName}.${name}" is already removed (archived); restore it or purge it`);
       if (doc.displayField === name) throw new DomainError(ErrorCode.VALIDATION_FAILED, `"${name}" is the display field of "${typeName}"; choose another display field first`);
@@ -94,52 +108,68 @@ export class MetadataService<A = unknown> {
     });
   }
 
-  restoreField(typeName: string, name: string, actor: string): Promise<RecordTypeDoc> {
-    return this.editDraft(typeName, actor, (doc) => {
+  restoreField(typeName: string, name: string, actor: string, draftVersion?: number): Promise<SavedDraft<RecordTypeDoc>> {
+    return this.editDraft(typeName, actor, draftVersion, (doc) => {
       const f = fieldOf(doc, name);
       if (!f.archived) throw new DomainError(ErrorCode.VALIDATION_FAILED, `field "${typeName}.${name}" is not removed`);
       return { ...doc, fields: doc.fields.map((x) => (x === f ? { ...f, archived: undefined } : x)) };
     });
   }
 
-  /** Saves user criteria as a draft (created or replaced); checked against the rest of the metadata on publish. */
-  async saveUserCriteriaDraft(input: unknown, actor: string): Promise<UserCriteriaDoc> {
+  /** Saves user criteria as a draft (created or replaced; see `saveDraft` for `draftVersion`); checked on publish. */
+  async saveUserCriteriaDraft(input: unknown, actor: string, draftVersion?: number): Promise<SavedDraft<UserCriteriaDoc>> {
     const parsed = UserCriteriaDoc.safeParse(input);
     if (!parsed.success) throw new DomainError(ErrorCode.VALIDATION_FAILED, describeIssues(parsed.error));
-    await this.saveRuleDraft(draftName('userCriteria', parsed.data.name), parsed.data, actor);
-    return parsed.data;
+    return writeDraft(this.db, { name: draftName('userCriteria', parsed.data.name), sent: draftVersion, mode: 'whole', actor, build: () => parsed.data });
   }
 
   /** Drafts the removal of user criteria; publishing it fails while an ACL still names them. */
-  async removeUserCriteria(name: string, actor: string): Promise<void> {
-    const { snapshot } = await this.working();
-    if (!snapshot.userCriteria[name]) throw new DomainError(ErrorCode.NOT_FOUND, `there are no user criteria "${name}"`);
-    await this.saveRuleDraft(draftName('userCriteria', name), null, actor);
+  async removeUserCriteria(name: string, actor: string, draftVersion?: number): Promise<SavedDraft<null>> {
+    return writeDraft(this.db, {
+      name: draftName('userCriteria', name),
+      sent: draftVersion,
+      mode: 'relative',
+      actor,
+      build: (current, head) => {
+        if (!(current ? current.document : head.snapshot.userCriteria[name])) throw new DomainError(ErrorCode.NOT_FOUND, `there are no user criteria "${name}"`);
+        return null;
+      },
+    });
   }
 
-  /** Saves an ACL as a draft (created or replaced); checked against the rest of the metadata on publish. */
-  async saveAclDraft(input: unknown, actor: string): Promise<AclDoc> {
+  /** Saves an ACL as a draft (created or replaced; see `saveDraft` for `draftVersion`); checked on publish. */
+  async saveAclDraft(input: unknown, actor: string, draftVersion?: number): Promise<SavedDraft<AclDoc>> {
     const parsed = AclDoc.safeParse(input);
     if (!parsed.success) throw new DomainError(ErrorCode.VALIDATION_FAILED, describeIssues(parsed.error));
-    await this.saveRuleDraft(draftName('acl', parsed.data.name), parsed.data, actor);
-    return parsed.data;
+    return writeDraft(this.db, { name: draftName('acl', parsed.data.name), sent: draftVersion, mode: 'whole', actor, build: () => parsed.data });
   }
 
   /** Drafts the removal of an ACL. */
-  async removeAcl(name: string, actor: string): Promise<void> {
-    const { snapshot } = await this.working();
-    if (!snapshot.acls[name]) throw new DomainError(ErrorCode.NOT_FOUND, `there is no ACL "${name}"`);
-    await this.saveRuleDraft(draftName('acl', name), null, actor);
+  async removeAcl(name: string, actor: string, draftVersion?: number): Promise<SavedDraft<null>> {
+    return writeDraft(this.db, {
+      name: draftName('acl', name),
+      sent: draftVersion,
+      mode: 'relative',
+      actor,
+      build: (current, head) => {
+        if (!(current ? current.document : head.snapshot.acls[name])) throw new DomainError(ErrorCode.NOT_FOUND, `there is no ACL "${name}"`);
+        return null;
+      },
+    });
   }
 
-  private async saveRuleDraft(name: string, document: UserCriteriaDoc | AclDoc | null, actor: string): Promise<void> {
-    const baseVersion = await metadataStore.headId(this.db);
-    await metadataStore.saveDraft(this.db, { name, document, baseVersion, updatedBy: actor });
-  }
-
-  async discardDrafts(names: string[] | null): Promise<number> {
-    const all = await metadataStore.drafts(this.db);
-    return metadataStore.deleteDrafts(this.db, names ?? all.map((d) => d.name));
+  /**
+   * Throws drafts away: those in `read` only if still at the version given (else CONFLICT and nothing is
+   * discarded), those in `names` whatever their version; all of them when neither is given.
+   */
+  async discardDrafts(names: string[] | null, read: { name: string; version: number }[] = []): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const deleted = await metadataStore.deleteDraftVersions(tx, read);
+      const missed = read.find((d) => !deleted.includes(d.name));
+      if (missed) throw draftConflict(missed.name, await metadataStore.draft(tx, missed.name), missed.version);
+      const rest = names ?? (read.length ? [] : (await metadataStore.drafts(tx)).map((d) => d.name));
+      return deleted.length + (await metadataStore.deleteDrafts(tx, rest.filter((n) => !deleted.includes(n))));
+    });
   }
 
   async publishDrafts(author: string, message?: string, dryRun = false): Promise<PublishResult<A>> {
@@ -205,6 +235,24 @@ export class MetadataService<A = unknown> {
     if (result.version) this.serving.activate(result.version, result.prepared);
     return result;
   }
+}
+
+/** A saved draft document with the draft's new version, who saved it and when. */
+export interface SavedDraft<D> {
+  document: D;
+  draft: DraftMeta;
+}
+
+/**
+ * Fields keep the ids they were published with, matched by name, so a re-saved document is no rename; a new
+ * field gets a fresh id.
+ */
+function withStableIds(doc: RecordTypeDoc, head: MetadataSnapshot): RecordTypeDoc {
+  const existing = head.recordTypes[doc.name];
+  const ids = new Map(existing?.fields.map((f) => [f.name, f.id]) ?? []);
+  const used = new Set(Object.values(head.recordTypes).flatMap((t) => t.fields.map((f) => f.id ?? `${t.name}.${f.name}`)));
+  for (const f of doc.fields) if (f.id) used.add(f.id);
+  return withIds({ ...doc, fields: doc.fields.map((f) => ({ ...f, id: f.id ?? ids.get(f.name) ?? freshId(used, `${doc.name}.${f.name}`) })) });
 }
 
 function fieldOf(doc: RecordTypeDoc, name: string): FieldDoc {

@@ -1,4 +1,4 @@
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { AclDoc, EMPTY_SNAPSHOT, UnreachableCaseError, MetadataSnapshot, RecordTypeDoc, UserCriteriaDoc } from '../../schema/index.js';
 import { metaDraft, metaVersion } from '../../schema/platform/index.js';
 import type { Executor } from '../db/index.js';
@@ -39,7 +39,7 @@ function parseDraftName(rowName: string): { kind: DraftKind; key: string } {
   return { kind: 'recordType', key: rowName };
 }
 
-interface DraftMeta {
+export interface DraftMeta {
   /** The row name (see `draftName`). */
   name: string;
   /** The document's name: its key in the snapshot map of its kind. */
@@ -47,6 +47,8 @@ interface DraftMeta {
   baseVersion: number;
   updatedAt: Date;
   updatedBy: string;
+  /** Raised by every save; an edit that names an older one is refused (see `saveDraft`). */
+  version: number;
 }
 
 /** One unpublished change. A null document removes the named document on publish. */
@@ -96,11 +98,36 @@ export const metadataStore = {
     return rows.map(toDraft);
   },
 
-  async saveDraft(db: Executor, draft: NewDraft): Promise<void> {
-    await db.orm
-      .insert(metaDraft)
-      .values({ ...draft, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: metaDraft.name, set: { document: draft.document, updatedBy: draft.updatedBy, updatedAt: new Date() } });
+  /** One draft; `forUpdate` locks its row to the end of the transaction, so a publish cannot delete it meanwhile. */
+  async draft(db: Executor, name: string, options: { forUpdate?: boolean } = {}): Promise<DraftRow | null> {
+    const query = db.orm.select().from(metaDraft).where(eq(metaDraft.name, name));
+    const [row] = options.forUpdate ? await query.for('update') : await query;
+    return row ? toDraft(row) : null;
+  },
+
+  /**
+   * Serialises edits of one draft until the transaction ends. An advisory lock rather than a row lock: the first
+   * edit of a type has no draft row to lock yet.
+   */
+  async lockDraft(tx: Executor, name: string): Promise<void> {
+    await tx.run(sql`SELECT pg_advisory_xact_lock(hashtext('atrium.draft'), hashtext(${name}))`);
+  },
+
+  /**
+   * Saves a draft only if it is still at `expected` (0: there is none), raising its version; returns the saved
+   * row's meta, or null when someone else's save (or a publish, or a discard) came first.
+   */
+  async saveDraft(db: Executor, draft: NewDraft, expected: number): Promise<DraftMeta | null> {
+    const now = new Date();
+    const rows =
+      expected === 0
+        ? await db.orm.insert(metaDraft).values({ ...draft, updatedAt: now }).onConflictDoNothing({ target: metaDraft.name }).returning()
+        : await db.orm
+            .update(metaDraft)
+            .set({ document: draft.document, baseVersion: draft.baseVersion, updatedBy: draft.updatedBy, updatedAt: now, version: sql`nextval('atrium.meta_draft_version_seq')` })
+            .where(and(eq(metaDraft.name, draft.name), eq(metaDraft.version, expected)))
+            .returning();
+    return rows[0] ? toDraft(rows[0]) : null;
   },
 
   async deleteDrafts(db: Executor, names: string[]): Promise<number> {
@@ -108,11 +135,21 @@ export const metadataStore = {
     const rows = await db.orm.delete(metaDraft).where(inArray(metaDraft.name, names)).returning({ name: metaDraft.name });
     return rows.length;
   },
+
+  /** Deletes drafts only as they were read: one saved since (a newer version) stays. */
+  async deleteDraftVersions(db: Executor, drafts: { name: string; version: number }[]): Promise<string[]> {
+    if (!drafts.length) return [];
+    const rows = await db.orm
+      .delete(metaDraft)
+      .where(or(...drafts.map((d) => and(eq(metaDraft.name, d.name), eq(metaDraft.version, d.version)))))
+      .returning({ name: metaDraft.name });
+    return rows.map((r) => r.name);
+  },
 };
 
 function toDraft(row: typeof metaDraft.$inferSelect): DraftRow {
   const { kind, key } = parseDraftName(row.name);
-  const meta = { name: row.name, key, baseVersion: row.baseVersion, updatedAt: row.updatedAt, updatedBy: row.updatedBy };
+  const meta = { name: row.name, key, baseVersion: row.baseVersion, updatedAt: row.updatedAt, updatedBy: row.updatedBy, version: row.version };
   const doc = row.document;
   switch (kind) {
     case 'recordType':

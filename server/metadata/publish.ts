@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { buildModel, validateSnapshot, type MetadataSnapshot, type Model } from '../../schema/index.js';
+import { buildModel, unstorableText, validateSnapshot, type MetadataSnapshot, type Model } from '../../schema/index.js';
 import type { Database } from '../db/index.js';
 import { planDdl } from '../ddl/index.js';
 import { DomainError, ErrorCode } from '../domain-error.js';
@@ -34,10 +34,47 @@ export interface PublishResult<A> {
 class DryRunRollback extends Error {}
 
 /**
+ * Runs a step of building what a version serves; a failure that is not already a domain error (graphql-js
+ * refusing the generated schema, say) is a problem with the metadata, reported as one, not an internal error.
+ */
+function guarded<T>(what: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    const message = `${what}: ${e instanceof Error ? e.message : String(e)}`;
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, message, { problems: [{ path: '', code: 'INVALID_SCHEMA', message }] });
+  }
+}
+
+/**
+ * A DDL statement PostgreSQL refuses (a default that does not fit its column when filling it, a table past the
+ * column limit…) fails the publish as an unsafe change naming the step and PostgreSQL's reason; a deadlock with
+ * another transaction is a CONFLICT to retry. The transaction rolls back all of it. Lost connections and other
+ * failures pass through: they are not about the metadata.
+ */
+async function runStep<T>(fn: () => Promise<T>, step: string): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    const sqlState = e instanceof DomainError ? undefined : (e as { code?: unknown } | null)?.code;
+    if (typeof sqlState !== 'string') throw e;
+    const reason = (e as Error).message;
+    if (/^40/.test(sqlState))
+      throw new DomainError(ErrorCode.CONFLICT, `cannot ${step}: it collided with another transaction (${reason}); publish again`);
+    if (!/^(22|23|2B|42|54|55)/.test(sqlState)) throw e;
+    const message = `cannot ${step}: the database refused it (${reason})`;
+    throw new DomainError(ErrorCode.UNSAFE_CHANGE, message, { problems: [{ path: step, code: 'UNSAFE_CHANGE', message }] });
+  }
+}
+
+/**
  * Publish in one transaction: validate, build the schema, run the DDL and its data checks, record the version,
  * clear the drafts, NOTIFY. Any failure rolls back all of it, so a failed publish changes nothing.
  */
 export async function publish<A>(db: Database, req: PublishRequest<A>): Promise<PublishResult<A>> {
+  const badMessage = unstorableText(req.message ?? '');
+  if (badMessage) throw new DomainError(ErrorCode.BAD_USER_INPUT, `the publish message ${badMessage[1].replace(/^the text /, '')}`);
   const head = await metadataStore.head(db);
   const drafts = req.snapshot ? [] : await metadataStore.drafts(db);
   if (!req.snapshot && drafts.length === 0 && !req.dryRun)
@@ -47,9 +84,9 @@ export async function publish<A>(db: Database, req: PublishRequest<A>): Promise<
   if (problems.length)
     throw new DomainError(ErrorCode.VALIDATION_FAILED, `metadata is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { problems });
   const model = buildModel(candidate);
-  const prepared = req.prepare(model);
+  const prepared = guarded('the GraphQL schema for this metadata cannot be built', () => req.prepare(model));
   const diff = diffSnapshots(head.snapshot, candidate);
-  const plan = planDdl(buildModel(head.snapshot), model);
+  const plan = guarded('the database change for this metadata cannot be planned', () => planDdl(buildModel(head.snapshot), model));
   if (plan.refused.length)
     throw new DomainError(ErrorCode.UNSAFE_CHANGE, plan.refused.map((r) => r.message).join('; '), { problems: plan.refused });
 
@@ -62,10 +99,10 @@ export async function publish<A>(db: Database, req: PublishRequest<A>): Promise<
         throw new DomainError(ErrorCode.CONFLICT, `metadata version ${current} was published while this publish was prepared (it started from ${head.id}); review the drafts and publish again`);
       for (const step of plan.steps) {
         if (step.kind === 'exec') {
-          await tx.run(step.statement);
+          await runStep(() => tx.run(step.statement), step.describe);
           continue;
         }
-        const [row] = await tx.run<{ n: number }>(step.statement);
+        const [row] = await runStep(() => tx.run<{ n: number }>(step.statement), `check ${step.path}`);
         const n = Number(row?.n ?? 0);
         if (n > 0) throw new DomainError(ErrorCode.UNSAFE_CHANGE, step.message(n), { problems: [{ path: step.path, message: step.message(n) }] });
       }
@@ -76,7 +113,8 @@ export async function publish<A>(db: Database, req: PublishRequest<A>): Promise<
         diff,
         rollbackOf: req.rollbackOf ?? null,
       });
-      await metadataStore.deleteDrafts(tx, drafts.map((d) => d.name));
+      // Only the drafts as they were read: one saved while this publish was prepared is newer and stays a draft.
+      await metadataStore.deleteDraftVersions(tx, drafts.map((d) => ({ name: d.name, version: d.version })));
       await tx.run(sql`SELECT pg_notify(${SCHEMA_CHANNEL}, ${String(version.id)})`);
       if (req.dryRun) throw new DryRunRollback();
     });

@@ -54,7 +54,7 @@ describe('bad metadata is refused with a clear error and changes nothing', () =>
   });
 
   it('a generated name that clashes names both contributors', async () => {
-    await refused({ name: 'incident_filter', label: 'Clash', fields: [] }, 'NAME_CLASH', /IncidentFilter is generated twice/);
+    await refused({ name: 'incident_filter', label: 'Clash', fields: [{ name: 'title', label: 'Title', type: 'STRING' }] }, 'NAME_CLASH', /IncidentFilter is generated twice/);
   });
 
   it('changing what a published type extends is refused', async () => {

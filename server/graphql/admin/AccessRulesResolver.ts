@@ -1,11 +1,16 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { AclDoc, MetadataSnapshot, UserCriteriaDoc } from '../../../schema/index.js';
-import { draftName } from '../../metadata/index.js';
+import { draftName, type DraftMeta } from '../../metadata/index.js';
 import type { AdminContext } from './admin-context.js';
 import { AclGql, AclInput, UserCriteriaGql, UserCriteriaInput } from './access-rule-types.js';
 import { requireAdmin } from './require-admin.js';
 
-function criteriaOut(doc: UserCriteriaDoc, hasDraft: boolean): UserCriteriaGql {
+const DRAFT_VERSION = {
+  nullable: true,
+  description: 'The draft version you read (0: there was no draft). A newer draft fails with CONFLICT. Without it a removal applies to the latest draft; a save may not replace a draft.',
+} as const;
+
+function criteriaOut(doc: UserCriteriaDoc, draft: DraftMeta | undefined): UserCriteriaGql {
   return {
     ...doc,
     users: doc.users ?? [],
@@ -15,12 +20,13 @@ function criteriaOut(doc: UserCriteriaDoc, hasDraft: boolean): UserCriteriaGql {
     departments: doc.departments ?? [],
     locations: doc.locations ?? [],
     condition: doc.condition as Record<string, unknown> | undefined,
-    hasDraft,
+    hasDraft: !!draft,
+    draftVersion: draft?.version ?? null,
   };
 }
 
-function aclOut(doc: AclDoc, hasDraft: boolean): AclGql {
-  return { ...doc, condition: doc.condition as Record<string, unknown> | undefined, active: doc.active ?? true, hasDraft };
+function aclOut(doc: AclDoc, draft: DraftMeta | undefined): AclGql {
+  return { ...doc, condition: doc.condition as Record<string, unknown> | undefined, active: doc.active ?? true, hasDraft: !!draft, draftVersion: draft?.version ?? null };
 }
 
 /**
@@ -40,10 +46,10 @@ function document<T extends object>(input: T): Record<string, unknown> {
 export class AccessRulesResolver {
   @Query(() => [UserCriteriaGql], { description: 'User criteria; as they would be after publishing the drafts unless published is true.' })
   async userCriteria(@Ctx() ctx: AdminContext, @Arg('published', () => Boolean, { nullable: true, defaultValue: false }) published: boolean | null): Promise<UserCriteriaGql[]> {
-    const { snapshot, draftNames } = await view(ctx, published);
+    const { snapshot, drafts } = await view(ctx, published);
     return Object.values(snapshot.userCriteria)
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((d) => criteriaOut(d, draftNames.has(draftName('userCriteria', d.name))));
+      .map((d) => criteriaOut(d, drafts.get(draftName('userCriteria', d.name))));
   }
 
   @Query(() => [AclGql], { description: 'ACLs, all or those on one record type; as they would be after publishing the drafts unless published is true.' })
@@ -52,37 +58,43 @@ export class AccessRulesResolver {
     @Arg('recordType', () => String, { nullable: true }) recordType: string | null | undefined,
     @Arg('published', () => Boolean, { nullable: true, defaultValue: false }) published: boolean | null,
   ): Promise<AclGql[]> {
-    const { snapshot, draftNames } = await view(ctx, published);
+    const { snapshot, drafts } = await view(ctx, published);
     return Object.values(snapshot.acls)
       .filter((d) => recordType == null || d.recordType === recordType)
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((d) => aclOut(d, draftNames.has(draftName('acl', d.name))));
+      .map((d) => aclOut(d, drafts.get(draftName('acl', d.name))));
   }
 
-  @Mutation(() => UserCriteriaGql, { description: 'Save whole user criteria as a draft (created or replaced).' })
-  async saveUserCriteriaDraft(@Ctx() ctx: AdminContext, @Arg('input', () => UserCriteriaInput) input: UserCriteriaInput): Promise<UserCriteriaGql> {
-    return criteriaOut(await ctx.metadata.saveUserCriteriaDraft(document(input), requireAdmin(ctx)), true);
+  @Mutation(() => UserCriteriaGql, { description: 'Save whole user criteria as a draft (created or replaced). Replacing a draft needs the draftVersion you read.' })
+  async saveUserCriteriaDraft(
+    @Ctx() ctx: AdminContext,
+    @Arg('input', () => UserCriteriaInput) input: UserCriteriaInput,
+    @Arg('draftVersion', () => Int, DRAFT_VERSION) draftVersion?: number | null,
+  ): Promise<UserCriteriaGql> {
+    const { document: doc, draft } = await ctx.metadata.saveUserCriteriaDraft(document(input), requireAdmin(ctx), draftVersion ?? undefined);
+    return criteriaOut(doc, draft);
   }
 
   @Mutation(() => Boolean, { description: 'Draft the removal of user criteria; the publish fails while an ACL still names them.' })
-  async removeUserCriteria(@Ctx() ctx: AdminContext, @Arg('name', () => String) name: string): Promise<boolean> {
-    await ctx.metadata.removeUserCriteria(name, requireAdmin(ctx));
+  async removeUserCriteria(@Ctx() ctx: AdminContext, @Arg('name', () => String) name: string, @Arg('draftVersion', () => Int, DRAFT_VERSION) draftVersion?: number | null): Promise<boolean> {
+    await ctx.metadata.removeUserCriteria(name, requireAdmin(ctx), draftVersion ?? undefined);
     return true;
   }
 
-  @Mutation(() => AclGql, { description: 'Save a whole ACL as a draft (created or replaced).' })
-  async saveAclDraft(@Ctx() ctx: AdminContext, @Arg('input', () => AclInput) input: AclInput): Promise<AclGql> {
-    return aclOut(await ctx.metadata.saveAclDraft(document(input), requireAdmin(ctx)), true);
+  @Mutation(() => AclGql, { description: 'Save a whole ACL as a draft (created or replaced). Replacing a draft needs the draftVersion you read.' })
+  async saveAclDraft(@Ctx() ctx: AdminContext, @Arg('input', () => AclInput) input: AclInput, @Arg('draftVersion', () => Int, DRAFT_VERSION) draftVersion?: number | null): Promise<AclGql> {
+    const { document: doc, draft } = await ctx.metadata.saveAclDraft(document(input), requireAdmin(ctx), draftVersion ?? undefined);
+    return aclOut(doc, draft);
   }
 
   @Mutation(() => Boolean, { description: 'Draft the removal of an ACL.' })
-  async removeAcl(@Ctx() ctx: AdminContext, @Arg('name', () => String) name: string): Promise<boolean> {
-    await ctx.metadata.removeAcl(name, requireAdmin(ctx));
+  async removeAcl(@Ctx() ctx: AdminContext, @Arg('name', () => String) name: string, @Arg('draftVersion', () => Int, DRAFT_VERSION) draftVersion?: number | null): Promise<boolean> {
+    await ctx.metadata.removeAcl(name, requireAdmin(ctx), draftVersion ?? undefined);
     return true;
   }
 }
 
-async function view(ctx: AdminContext, published: boolean | null): Promise<{ snapshot: MetadataSnapshot; draftNames: Set<string> }> {
+async function view(ctx: AdminContext, published: boolean | null): Promise<{ snapshot: MetadataSnapshot; drafts: Map<string, DraftMeta> }> {
   requireAdmin(ctx);
-  return published ? { snapshot: (await ctx.metadata.published()).snapshot, draftNames: new Set() } : ctx.metadata.working();
+  return published ? { snapshot: (await ctx.metadata.published()).snapshot, drafts: new Map() } : ctx.metadata.working();
 }

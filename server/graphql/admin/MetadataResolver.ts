@@ -2,11 +2,13 @@ import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { validateSnapshot, type RecordTypeDoc } from '../../../schema/index.js';
 import { withDefaultsFor } from './admin-shapes.js';
 import { DomainError } from '../../domain-error.js';
-import type { VersionRow } from '../../metadata/index.js';
+import type { DraftMeta, DraftRow, SavedDraft, VersionRow } from '../../metadata/index.js';
 import type { AdminContext } from './admin-context.js';
 import { requireAdmin } from './require-admin.js';
 import {
+  DraftRefInput,
   FieldInput,
+  MetadataDraftGql,
   ImportResultGql,
   MetadataChangeGql,
   MetadataFileGql,
@@ -22,9 +24,22 @@ function versionOut(v: VersionRow): MetadataVersionGql {
   return { id: v.id, createdAt: v.createdAt, author: v.author, message: v.message, rollbackOf: v.rollbackOf, changes: v.diff };
 }
 
-function toType(doc: RecordTypeDoc, hasDraft: boolean): RecordTypeGql {
-  return { ...withDefaultsFor(doc), hasDraft };
+function toType(doc: RecordTypeDoc, draft: DraftMeta | undefined): RecordTypeGql {
+  return { ...withDefaultsFor(doc), hasDraft: !!draft, draftVersion: draft?.version ?? null };
 }
+
+function saved({ document, draft }: SavedDraft<RecordTypeDoc>): RecordTypeGql {
+  return toType(document, draft);
+}
+
+function draftOut(d: DraftRow): MetadataDraftGql {
+  return { name: d.name, kind: d.kind, key: d.key, version: d.version, baseVersion: d.baseVersion, updatedBy: d.updatedBy, updatedAt: d.updatedAt, removal: d.document === null };
+}
+
+const DRAFT_VERSION = {
+  nullable: true,
+  description: 'The draft version you read (0: there was no draft). A newer draft fails with CONFLICT. Without it the edit applies to the latest draft.',
+} as const;
 
 /** The admin's metadata workflow: drafts → validate → publish, versions, diff, rollback, export and import. */
 @Resolver()
@@ -36,17 +51,23 @@ export class MetadataResolver {
     @Arg('includeArchived', () => Boolean, { defaultValue: false }) includeArchived: boolean,
   ): Promise<RecordTypeGql[]> {
     requireAdmin(ctx);
-    const { snapshot, draftNames } = includeDrafts ? await ctx.metadata.working() : { snapshot: (await ctx.metadata.published()).snapshot, draftNames: new Set<string>() };
+    const { snapshot, drafts } = includeDrafts ? await ctx.metadata.working() : { snapshot: (await ctx.metadata.published()).snapshot, drafts: new Map<string, DraftMeta>() };
     return Object.values(snapshot.recordTypes)
       .filter((d) => includeArchived || !d.archived)
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((d) => toType(d, draftNames.has(d.name)));
+      .map((d) => toType(d, drafts.get(d.name)));
   }
 
   @Query(() => RecordTypeGql, { nullable: true })
   async recordType(@Ctx() ctx: AdminContext, @Arg('name', () => String) name: string, @Arg('includeDrafts', () => Boolean, { defaultValue: true }) includeDrafts: boolean): Promise<RecordTypeGql | null> {
     const all = await this.recordTypes(ctx, includeDrafts, true);
     return all.find((t) => t.name === name) ?? null;
+  }
+
+  @Query(() => [MetadataDraftGql], { description: 'Every unpublished draft with its version, who saved it last and when.' })
+  async metadataDrafts(@Ctx() ctx: AdminContext): Promise<MetadataDraftGql[]> {
+    requireAdmin(ctx);
+    return (await ctx.metadata.drafts()).map(draftOut);
   }
 
   @Query(() => [MetadataProblemGql], { description: 'What stops the drafts from publishing: metadata problems, name clashes and data checks (run and rolled back).' })
@@ -90,40 +111,77 @@ export class MetadataResolver {
     return ctx.metadata.exportFiles(version);
   }
 
-  @Mutation(() => RecordTypeGql, { description: 'Save a whole record type as a draft (created or replaced).' })
-  async saveRecordTypeDraft(@Ctx() ctx: AdminContext, @Arg('input', () => RecordTypeInput) input: RecordTypeInput): Promise<RecordTypeGql> {
-    return toType(await ctx.metadata.saveDraft(plain(input), requireAdmin(ctx)), true);
+  @Mutation(() => RecordTypeGql, { description: 'Save a whole record type as a draft (created or replaced). Replacing a draft needs the draftVersion you read.' })
+  async saveRecordTypeDraft(
+    @Ctx() ctx: AdminContext,
+    @Arg('input', () => RecordTypeInput) input: RecordTypeInput,
+    @Arg('draftVersion', () => Int, DRAFT_VERSION) draftVersion?: number | null,
+  ): Promise<RecordTypeGql> {
+    return saved(await ctx.metadata.saveDraft(plain(input), requireAdmin(ctx), draftVersion ?? undefined));
   }
 
   @Mutation(() => RecordTypeGql)
-  async addField(@Ctx() ctx: AdminContext, @Arg('type', () => String) type: string, @Arg('field', () => FieldInput) field: FieldInput): Promise<RecordTypeGql> {
-    return toType(await ctx.metadata.addField(type, plain(field), requireAdmin(ctx)), true);
+  async addField(
+    @Ctx() ctx: AdminContext,
+    @Arg('type', () => String) type: string,
+    @Arg('field', () => FieldInput) field: FieldInput,
+    @Arg('draftVersion', () => Int, DRAFT_VERSION) draftVersion?: number | null,
+  ): Promise<RecordTypeGql> {
+    return saved(await ctx.metadata.addField(type, plain(field), requireAdmin(ctx), draftVersion ?? undefined));
   }
 
   @Mutation(() => RecordTypeGql, { description: 'Change a field definition; a type change is checked against the data on publish.' })
-  async updateField(@Ctx() ctx: AdminContext, @Arg('type', () => String) type: string, @Arg('name', () => String) name: string, @Arg('field', () => FieldInput) field: FieldInput): Promise<RecordTypeGql> {
-    return toType(await ctx.metadata.updateField(type, name, plain(field), requireAdmin(ctx)), true);
+  async updateField(
+    @Ctx() ctx: AdminContext,
+    @Arg('type', () => String) type: string,
+    @Arg('name', () => String) name: string,
+    @Arg('field', () => FieldInput) field: FieldInput,
+    @Arg('draftVersion', () => Int, DRAFT_VERSION) draftVersion?: number | null,
+  ): Promise<RecordTypeGql> {
+    return saved(await ctx.metadata.updateField(type, name, plain(field), requireAdmin(ctx), draftVersion ?? undefined));
   }
 
   @Mutation(() => RecordTypeGql, { description: 'Rename a field; its data stays.' })
-  async renameField(@Ctx() ctx: AdminContext, @Arg('type', () => String) type: string, @Arg('from', () => String) from: string, @Arg('to', () => String) to: string): Promise<RecordTypeGql> {
-    return toType(await ctx.metadata.renameField(type, from, to, requireAdmin(ctx)), true);
+  async renameField(
+    @Ctx() ctx: AdminContext,
+    @Arg('type', () => String) type: string,
+    @Arg('from', () => String) from: string,
+    @Arg('to', () => String) to: string,
+    @Arg('draftVersion', () => Int, DRAFT_VERSION) draftVersion?: number | null,
+  ): Promise<RecordTypeGql> {
+    return saved(await ctx.metadata.renameField(type, from, to, requireAdmin(ctx), draftVersion ?? undefined));
   }
 
   @Mutation(() => RecordTypeGql, { description: 'Remove a field: archived, hidden from the graph, data kept and restorable.' })
-  async removeField(@Ctx() ctx: AdminContext, @Arg('type', () => String) type: string, @Arg('name', () => String) name: string): Promise<RecordTypeGql> {
-    return toType(await ctx.metadata.removeField(type, name, requireAdmin(ctx)), true);
+  async removeField(
+    @Ctx() ctx: AdminContext,
+    @Arg('type', () => String) type: string,
+    @Arg('name', () => String) name: string,
+    @Arg('draftVersion', () => Int, DRAFT_VERSION) draftVersion?: number | null,
+  ): Promise<RecordTypeGql> {
+    return saved(await ctx.metadata.removeField(type, name, requireAdmin(ctx), draftVersion ?? undefined));
   }
 
   @Mutation(() => RecordTypeGql)
-  async restoreField(@Ctx() ctx: AdminContext, @Arg('type', () => String) type: string, @Arg('name', () => String) name: string): Promise<RecordTypeGql> {
-    return toType(await ctx.metadata.restoreField(type, name, requireAdmin(ctx)), true);
+  async restoreField(
+    @Ctx() ctx: AdminContext,
+    @Arg('type', () => String) type: string,
+    @Arg('name', () => String) name: string,
+    @Arg('draftVersion', () => Int, DRAFT_VERSION) draftVersion?: number | null,
+  ): Promise<RecordTypeGql> {
+    return saved(await ctx.metadata.restoreField(type, name, requireAdmin(ctx), draftVersion ?? undefined));
   }
 
-  @Mutation(() => Int, { description: 'Throw drafts away (all when no names are given); returns how many.' })
-  async discardDrafts(@Ctx() ctx: AdminContext, @Arg('names', () => [String], { nullable: true }) names?: string[]): Promise<number> {
+  @Mutation(() => Int, {
+    description: 'Throw drafts away and return how many: those in drafts only if still at the version given (else CONFLICT, nothing discarded), those in names as they are; all when neither is given.',
+  })
+  async discardDrafts(
+    @Ctx() ctx: AdminContext,
+    @Arg('names', () => [String], { nullable: true }) names?: string[] | null,
+    @Arg('drafts', () => [DraftRefInput], { nullable: true }) drafts?: DraftRefInput[] | null,
+  ): Promise<number> {
     requireAdmin(ctx);
-    return ctx.metadata.discardDrafts(names ?? null);
+    return ctx.metadata.discardDrafts(names ?? null, (drafts ?? []).map((d) => ({ name: d.name, version: d.version })));
   }
 
   @Mutation(() => PublishResultGql, { description: 'Publish all drafts as a new version, live at once; all or nothing.' })

@@ -1,5 +1,5 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ACL_OPERATIONS, type AclOperation, type UserCriteriaDoc } from '../../../schema/index.js';
 
 type CriteriaMatch = UserCriteriaDoc['match'];
@@ -30,6 +30,7 @@ export class UserCriteriaGql {
   @Field(() => [String], { description: 'Location names.' }) locations!: string[];
   @Field(() => GraphQLJSONObject, { nullable: true, description: "A condition on the user's own record." }) condition?: Record<string, unknown>;
   @Field(() => Boolean, { description: 'Has unpublished changes.' }) hasDraft!: boolean;
+  @Field(() => Int, { nullable: true, description: 'Version of its draft, null without one: pass it back as draftVersion when you edit what you read.' }) draftVersion?: number | null;
 }
 
 @ObjectType('Acl', { description: 'An access rule on the records of a type, or on one of its fields.' })
@@ -43,6 +44,7 @@ export class AclGql {
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Records the rule applies to.' }) condition?: Record<string, unknown>;
   @Field(() => Boolean) active!: boolean;
   @Field(() => Boolean, { description: 'Has unpublished changes.' }) hasDraft!: boolean;
+  @Field(() => Int, { nullable: true, description: 'Version of its draft, null without one: pass it back as draftVersion when you edit what you read.' }) draftVersion?: number | null;
 }
 
 @InputType('CriteriaAccountInput')

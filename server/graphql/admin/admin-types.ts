@@ -42,6 +42,7 @@ export class RecordTypeGql {
   @Field(() => String, { nullable: true }) displayField?: string;
   @Field(() => Boolean) archived!: boolean;
   @Field(() => Boolean, { description: 'Has unpublished changes.' }) hasDraft!: boolean;
+  @Field(() => Int, { nullable: true, description: 'Version of its draft, null without one: pass it back as draftVersion when you edit what you read.' }) draftVersion?: number | null;
   @Field(() => [FieldGql], { description: "The type's own fields (not inherited ones)." }) fields!: FieldGql[];
 }
 
@@ -131,4 +132,22 @@ export class ImportResultGql {
   @Field(() => Boolean, { description: 'False for a dry run or when nothing changed.' }) applied!: boolean;
   @Field(() => MetadataVersionGql, { nullable: true }) version?: MetadataVersionGql | null;
   @Field(() => [String]) ddl!: string[];
+}
+
+@ObjectType('MetadataDraft', { description: 'An unpublished change: one record type, user criteria or ACL document (or its removal).' })
+export class MetadataDraftGql {
+  @Field(() => String, { description: 'The record type name, `criteria:<name>` or `acl:<name>`; what discardDrafts takes.' }) name!: string;
+  @Field(() => String, { description: 'recordType, userCriteria or acl.' }) kind!: string;
+  @Field(() => String, { description: 'The document name.' }) key!: string;
+  @Field(() => Int, { description: 'Raised by every save; edits pass back the version they read.' }) version!: number;
+  @Field(() => Int, { description: 'The metadata version that was published when the draft was last saved.' }) baseVersion!: number;
+  @Field(() => String) updatedBy!: string;
+  @Field(() => GraphQLDateTimeRfc3339) updatedAt!: Date;
+  @Field(() => Boolean, { description: 'The draft removes the document.' }) removal!: boolean;
+}
+
+@InputType('DraftRefInput', { description: 'A draft as it was read: discarded only if it is still at this version.' })
+export class DraftRefInput {
+  @Field(() => String) name!: string;
+  @Field(() => Int) version!: number;
 }

@@ -1,5 +1,5 @@
 import type { Model, ModelField, ModelType } from '../../../schema/index.js';
-import { camelName, liveTypes, pascalName, pluralOf } from '../../../schema/index.js';
+import { liveTypes, reverseConnections } from '../../../schema/index.js';
 import type { SQL } from 'drizzle-orm';
 import type { CompileContext } from './compile/compile-context.js';
 import type { ResolveTree } from './compile/selection.js';
@@ -42,18 +42,10 @@ export function buildGraphInfo(model: Model): GraphInfo {
     byName.set(type.name, info);
     byGqlName.set(type.gqlName, info);
   }
-  for (const source of byName.values()) {
-    // Only fields a type declares itself: an inherited reference shows up once, on the ancestor's reverse side.
-    for (const field of source.type.activeFields) {
-      if (field.type !== 'reference' || field.owner !== source.type.name) continue;
-      const target = byName.get(field.reference!);
-      if (!target) continue;
-      const gqlName = field.reverseName ? camelName(field.reverseName) : `${camelName(pluralOf(source.type.name))}By${pascalName(field.name)}`;
-      const info: ReverseInfo = { gqlName, source: source.type, field };
-      target.reverse.set(gqlName, info);
-      // Descendants of the target inherit the reverse side too: an incident has the tasks that point at it as a task.
-      for (const t of byName.values()) if (t.type.ancestors.includes(target.type.name)) t.reverse.set(gqlName, info);
-    }
+  // The naming rule and who inherits what live in schema/, shared with the validator, which refuses clashes.
+  for (const [name, connections] of reverseConnections(model)) {
+    const info = byName.get(name)!;
+    for (const c of connections) info.reverse.set(c.name, { gqlName: c.name, source: c.source, field: c.field });
   }
   return { model, byName, byGqlName, statements: new StatementCache(), roots: new Map() };
 }

@@ -1,0 +1,2 @@
+CREATE SEQUENCE "atrium"."meta_draft_version_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
+ALTER TABLE "atrium"."meta_draft" ADD COLUMN "version" integer DEFAULT nextval('atrium.meta_draft_version_seq') NOT NULL;
