@@ -180,8 +180,10 @@ function alterTable(model: Model, old: ModelType, t: ModelType, steps: DdlStep[]
 
 function requireValues(t: ModelType, f: ModelField, path: string, steps: DdlStep[]): void {
   const table = tableRef(t.name);
-  if (f.default !== undefined && f.default !== null)
-    steps.push(exec(sql`UPDATE ${table} SET ${col(f)} = ${f.default as never} WHERE ${col(f)} IS NULL`, `fill ${t.name}.${f.name} with its default`));
+  // The column's own default literal, typed as the column: a JSON string or a multi-choice array as a bare
+  // parameter would reach PostgreSQL untyped and differ between drivers.
+  const dflt = columnDefault(f);
+  if (dflt) steps.push(exec(sql`UPDATE ${table} SET ${col(f)} = ${dflt} WHERE ${col(f)} IS NULL`, `fill ${t.name}.${f.name} with its default`));
   steps.push({
     kind: 'check',
     statement: sql`SELECT count(*)::int AS n FROM ${table} WHERE ${col(f)} IS NULL`,

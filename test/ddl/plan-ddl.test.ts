@@ -50,7 +50,7 @@ describe('planDdl', () => {
     const p = plan([{ id: 'f', name: 'x', label: 'X', type: 'integer' }], [{ id: 'f', name: 'x', label: 'X', type: 'integer', required: true, default: 3 }]);
     expect(p.sql).toEqual([
       'ALTER TABLE "records"."asset" ALTER COLUMN "x" SET DEFAULT 3::integer',
-      'UPDATE "records"."asset" SET "x" = $1 WHERE "x" IS NULL',
+      'UPDATE "records"."asset" SET "x" = 3::integer WHERE "x" IS NULL',
       'SELECT count(*)::int AS n FROM "records"."asset" WHERE "x" IS NULL',
       'ALTER TABLE "records"."asset" ALTER COLUMN "x" SET NOT NULL',
     ]);
