@@ -4,16 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { migrate, openPglite } from '../../server/db/index.js';
+import { MetadataService } from '../../server/metadata/index.js';
 
 let snapshotBlob: Promise<Blob> | null = null;
 
-/** The migrated snapshot of the global setup; with DATABASE_URL there is none, so one is made here (initdb). */
+/** The snapshot of the global setup (migrated, identity types published); with DATABASE_URL there is none, so one is made here alike. */
 export function snapshot(): Promise<Blob> {
   snapshotBlob ??= (async () => {
     const file = inject('pgliteSnapshot');
     if (existsSync(file)) return new Blob([await readFile(file)]);
     const db = await openPglite();
     await migrate(db);
+    await new MetadataService(db, { prepare: () => null, activate: () => {} }).installIdentityTypes();
     const blob = await db.dumpDataDir();
     await db.close();
     return blob;
