@@ -57,10 +57,15 @@ async function devSecret(config: Config): Promise<string> {
   }
 }
 
-async function openConfiguredDatabase(config: Config): Promise<Database> {
-  if (config.databaseUrl) return openPostgres({ url: config.databaseUrl });
+async function openConfiguredDatabase(config: Config, log: Logger): Promise<Database> {
+  const statementTimeoutMs = config.statementTimeoutMs > 0 ? config.statementTimeoutMs : null;
+  if (config.databaseUrl) return openPostgres({ url: config.databaseUrl, statementTimeoutMs });
   await mkdir(config.dataDir, { recursive: true });
-  return openPglite({ dataDir: path.join(config.dataDir, 'pglite') });
+  return openPglite({
+    dataDir: path.join(config.dataDir, 'pglite'),
+    statementTimeoutMs,
+    onRestart: (reason) => log.warn({ reason: reason.message }, 'reopening the embedded database: its thread was stopped or failed'),
+  });
 }
 
 /** A new installation gets the identity types; two processes starting at once race, and the loser finds them. */
@@ -76,7 +81,7 @@ async function installIdentityTypes(metadata: MetadataService<unknown>, log: Log
 /** The composition root: database, metadata, schema registry, events, HTTP. No DI framework, explicit wiring. */
 export async function startAtrium(config: Config, options: StartOptions = {}): Promise<Atrium> {
   const log = options.log ?? pino({ level: config.logLevel });
-  const db: Database = options.db ?? (await openConfiguredDatabase(config));
+  const db: Database = options.db ?? (await openConfiguredDatabase(config, log));
   await migrate(db);
   const metrics = new Metrics();
   metrics.watch(db);

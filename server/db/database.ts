@@ -24,9 +24,18 @@ export type Driver = 'pglite' | 'postgres';
 /** Called for every statement sent, with its duration (null where the driver path does not time it: drizzle's logger); tests count statements, metrics time them. */
 export type StatementListener = (sql: string, ms: number | null) => void;
 
+export interface TransactionOptions {
+  /**
+   * Longest each statement of this transaction may run, in ms; null: no limit (publishing runs DDL and data
+   * checks that must not be cut short). Absent: the database's budget.
+   */
+  statementTimeoutMs?: number | null;
+}
+
 export interface Database extends Executor {
   readonly driver: Driver;
-  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Executor) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Subscribes to a NOTIFY channel; resolves to the unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   onStatement(listener: StatementListener): () => void;

@@ -2,32 +2,43 @@ import type { SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import type { Database, Executor, Orm, Row, Statement } from './database.js';
+import type { Database, Executor, Orm, Row, Statement, TransactionOptions } from './database.js';
 import { SESSION_SETTINGS } from './database.js';
 import { StatementListeners } from './listeners.js';
+import { STATEMENT_TIMEOUT_SQLSTATE, StatementTimeoutError } from './statement-timeout-error.js';
 import { toStatement } from './to-statement.js';
 
 export interface PostgresOptions {
   url: string;
   /** Connections in the pool. */
   max?: number;
+  /** Longest a statement may run, in ms (`statement_timeout` on every connection); null or absent: no limit. */
+  statementTimeoutMs?: number | null;
 }
 
 /** PostgreSQL over postgres.js: a pool, prepared statements, LISTEN on a dedicated connection. */
 export async function openPostgres(options: PostgresOptions): Promise<Database & { client: postgres.Sql }> {
+  const budget = options.statementTimeoutMs ?? null;
   const client = postgres(options.url, {
     max: options.max ?? 10,
     prepare: true,
     onnotice: () => {},
-    connection: { ...SESSION_SETTINGS, application_name: 'atrium' },
+    connection: { ...SESSION_SETTINGS, application_name: 'atrium', ...(budget === null ? {} : { statement_timeout: budget }) },
   });
   const listeners = new StatementListeners();
   const orm = drizzle({ client, logger: { logQuery: (q) => listeners.active && listeners.emit(q, null) } }) as unknown as Orm;
 
-  const runOn = async <T extends Row>(sqlClient: postgres.Sql, statement: SQL | Statement): Promise<T[]> => {
+  const runOn = async <T extends Row>(sqlClient: postgres.Sql, statement: SQL | Statement, budgetMs: number | null): Promise<T[]> => {
     const { sql, params } = toStatement(statement);
     const start = performance.now();
-    const rows = await sqlClient.unsafe(sql, params as postgres.ParameterOrJSON<never>[], { prepare: params.length > 0 });
+    let rows;
+    try {
+      rows = await sqlClient.unsafe(sql, params as postgres.ParameterOrJSON<never>[], { prepare: params.length > 0 });
+    } catch (err) {
+      // 57014 is also a cancel on request; with a budget in force, it is the budget.
+      if ((err as { code?: string }).code === STATEMENT_TIMEOUT_SQLSTATE && budgetMs !== null) throw new StatementTimeoutError(budgetMs, { cause: err });
+      throw err;
+    }
     if (listeners.active) listeners.emit(sql, performance.now() - start);
     return rows as unknown as T[];
   };
@@ -37,12 +48,14 @@ export async function openPostgres(options: PostgresOptions): Promise<Database &
     driver: 'postgres',
     client,
     orm,
-    run: (statement) => runOn(client, statement),
-    async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    run: (statement) => runOn(client, statement, budget),
+    async transaction<T>(fn: (tx: Executor) => Promise<T>, txOptions: TransactionOptions = {}): Promise<T> {
+      const txBudget = txOptions.statementTimeoutMs === undefined ? budget : txOptions.statementTimeoutMs;
       return client.begin(async (t) => {
+        if (txBudget !== budget) await t.unsafe(`SET LOCAL statement_timeout = ${Math.max(0, Math.round(txBudget ?? 0))}`);
         const exec: Executor = {
           orm: drizzle({ client: sharingOptions(t, client) }) as unknown as Orm,
-          run: (statement) => runOn(t as unknown as postgres.Sql, statement),
+          run: (statement) => runOn(t as unknown as postgres.Sql, statement, txBudget),
         };
         return fn(exec);
       }) as Promise<T>;
@@ -56,10 +69,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Database &
       // A session lock held on one reserved connection while the pool migrates: concurrent starters wait here.
       const conn = await client.reserve();
       try {
+        // Waiting for another starter's migration is not a statement to cut short.
+        await conn`set statement_timeout = 0`;
         await conn`select pg_advisory_lock(hashtext('atrium.migrate'))`;
         await migrate(orm as never, { migrationsFolder });
       } finally {
         await conn`select pg_advisory_unlock(hashtext('atrium.migrate'))`.catch(() => {});
+        await conn`reset statement_timeout`.catch(() => {});
         conn.release();
       }
     },

@@ -117,7 +117,7 @@ export async function publish<A>(db: Database, req: PublishRequest<A>): Promise<
       await metadataStore.deleteDraftVersions(tx, drafts.map((d) => ({ name: d.name, version: d.version })));
       await tx.run(sql`SELECT pg_notify(${SCHEMA_CHANNEL}, ${String(version.id)})`);
       if (req.dryRun) throw new DryRunRollback();
-    });
+    }, { statementTimeoutMs: null });
   } catch (e) {
     if (!(e instanceof DryRunRollback)) throw e;
     version = null;

@@ -22,7 +22,7 @@ export default async function setup(project: TestProject): Promise<void> {
     await migrate(db);
     // Every installation starts with the identity types; publishing them once here saves each test file a publish.
     await new MetadataService(db, { prepare: () => null, activate: () => {} }).installIdentityTypes();
-    const blob = await db.pglite.dumpDataDir('gzip');
+    const blob = await db.dumpDataDir();
     await writeFile(file, Buffer.from(await blob.arrayBuffer()));
     await db.close();
   }

@@ -25,9 +25,17 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { database?: TestDatabase; personas?: StartOptions['personas']; config?: Partial<Config> } = {}): Promise<TestServer> {
-  const database = options.database ?? (await openTestDatabase());
+export interface TestServerOptions {
+  /** A database opened by the test; otherwise one of its own (with the config's statement budget), dropped on stop. */
+  database?: TestDatabase;
+  personas?: StartOptions['personas'];
+  /** Config fields to change from the defaults (`loadConfig({})`), e.g. input limits or the statement budget. */
+  config?: Partial<Config>;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', devTokenSecret: 'test-secret-of-sufficient-length-123456', ...options.config };
+  const database = options.database ?? (await openTestDatabase({ statementTimeoutMs: config.statementTimeoutMs > 0 ? config.statementTimeoutMs : null }));
   const atrium = await startAtrium(config, { db: database.db, keepDatabase: true, log: pino({ level: process.env.LOG_LEVEL ?? 'silent' }), personas: options.personas });
   const adminToken = await atrium.auth.issueDevToken(DEV_ADMIN);
   const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token: string | null = adminToken): Promise<GqlResult<T>> => {

@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm';
-import type { Executor, Row, Statement } from '../../db/index.js';
+import { STATEMENT_TIMEOUT_SQLSTATE, StatementTimeoutError, type Executor, type Row, type Statement } from '../../db/index.js';
 import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { TypeInfo } from './record-info.js';
 
@@ -53,16 +53,31 @@ function fieldHint(e: PgError, info: TypeInfo): string {
 
 /**
  * A value PostgreSQL could not take in a read (a filter's duration or number out of range, a malformed date):
- * the caller's input, so BAD_USER_INPUT. Anything else passes through to be masked and logged.
+ * the caller's input, so BAD_USER_INPUT. A statement stopped past its time budget: TIMEOUT, saying how to ask for
+ * less. Anything else passes through to be masked and logged.
  */
 export function mapReadError(err: unknown): unknown {
   const code = (err as PgError)?.code;
+  if (code === STATEMENT_TIMEOUT_SQLSTATE) return timeoutError(err instanceof StatementTimeoutError ? err.budgetMs : null);
   if (typeof code === 'string' && code.startsWith('22'))
     return new DomainError(ErrorCode.BAD_USER_INPUT, 'a value in the arguments is out of range or not valid for its field');
   return err;
 }
 
-/** Runs a read statement, with bad input values reported as BAD_USER_INPUT. */
+function timeoutError(budgetMs: number | null): DomainError {
+  const budget = budgetMs === null ? 'its time budget' : `its time budget of ${formatMs(budgetMs)}`;
+  return new DomainError(
+    ErrorCode.TIMEOUT,
+    `the database statement ran past ${budget} and was stopped; narrow the filter (fewer or more selective conditions) or ask for a smaller page`,
+    budgetMs === null ? {} : { timeoutMs: budgetMs },
+  );
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${ms} ms`;
+}
+
+/** Runs a read statement, with bad input values reported as BAD_USER_INPUT and a stopped statement as TIMEOUT. */
 export async function readRows<T extends Row>(db: Executor, statement: SQL | Statement): Promise<T[]> {
   try {
     return await db.run<T>(statement);

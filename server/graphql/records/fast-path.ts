@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
-import { getVariableValues, Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType } from 'graphql';
+import { getLocation, getVariableValues, isNonNullType, Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLFormattedError, type GraphQLObjectType } from 'graphql';
 import type { Logger } from 'pino';
 import type { RequestContext } from '../context.js';
 import type { Served } from '../schema-registry.js';
 import { RawJson } from '../raw-json.js';
 import { accessScope } from '../../access/access-scope.js';
 import { CompileContext, rootTree, type PageLimits } from './compile/index.js';
+import { mapReadError } from './database-error.js';
+import { DomainError, ErrorCode } from '../../domain-error.js';
 
 /**
  * Answers a query without graphql-js when every root field is a compiled record field: each root field's
@@ -34,6 +36,8 @@ export function fastPathPlugin(current: () => Served | null, limits: PageLimits,
           for (const d of rc.document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
           const queryType = served.schema.getQueryType() as GraphQLObjectType;
           const data: Record<string, unknown> = {};
+          const errors: GraphQLFormattedError[] = [];
+          let nullData = false;
           try {
             for (const field of fields) {
               const key = field.alias?.value ?? field.name.value;
@@ -49,7 +53,19 @@ export function fastPathPlugin(current: () => Served | null, limits: PageLimits,
                 const inner = compile(new CompileContext(served.graph, limits, 'response', scope), rootTree(info as never));
                 return sql`SELECT q.data::text AS data FROM (${inner}) q`;
               });
-              const [row] = await rc.contextValue.db.run<{ data: string | null }>(statement);
+              let row: { data: string | null } | undefined;
+              try {
+                [row] = await rc.contextValue.db.run<{ data: string | null }>(statement);
+              } catch (err) {
+                // Normal execution would only run the statement into its time budget again: answer with the error.
+                const mapped = mapReadError(err);
+                if (!(mapped instanceof DomainError && mapped.code === ErrorCode.TIMEOUT)) throw err;
+                data[key] = null;
+                const locations = field.loc ? [getLocation(field.loc.source, field.loc.start)] : undefined;
+                errors.push({ message: mapped.message, locations, path: [key], extensions: { code: mapped.code, ...mapped.details } });
+                if (isNonNullType(queryType.getFields()[field.name.value]!.type)) nullData = true;
+                continue;
+              }
               // In-process callers (executeOperation) read `data` as objects; HTTP responses take the text.
               data[key] = row?.data == null ? null : rc.request.http ? new RawJson(row.data) : JSON.parse(row.data);
             }
@@ -58,7 +74,8 @@ export function fastPathPlugin(current: () => Served | null, limits: PageLimits,
             return null;
           }
           onAnswered();
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
+          const singleResult = errors.length ? { data: nullData ? null : data, errors } : { data };
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult } };
         },
       };
     },
