@@ -7,7 +7,7 @@ const snapshot = (field: FieldDoc): MetadataSnapshot => ({
   acls: {},
   recordTypes: {
     person: { name: 'person', label: 'Person', fields: [{ name: 'name', label: 'Name', type: 'string' }] },
-    account: { name: 'account', label: 'Account', fields: [] },
+    account: { name: 'account', label: 'Account', fields: [{ name: 'name', label: 'Name', type: 'string' }] },
     note: { name: 'note', label: 'Note', fields: [field] },
   },
 });
