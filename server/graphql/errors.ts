@@ -14,7 +14,9 @@ export function toGraphQLError(err: DomainError): GraphQLError {
  */
 export function formatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    // A domain error raised before execution (a validation rule, a request plugin) arrives wrapped by Apollo.
+    const original = unwrapped instanceof GraphQLError && unwrapped.originalError instanceof DomainError ? unwrapped.originalError : unwrapped;
     if (original instanceof DomainError) {
       return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code, ...original.details } };
     }

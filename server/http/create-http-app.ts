@@ -16,12 +16,14 @@ import type { RecordEventBus } from '../events/record-event-bus.js';
 import type { AdminContext } from '../graphql/admin/admin-context.js';
 import { formatError } from '../graphql/errors.js';
 import { stringifyResult } from '../graphql/raw-json.js';
+import { inputLimitsPlugin, literalLimitsRule, subscriptionInputChecks } from '../graphql/input-limits/index.js';
 import { fastPathPlugin } from '../graphql/records/fast-path.js';
 import type { SchemaRegistry } from '../graphql/schema-registry.js';
 import type { MetadataService } from '../metadata/index.js';
 import type { Metrics } from './metrics.js';
 import { serveExplorer, STUDIO_DIST_DIR, studioRouter, type StudioConfig } from './studio-routes.js';
 import { devSignInRoutes, type DevSignInRouteOptions } from './dev-sign-in-routes.js';
+import { refuseInvalidUtf8 } from './refuse-invalid-utf8.js';
 
 export interface HttpDeps {
   db: Database;
@@ -65,6 +67,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
   const wsServer = useServer<Record<string, unknown>>(
     {
       schema: () => registry.current.schema,
+      ...subscriptionInputChecks(registry.limits.input),
       context: async (ctx): Promise<AdminContext> => {
         const auth = ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization;
         return { db, events, metadata, identities, actor: await authenticate(typeof auth === 'string' ? auth : null) };
@@ -105,7 +108,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
     introspection: true,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: 5000 },
-    validationRules: [...armor.validationRules],
+    validationRules: [...armor.validationRules, literalLimitsRule(registry.limits.input)],
     plugins: [
       ...(armor.plugins as never[]),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
@@ -113,6 +116,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
       // No HTTP caching of GraphQL responses here; its per-field hook wraps every resolver and costs ~6% CPU.
       ApolloServerPluginCacheControlDisabled(),
       metrics.plugin(),
+      inputLimitsPlugin(registry.limits.input),
       ...(deps.fastPath ? [fastPathPlugin(() => (registry.ready ? registry.current : null), registry.limits, log, () => metrics.fastPath.inc()) as never] : []),
       {
         async serverWillStart() {
@@ -143,7 +147,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
   app.get('/graphql', serveExplorer(STUDIO_DIST_DIR));
   app.use(
     '/graphql',
-    express.json({ limit: deps.maxBodyBytes }),
+    express.json({ limit: deps.maxBodyBytes, verify: refuseInvalidUtf8 }),
     // Before Apollo: a failure inside its context function would be a 500, not the 401 the handler below sends.
     async (req: Request, res: Response, next: NextFunction) => {
       res.locals.actor = await authenticate(req.headers.authorization);
