@@ -15,11 +15,11 @@ export function literalLimitsRule(limits: InputLimits = DEFAULT_INPUT_LIMITS): V
     let depth = 0;
     // The code also in `extensions`: graphql-ws (WebSocket) sends validation errors as they are.
     const report = (err: DomainError, node: ASTNode) => context.reportError(new GraphQLError(err.message, { nodes: [node], originalError: err, extensions: { code: err.code, ...err.details } }));
-    const enter = (node: ASTNode, _key: unknown, _parent: unknown, _path: unknown, ancestors: readonly unknown[]) => {
+    const enter = (node: ASTNode, _key: unknown, parent: unknown, _path: unknown, ancestors: readonly unknown[]) => {
       depth += 1;
       // Reported once, where the limit is first passed; what lies deeper is not walked.
       if (depth <= maxDepth) return undefined;
-      const path = literalPath(ancestors, node);
+      const path = literalPath([...ancestors, parent], node);
       report(new DomainError(ErrorCode.BAD_USER_INPUT, `values in the document may nest at most ${maxDepth} levels of objects and lists; ${path} is deeper`, { limit: 'maxVariablesDepth', max: maxDepth, path }), node);
       depth -= 1;
       return false;
@@ -30,14 +30,17 @@ export function literalLimitsRule(limits: InputLimits = DEFAULT_INPUT_LIMITS): V
     return {
       ListValue: { enter, leave },
       ObjectValue: { enter, leave },
-      StringValue(node, _key, _parent, _path, ancestors) {
-        if (node.value.includes('\u0000')) report(nulRefused(literalPath(ancestors, node)), node);
+      StringValue(node, _key, parent, _path, ancestors) {
+        if (node.value.includes('\u0000')) report(nulRefused(literalPath([...ancestors, parent], node)), node);
       },
     };
   };
 }
 
-/** `incidents(filter).or[1].shortDescription` for a value inside a field's argument; `$f default` for a variable's default. */
+/**
+ * `incidents(filter).or[1].shortDescription` for a value inside a field's argument; `$f default` for a variable's
+ * default. `ancestors` are the visitor's ancestors followed by the node's parent.
+ */
 function literalPath(ancestors: readonly unknown[], node: ASTNode): string {
   const nodes = [...ancestors, node].filter((a): a is ASTNode => !!a && typeof a === 'object' && 'kind' in a);
   let path = '';

@@ -41,7 +41,8 @@ export function checkFilter(graph: GraphInfo, info: TypeInfo, filter: unknown, l
       if (key === 'and' || key === 'or') {
         const list = Array.isArray(value) ? value : [value];
         checkLength(list, limits, at);
-        list.forEach((f, i) => deeper(f, `${at}[${i}]`));
+        // Pushed last first, so conditions are counted (and a refusal names the first one over) in document order.
+        for (let i = list.length - 1; i >= 0; i--) deeper(list[i], `${at}[${i}]`);
       } else if (key === 'not') {
         deeper(value, at);
       } else {
