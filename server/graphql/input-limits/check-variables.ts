@@ -6,18 +6,22 @@ interface Pending {
   path: string;
 }
 
+/** Half of a surrogate pair without its other half: JSON can escape one (`"\ud800"`), UTF-8 cannot encode it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /**
- * Refuses request variables nested deeper than `maxDepth` (an object or a list is one level) or holding a NUL
- * character in a string or a key, naming where (`$f.and[0].state.eq`). graphql-js coerces variables by
- * recursion, and PostgreSQL cannot store NUL in text: both must be stopped before either sees the value. The
- * walk uses an explicit stack, so the check itself cannot overflow.
+ * Refuses request variables nested deeper than `maxDepth` (an object or a list is one level) or holding, in a
+ * string or a key, a NUL character or a lone surrogate, naming where (`$f.and[0].state.eq`). graphql-js coerces
+ * variables by recursion; PostgreSQL cannot store NUL in text, and a lone surrogate would be stored as U+FFFD,
+ * not as sent: all must be stopped before either sees the value. The walk uses an explicit stack, so the check
+ * itself cannot overflow. (The GraphQL lexer already refuses lone surrogates in the document.)
  */
 export function checkVariables(variables: Record<string, unknown> | null | undefined, maxDepth: number): void {
-  const stack: Pending[] = Object.entries(variables ?? {}).map(([name, value]) => ({ value, depth: 0, path: `$${name}` }));
+  const stack: Pending[] = Object.entries(variables ?? {}).map(([name, value]) => ({ value, depth: 0, path: `$${name.slice(0, 64)}` }));
   for (let item = stack.pop(); item; item = stack.pop()) {
     const { value, depth, path } = item;
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) throw nulRefused(path);
+      checkText(value, path);
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
@@ -26,10 +30,16 @@ export function checkVariables(variables: Record<string, unknown> | null | undef
     if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, depth: depth + 1, path: `${path}[${i}]` }));
     else
       for (const [key, v] of Object.entries(value)) {
-        if (key.includes('\u0000')) throw nulRefused(`${path} (a key)`);
-        stack.push({ value: v, depth: depth + 1, path: `${path}.${key}` });
+        checkText(key, `${path} (a key)`);
+        stack.push({ value: v, depth: depth + 1, path: `${path}.${key.length > 64 ? `${key.slice(0, 64)}…` : key}` });
       }
   }
+}
+
+function checkText(text: string, path: string): void {
+  if (text.includes('\u0000')) throw nulRefused(path);
+  if (LONE_SURROGATE.test(text))
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `${path} is not well-formed Unicode (it holds half of a surrogate pair), so it cannot be stored as sent`, { path });
 }
 
 /** Text with a NUL character cannot be stored or compared by PostgreSQL; it is refused wherever it is given. */
