@@ -213,7 +213,14 @@ const deepChain = fc
     return above.reduceRight(wrap, { caller: person } as Record<string, unknown>);
   });
 
-const RUNS = { numRuns: Number(process.env.H2_RUNS ?? 80), endOnFailure: !!process.env.H2_DEBUG };
+/** H2_RUNS raises the run count for a longer hunt; the default keeps each property to a few seconds. */
+const RUNS = { numRuns: Number(process.env.H2_RUNS ?? 80) };
+
+/** Counts answers by their first error code ('data' when none), to show a property did not pass vacuously. */
+function tally(outcomes: Map<string, number>, r: GqlResult): void {
+  const key = String(r.errors?.[0]?.extensions?.code ?? 'data');
+  outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+}
 
 describe('random input over HTTP', () => {
   it('filters (deep, wide, random operators and values, through references): a client error or data, and nothing changes', async () => {
@@ -228,12 +235,9 @@ describe('random input over HTTP', () => {
         async (who, f, g) => {
           // Bodies past maxBodyBytes get a 413 and a closed connection; that limit is tested elsewhere.
           fc.pre(JSON.stringify({ f, g }).length < 500_000);
-          const t0 = Date.now();
           const r = await t.gql(query, { f, g }, actors[who]);
-          if (process.env.H2_DEBUG) console.log('RUN', r.status, Date.now() - t0, JSON.stringify(r.errors?.[0] ?? 'data').slice(0, 300), JSON.stringify({ who, f, g }).length);
           assertClientAnswer(r, { who, f, g });
-          const key = String(r.errors?.[0]?.extensions?.code ?? 'data');
-          outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+          tally(outcomes, r);
         },
       ),
       RUNS,
@@ -257,14 +261,20 @@ describe('random input over HTTP', () => {
     };
     const scalar = fc.oneof(fc.jsonValue({ maxDepth: 2 }), text, hostile.int, hostile.when, hostile.duration, wellTyped.when, wellTyped.duration);
     const b64json = (v: unknown) => Buffer.from(JSON.stringify(v) ?? 'null').toString('base64url');
+    // Cursors the API issued for each order, so continuing pages are part of the mix.
+    const issued: Record<string, string[]> = {};
+    for (const o of Object.keys(signature))
+      issued[o] = (await t.ok(`query($o: [IncidentOrderBy!]) { incidents(orderBy: $o) { edges { cursor } } }`, { o: [o] })).incidents.edges.map((e: { cursor: string }) => e.cursor);
     const cursor = (o: string) =>
       fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...issued[o]) },
         fc.jsonValue({ maxDepth: 3 }).map(b64json),
         fc.tuple(scalar, scalar).map(([a, b]) => b64json(o === 'ID_ASC' ? [signature[o], a] : [signature[o], a, b])),
         fc.tuple(scalar, fc.integer({ min: 1, max: 2000 })).map(([a, id]) => b64json([signature[o], a, id])),
         fc.string({ maxLength: 60 }),
         fc.base64String({ maxLength: 60 }),
       );
+    const outcomes = new Map<string, number>();
     const query = `query($o: [IncidentOrderBy!], $a: String, $b: String) { incidents(orderBy: $o, first: 3, after: $a) { nodes { id } pageInfo { endCursor } } back: incidents(orderBy: $o, last: 2, before: $b) { totalCount edges { cursor } } }`;
     await fc.assert(
       fc.asyncProperty(
@@ -274,11 +284,14 @@ describe('random input over HTTP', () => {
           const r = await t.gql(query, { o: [o], a, b }, actors[who]);
           assertClientAnswer(r, { who, o, a, b });
           for (const e of r.errors ?? []) expect(['INVALID_CURSOR', 'BAD_USER_INPUT', 'BAD_REQUEST', 'FORBIDDEN'], e.message).toContain(e.extensions?.code);
+          tally(outcomes, r);
         },
       ),
       RUNS,
     );
     expect(await fingerprint()).toBe(before);
+    expect(outcomes.get('data') ?? 0, JSON.stringify([...outcomes])).toBeGreaterThan(RUNS.numRuns / 10);
+    expect(outcomes.get('INVALID_CURSOR') ?? 0, JSON.stringify([...outcomes])).toBeGreaterThan(RUNS.numRuns / 10);
   });
 
   it('strings in create and update input: stored exactly as sent, or refused with nothing stored', async () => {
@@ -286,11 +299,13 @@ describe('random input over HTTP', () => {
     const create = `mutation($i: CreateIncidentInput!) { createIncident(input: $i) { incident { id version shortDescription description } } }`;
     const update = `mutation($id: ID!, $v: Int!, $p: IncidentPatch!) { updateIncident(input: { id: $id, version: $v, patch: $p }) { incident { shortDescription description } } }`;
     const fields = fc.record({ shortDescription: text, description: fc.option(text) }, { requiredKeys: ['shortDescription'] });
+    const outcomes = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(actor, fields, fc.option(fields), async (who, input, patch) => {
         const n = await count();
         const r = await t.gql(create, { i: { ...input, caller: data.people[0] } }, actors[who]);
         assertClientAnswer(r, { who, input });
+        tally(outcomes, r);
         if (r.errors?.length) {
           expect(await count()).toBe(n);
           return;
@@ -315,5 +330,7 @@ describe('random input over HTTP', () => {
       }),
       { numRuns: Math.ceil(RUNS.numRuns / 2) },
     );
+    expect(outcomes.get('data') ?? 0, JSON.stringify([...outcomes])).toBeGreaterThan(RUNS.numRuns / 10);
+    expect(outcomes.get('BAD_USER_INPUT') ?? 0, JSON.stringify([...outcomes])).toBeGreaterThan(0);
   });
 });
