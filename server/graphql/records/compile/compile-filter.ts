@@ -14,13 +14,13 @@ type Ops = Record<string, unknown>;
 
 /**
  * A GraphQL filter object → an SQL predicate over `alias`. An empty filter is TRUE. The filter is first checked
- * against the input limits (depth, conditions of the root field, list lengths; `where` names it in a refusal),
- * so the recursion below is bounded whatever the input.
+ * against the input limits (depth, conditions shared by the root field, list lengths), so the recursion below is
+ * bounded whatever the input.
  */
-export function compileFilter(ctx: CompileContext, info: TypeInfo, alias: SQL, filter: FilterInput | null | undefined, where = 'filter'): SQL {
+export function compileFilter(ctx: CompileContext, info: TypeInfo, alias: SQL, filter: FilterInput | null | undefined): SQL {
   if (!filter) return sql`TRUE`;
   if (!ctx.checkedFilters.has(filter)) {
-    checkFilter(ctx.graph, info, filter, ctx.inputLimits, ctx.conditions, where);
+    checkFilter(ctx.graph, info, filter, ctx.inputLimits, ctx.conditions);
     ctx.checkedFilters.add(filter);
   }
   return filterPredicate(ctx, info, alias, filter);
