@@ -85,7 +85,7 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
   await migrate(db);
   const metrics = new Metrics();
   metrics.watch(db);
-  const registry = new SchemaRegistry({ maxPageSize: config.maxPageSize, defaultPageSize: config.defaultPageSize }, log);
+  const registry = new SchemaRegistry({ maxPageSize: config.maxPageSize, defaultPageSize: config.defaultPageSize, input: config.inputLimits }, log);
   await registry.start(db);
   const metadata = new MetadataService(db, registry);
   await installIdentityTypes(metadata, log);

@@ -14,7 +14,9 @@ export function toGraphQLError(err: DomainError): GraphQLError {
  */
 export function formatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    // A domain error raised before execution (a validation rule, a request plugin) arrives wrapped by Apollo.
+    const original = unwrapped instanceof GraphQLError && unwrapped.originalError instanceof DomainError ? unwrapped.originalError : unwrapped;
     if (original instanceof DomainError) {
       return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code, ...original.details } };
     }
@@ -22,7 +24,10 @@ export function formatError(log: Logger) {
     // request itself and safe to show; resolver failures that are not domain errors are not.
     const code = formatted.extensions?.code;
     if (original instanceof GraphQLError && !(original.path && original.originalError)) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: typeof code === 'string' ? code : ErrorCode.BAD_REQUEST } };
+      // graphql-js raises a few request errors with no code (too many invalid variables), which Apollo labels
+      // INTERNAL_SERVER_ERROR; one that wraps a crash (a non-GraphQL original error) stays internal.
+      const codeless = !original.path && original.extensions?.code === undefined && (!original.originalError || original.originalError instanceof GraphQLError);
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: typeof code === 'string' && !codeless ? code : ErrorCode.BAD_REQUEST } };
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error while executing an operation');
     return { message: 'Internal server error; it has been logged.', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

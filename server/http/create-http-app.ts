@@ -16,6 +16,7 @@ import type { RecordEventBus } from '../events/record-event-bus.js';
 import type { AdminContext } from '../graphql/admin/admin-context.js';
 import { formatError } from '../graphql/errors.js';
 import { stringifyResult } from '../graphql/raw-json.js';
+import { inputLimitsPlugin, literalLimitsRule, subscriptionInputChecks } from '../graphql/input-limits/index.js';
 import { fastPathPlugin } from '../graphql/records/fast-path.js';
 import type { SchemaRegistry } from '../graphql/schema-registry.js';
 import type { MetadataService } from '../metadata/index.js';
@@ -25,6 +26,7 @@ import { devSignInRoutes, type DevSignInRouteOptions } from './dev-sign-in-route
 import { metricsAccess, type MetricsAccessOptions } from './metrics-access.js';
 import { rateLimits } from './rate-limits.js';
 import { webSocketAuth } from './web-socket-auth.js';
+import { refuseInvalidUtf8 } from './refuse-invalid-utf8.js';
 
 export interface HttpDeps {
   db: Database;
@@ -70,12 +72,15 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
 
   const wss = new WebSocketServer({ server, path: '/graphql' });
   const wsAuth = webSocketAuth(authenticate, log);
+  const inputChecks = subscriptionInputChecks(registry.limits.input);
   const wsServer = useServer<Record<string, unknown>>(
     {
       schema: () => registry.current.schema,
+      // Input checks first (they need no database), then the connection's sign-in.
+      onSubscribe: async (ctx, id, payload) => inputChecks.onSubscribe(ctx, id, payload) ?? wsAuth.onSubscribe(ctx),
+      validate: inputChecks.validate,
       context: (ctx): AdminContext => ({ db, events, metadata, identities, schemas: registry, actor: wsAuth.actorOf(ctx) }),
       onConnect: (ctx) => wsAuth.onConnect(ctx),
-      onSubscribe: (ctx) => wsAuth.onSubscribe(ctx),
       onClose: (ctx) => wsAuth.onClose(ctx),
     },
     wss,
@@ -104,7 +109,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
     introspection: true,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: 5000 },
-    validationRules: [...armor.validationRules],
+    validationRules: [...armor.validationRules, literalLimitsRule(registry.limits.input)],
     plugins: [
       ...(armor.plugins as never[]),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
@@ -112,6 +117,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
       // No HTTP caching of GraphQL responses here; its per-field hook wraps every resolver and costs ~6% CPU.
       ApolloServerPluginCacheControlDisabled(),
       metrics.plugin(),
+      inputLimitsPlugin(registry.limits.input),
       ...(deps.fastPath ? [fastPathPlugin(() => (registry.ready ? registry.current : null), registry.limits, log, () => metrics.fastPath.inc()) as never] : []),
       {
         async serverWillStart() {
@@ -145,7 +151,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
   app.use(
     '/graphql',
     limits.anonymousGraphql,
-    express.json({ limit: deps.maxBodyBytes }),
+    express.json({ limit: deps.maxBodyBytes, verify: refuseInvalidUtf8 }),
     // Before Apollo: a failure inside its context function would be a 500, not the 401 the handler below sends.
     async (req: Request, res: Response, next: NextFunction) => {
       res.locals.actor = await authenticate(req.headers.authorization);

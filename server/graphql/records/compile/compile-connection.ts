@@ -3,6 +3,7 @@ import { tableRef } from '../../../ddl/index.js';
 import { DomainError, ErrorCode } from '../../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
 import { assertReadable, recordAccess } from './compile-access.js';
+import { checkLength } from './check-filter.js';
 import { compileFilter } from './compile-filter.js';
 import { effectiveOrder, keysetPredicate, orderSignature, type OrderTerm } from './compile-order.js';
 import { base64urlSql, gqlNameLiteral, jsonObject, type CompileContext } from './compile-context.js';
@@ -36,6 +37,7 @@ export function connectionJson(ctx: CompileContext, info: TypeInfo, tree: Resolv
   const gql = info.type.gqlName;
   const fields = Object.values(tree.fieldsByTypeName[`${gql}Connection`] ?? {});
   const { limit, backward } = pageSize(ctx, args);
+  if (args.orderBy) checkLength(args.orderBy, ctx.inputLimits, 'orderBy');
   const terms = effectiveOrder(args.orderBy);
   const signature = orderSignature(terms);
   const alias = ctx.alias();
@@ -48,8 +50,8 @@ export function connectionJson(ctx: CompileContext, info: TypeInfo, tree: Resolv
   if (scope) where.push(scope(alias));
   const readable = recordAccess(ctx, info, alias);
   if (readable) where.push(readable);
-  if (args.after) where.push(keysetPredicate(alias, terms, decodeCursor(args.after, signature, terms.length), false));
-  if (args.before) where.push(keysetPredicate(alias, terms, decodeCursor(args.before, signature, terms.length), true));
+  if (args.after) where.push(keysetPredicate(alias, terms, decodeCursor(args.after, terms), false));
+  if (args.before) where.push(keysetPredicate(alias, terms, decodeCursor(args.before, terms), true));
 
   // Only page info needs the extra row (is there more?) and the numbering that sets it apart.
   const wantsPageInfo = fields.some((f) => f.name === 'pageInfo');

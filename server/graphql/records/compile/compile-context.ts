@@ -1,10 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { AccessScope } from '../../../access/access-scope.js';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../../../config.js';
 import type { GraphInfo } from '../record-info.js';
+import type { ConditionBudget } from './check-filter.js';
 
 export interface PageLimits {
   defaultPageSize: number;
   maxPageSize: number;
+  /** Bounds on filter and list input; the defaults when absent (statements compiled for access checks). */
+  input?: InputLimits;
 }
 
 /**
@@ -25,6 +29,16 @@ export class CompileContext {
     /** Whose access rules every level of the statement applies. */
     readonly scope: AccessScope = AccessScope.unrestrictedScope(),
   ) {}
+
+  /** Leaf conditions of all filters of this root field: they share one `maxFilterConditions`. */
+  readonly conditions: ConditionBudget = { used: 0 };
+
+  /** Filters already checked, so one compiled twice (rows and totalCount) counts once. */
+  readonly checkedFilters = new WeakSet<object>();
+
+  get inputLimits(): InputLimits {
+    return this.limits.input ?? DEFAULT_INPUT_LIMITS;
+  }
 
   /** Reference columns whose target row is already in the statement, by the alias that reads them. */
   private readonly bound = new WeakMap<SQL, Map<string, SQL>>();

@@ -5,14 +5,28 @@ import { DomainError, ErrorCode } from '../../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
 import { assertReadable, readableWhere, visibleReference } from './compile-access.js';
 import type { CompileContext } from './compile-context.js';
-import { arrayParam, recordIdOf, typedParam } from './field-value.js';
+import { checkFilter } from './check-filter.js';
+import { arrayParam, comparableParam, listParam, recordIdOf } from './field-value.js';
 import { SYSTEM_FIELDS, systemValue } from './system-fields.js';
 
 type FilterInput = Record<string, unknown>;
 type Ops = Record<string, unknown>;
 
-/** A GraphQL filter object → an SQL predicate over `alias`. An empty filter is TRUE. */
+/**
+ * A GraphQL filter object → an SQL predicate over `alias`. An empty filter is TRUE. The filter is first checked
+ * against the input limits (depth, conditions shared by the root field, list lengths), so the recursion below is
+ * bounded whatever the input.
+ */
 export function compileFilter(ctx: CompileContext, info: TypeInfo, alias: SQL, filter: FilterInput | null | undefined): SQL {
+  if (!filter) return sql`TRUE`;
+  if (!ctx.checkedFilters.has(filter)) {
+    checkFilter(ctx.graph, info, filter, ctx.inputLimits, ctx.conditions);
+    ctx.checkedFilters.add(filter);
+  }
+  return filterPredicate(ctx, info, alias, filter);
+}
+
+function filterPredicate(ctx: CompileContext, info: TypeInfo, alias: SQL, filter: FilterInput | null | undefined): SQL {
   if (!filter) return sql`TRUE`;
   const parts: SQL[] = [];
   for (const [key, value] of Object.entries(filter)) {
@@ -20,10 +34,10 @@ export function compileFilter(ctx: CompileContext, info: TypeInfo, alias: SQL, f
     if (key === 'and' || key === 'or') {
       const list = (value as FilterInput[] | null) ?? [];
       if (!list.length) continue;
-      const inner = list.map((f) => sql`(${compileFilter(ctx, info, alias, f)})`);
+      const inner = list.map((f) => sql`(${filterPredicate(ctx, info, alias, f)})`);
       parts.push(sql`(${sql.join(inner, key === 'and' ? sql` AND ` : sql` OR `)})`);
     } else if (key === 'not') {
-      if (value) parts.push(sql`NOT (${compileFilter(ctx, info, alias, value as FilterInput)})`);
+      if (value) parts.push(sql`NOT (${filterPredicate(ctx, info, alias, value as FilterInput)})`);
     } else if (key === 'id') {
       parts.push(idPredicate(ctx, info, sql`${alias}."id"`, value as Ops, 'id'));
     } else if (SYSTEM_FIELDS[key]) {
@@ -45,7 +59,7 @@ function fieldPredicate(ctx: CompileContext, info: TypeInfo, alias: SQL, key: st
     if (value === null) return sql`${visibleReference(ctx, target, sql`${alias}.${sql.identifier(direct.name)}`)} IS NULL`;
     const r = ctx.alias();
     // Traversal only reaches records the actor may see: a filter cannot probe hidden ones.
-    return sql`EXISTS (SELECT 1 FROM ${tableRef(target.type.name)} ${r} WHERE ${r}."id" = ${alias}.${sql.identifier(direct.name)} AND ${readableWhere(ctx, target, r)} AND ${compileFilter(ctx, target, r, value as FilterInput)})`;
+    return sql`EXISTS (SELECT 1 FROM ${tableRef(target.type.name)} ${r} WHERE ${r}."id" = ${alias}.${sql.identifier(direct.name)} AND ${readableWhere(ctx, target, r)} AND ${filterPredicate(ctx, target, r, value as FilterInput)})`;
   }
   if (direct) {
     assertReadable(ctx, info, direct, 'filter');
@@ -96,7 +110,8 @@ function likePattern(text: string, mode: 'contains' | 'startsWith' | 'endsWith')
 }
 
 function scalarPredicate(ctx: CompileContext, field: ModelField, column: SQL, ops: Ops): SQL {
-  const p = (v: unknown) => typedParam(ctx.graph, field, v);
+  // Compared as the unbounded type: a cast to varchar(n) or numeric(p,s) would cut or overflow the value.
+  const p = (v: unknown) => comparableParam(ctx.graph, field, v);
   const parts: SQL[] = [];
   for (const [op, v] of Object.entries(ops ?? {})) {
     if (v === undefined) continue;
@@ -109,8 +124,8 @@ function scalarPredicate(ctx: CompileContext, field: ModelField, column: SQL, op
         break;
       case 'in':
       case 'notIn': {
-        const list = (v as unknown[]).map((x) => sql`${p(x)}`);
-        const inList = list.length ? sql`${column} IN (${sql.join(list, sql`, `)})` : sql`FALSE`;
+        // One parameter for the whole list: a long list would otherwise approach the protocol's parameter limit.
+        const inList = sql`${column} = ANY(${listParam(ctx.graph, field, v as unknown[])})`;
         parts.push(op === 'in' ? inList : sql`NOT (${inList})`);
         break;
       }
