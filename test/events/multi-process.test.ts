@@ -1,32 +1,23 @@
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { openPostgres } from '../../server/db/index.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { TestServer } from '../helpers/test-server.js';
+import { startTwoProcesses, type TwoProcesses } from '../helpers/two-processes.js';
 
 // Two servers share one database only on PostgreSQL (PGlite lives inside one process); CI runs both drivers.
 describe.skipIf(!process.env.DATABASE_URL)('two server processes over one PostgreSQL database', () => {
-  let database: TestDatabase;
-  let secondPool: TestDatabase;
+  let servers: TwoProcesses;
   let a: TestServer;
   let b: TestServer;
   let client: Client | undefined;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    // B gets its own pool and LISTEN connection, as a second process would.
-    const db = await openPostgres({ url: database.url!, max: 4 });
-    secondPool = { db, url: database.url, drop: () => db.close() };
-    a = await startTestServer({ database });
-    b = await startTestServer({ database: secondPool });
+    servers = await startTwoProcesses();
+    ({ a, b } = servers);
   });
   afterAll(async () => {
     await client?.dispose();
-    await b?.stop();
-    await a?.stop();
-    await secondPool?.drop();
-    await database?.drop();
+    await servers?.stop();
   });
 
   it('serves a record type published on A from B within a second', async () => {

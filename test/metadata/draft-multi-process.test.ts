@@ -1,32 +1,21 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres } from '../../server/db/index.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
-import { startTestServer, type GqlResult, type TestServer } from '../helpers/test-server.js';
+import type { GqlResult, TestServer } from '../helpers/test-server.js';
+import { startTwoProcesses, type TwoProcesses } from '../helpers/two-processes.js';
 
 // Two servers share one database only on PostgreSQL (PGlite lives inside one process); CI runs both drivers.
 describe.skipIf(!process.env.DATABASE_URL)('draft edits from two server processes over one PostgreSQL database', () => {
-  let database: TestDatabase;
-  let secondPool: TestDatabase;
+  let servers: TwoProcesses;
   let a: TestServer;
   let b: TestServer;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    // B gets its own pool and LISTEN connection, as a second process would.
-    const db = await openPostgres({ url: database.url!, max: 4 });
-    secondPool = { db, url: database.url, drop: () => db.close() };
-    a = await startTestServer({ database });
-    b = await startTestServer({ database: secondPool });
+    servers = await startTwoProcesses();
+    ({ a, b } = servers);
     await a.ok(`mutation { saveRecordTypeDraft(input: { name: "gizmo", label: "Gizmo", fields: [{ name: "title", label: "Title", type: STRING }] }) { name } }`);
     await a.ok(`mutation { publishMetadata(message: "gizmo") { version { id } } }`);
   });
-  afterAll(async () => {
-    await b?.stop();
-    await a?.stop();
-    await secondPool?.drop();
-    await database?.drop();
-  });
+  afterAll(() => servers?.stop());
 
   const ADD = `mutation($f: RecordFieldInput!, $v: Int) { addField(type: "gizmo", field: $f, draftVersion: $v) { draftVersion } }`;
   const text = (name: string) => ({ name, label: name, type: 'STRING' });
@@ -69,7 +58,7 @@ describe.skipIf(!process.env.DATABASE_URL)('draft edits from two server processe
     await a.ok(`mutation { discardDrafts }`);
     await a.ok(ADD, { f: text('before_publish') });
     // Hold the publish lock from outside so A's publish stops after reading the drafts, inside its transaction.
-    const holder = postgres(database.url!, { max: 1, onnotice: () => {} });
+    const holder = postgres(a.database.url!, { max: 1, onnotice: () => {} });
     await holder`SELECT pg_advisory_lock(hashtext('atrium.publish'))`;
     try {
       const publishing = a.gql(`mutation { publishMetadata(message: "waits") { version { id } } }`);

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres } from '../../server/db/index.js';
 import { importItsm } from '../helpers/itsm.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { TestServer } from '../helpers/test-server.js';
+import { startTwoProcesses, type TwoProcesses } from '../helpers/two-processes.js';
 
 interface Failure {
   server: string;
@@ -16,27 +15,18 @@ interface Failure {
  * (Two processes need a real database: PGlite lives inside one process.)
  */
 describe.skipIf(!process.env.DATABASE_URL)('publishing under load on two processes', () => {
-  let database: TestDatabase;
-  let second: TestDatabase;
+  let servers: TwoProcesses;
   let a: TestServer;
   let b: TestServer;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    const db = await openPostgres({ url: database.url!, max: 4 });
-    second = { db, url: database.url, drop: () => db.close() };
-    a = await startTestServer({ database });
-    b = await startTestServer({ database: second });
+    servers = await startTwoProcesses();
+    ({ a, b } = servers);
     await importItsm(a);
     // B hears of the import by NOTIFY; wait until it serves incidents.
     for (let i = 0; i < 100 && (await b.gql(`{ incidents(first: 1) { totalCount } }`)).errors; i++) await new Promise((r) => setTimeout(r, 20));
   });
-  afterAll(async () => {
-    await b?.stop();
-    await a?.stop();
-    await second?.drop();
-    await database?.drop();
-  });
+  afterAll(() => servers?.stop());
 
   it('fails no request and loses no acknowledged write while renaming, requiring, archiving, adding and rolling back', async () => {
     const failures: Failure[] = [];
