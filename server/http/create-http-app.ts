@@ -70,9 +70,21 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
   const server = createServer(app);
   let ready = false;
 
-  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 30 },
+    // Armor's Apollo plugin for this parses in parsingDidStart, which turns every syntax error into a 500
+    // (graphql-armor#751); graphql-js enforces the same limit itself through parseOptions below.
+    maxTokens: { enabled: false },
+    maxDirectives: { n: 50 },
+    costLimit: { maxCost: 50000 },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+
+  // A WebSocket message is held to the same size as an HTTP body (ws would take up to 100 MiB).
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: deps.maxBodyBytes });
   const wsAuth = webSocketAuth(authenticate, log);
-  const inputChecks = subscriptionInputChecks(registry.limits.input);
+  const inputChecks = subscriptionInputChecks(registry.limits.input, armor.validationRules);
   const wsServer = useServer<Record<string, unknown>>(
     {
       schema: () => registry.current.schema,
@@ -86,16 +98,6 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
     wss,
   );
 
-  const armor = new ApolloArmor({
-    maxDepth: { n: 12 },
-    maxAliases: { n: 30 },
-    // Armor's Apollo plugin for this parses in parsingDidStart, which turns every syntax error into a 500
-    // (graphql-armor#751); graphql-js enforces the same limit itself through parseOptions below.
-    maxTokens: { enabled: false },
-    maxDirectives: { n: 50 },
-    costLimit: { maxCost: 50000 },
-    blockFieldSuggestion: { enabled: true },
-  }).protect();
 
   const apollo = new ApolloServer<AdminContext>({
     gateway: registry.gateway() as never,

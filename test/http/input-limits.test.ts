@@ -285,6 +285,10 @@ describe('over the WebSocket', () => {
       expect(deep.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'maxVariablesDepth' });
       const literal = (await run(`{ incidents(filter: { shortDescription: { eq: "\\u0000" } }) { totalCount } }`, {})) as { errors: { extensions: Record<string, unknown> }[] };
       expect(literal.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      // The query-shape rules of HTTP (graphql-armor's depth limit of 12) hold there as well.
+      const tooDeep = `{ incidents { nodes { caller { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { name } } } } } } } } } } } } } }`;
+      const shape = (await run(tooDeep, {})) as { errors: { message: string }[] };
+      expect(shape.errors[0].message).toMatch(/depth/i);
       const fine = (await run(COUNT_INCIDENTS, { f: { state: { eq: 'NEW' } } })) as { data: unknown };
       expect(fine.data).toBeTruthy();
     } finally {
