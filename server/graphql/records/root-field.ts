@@ -1,7 +1,7 @@
 import type { GraphQLFieldConfig, GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../context.js';
 import { CompileContext, rootTree } from './compile/index.js';
-import { mapReadError } from './database-error.js';
+import { mapReadError, readRows } from './database-error.js';
 import { actorScope, type PluginContext } from './plugin.js';
 import { accessScope } from '../../access/access-scope.js';
 import type { RootCompiler } from './record-info.js';
@@ -36,12 +36,8 @@ export function addReadRoot(
           const newer = move?.to.roots.get(name);
           if (!move || !newer) throw mapReadError(err);
           const again = newer(new CompileContext(move.to, limits, 'resolve', accessScope(rc.actor!, move.to.model)), move.rootTree(rootTree(info)));
-          try {
-            const [row] = await rc.db.run<{ data: unknown }>(again);
-            return row?.data ?? null;
-          } catch (retryErr) {
-            throw mapReadError(retryErr);
-          }
+          const [row] = await readRows<{ data: unknown }>(rc.db, again);
+          return row?.data ?? null;
         }
       },
     },
