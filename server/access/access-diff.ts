@@ -2,9 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { IDENTITY_TYPES, type Model } from '../../schema/index.js';
 import type { Database } from '../db/index.js';
 import { tableRef } from '../ddl/index.js';
-import type { Actor } from '../graphql/context.js';
-import { CompileContext, recordAccess } from '../graphql/records/compile/index.js';
-import { buildGraphInfo, type GraphInfo } from '../graphql/records/record-info.js';
+import type { Actor } from './actor.js';
+import { CompileContext, recordAccess } from '../records/compile/index.js';
+import { buildGraphInfo, type GraphInfo } from '../records/record-info.js';
 import { loadAccessProfile } from './access-profile.js';
 import { AccessScope } from './access-scope.js';
 

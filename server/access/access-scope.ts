@@ -1,5 +1,5 @@
 import { evaluateCondition, type AclDoc, type DynamicContext, type Model, type ModelType } from '../../schema/index.js';
-import type { Actor } from '../graphql/context.js';
+import type { Actor } from './actor.js';
 import { matchCriteria } from '../../schema/index.js';
 
 export type RecordOperation = 'read' | 'create' | 'update' | 'delete';

@@ -3,11 +3,11 @@ import type { AclDoc, Condition, Model } from '../../schema/index.js';
 import type { Database } from '../db/index.js';
 import { tableRef } from '../ddl/index.js';
 import { DomainError, ErrorCode } from '../domain-error.js';
-import type { Actor } from '../graphql/context.js';
-import { fromGlobalId } from '../graphql/global-id.js';
-import { CompileContext } from '../graphql/records/compile/index.js';
-import { compileCondition } from '../graphql/records/compile/compile-condition.js';
-import { buildGraphInfo } from '../graphql/records/record-info.js';
+import type { Actor } from './actor.js';
+import { fromGlobalId } from '../records/global-id.js';
+import { CompileContext } from '../records/compile/index.js';
+import { compileCondition } from '../records/compile/compile-condition.js';
+import { buildGraphInfo } from '../records/record-info.js';
 import { loadAccessProfile } from './access-profile.js';
 import { AccessScope, type FieldOperation, type RecordOperation } from './access-scope.js';
 

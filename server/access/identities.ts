@@ -3,7 +3,7 @@ import { PROFILE_TYPES } from '../../schema/index.js';
 import type { Database } from '../db/index.js';
 import { DomainError, ErrorCode } from '../domain-error.js';
 import type { RecordEventBus } from '../events/record-event-bus.js';
-import type { Actor } from '../graphql/context.js';
+import type { Actor } from './actor.js';
 import { loadAccessProfile, type AccessProfile } from './access-profile.js';
 import type { Principal } from './authenticator.js';
 

@@ -5,8 +5,8 @@ import type { Database, Executor } from '../db/index.js';
 import { tableRef } from '../ddl/index.js';
 import { DomainError, ErrorCode } from '../domain-error.js';
 import { writeWithEvent, type RecordRow } from '../events/write-with-event.js';
-import type { Actor } from '../graphql/context.js';
-import { toGlobalId } from '../graphql/global-id.js';
+import type { Actor } from './actor.js';
+import { toGlobalId } from '../records/global-id.js';
 import { unstorableCharacter } from './unstorable-character.js';
 
 /** Who may decide any registration; `ACCOUNT_ADMIN_ROLE` decides those of its account and the accounts below. */

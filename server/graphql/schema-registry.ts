@@ -5,8 +5,8 @@ import type { Database } from '../db/index.js';
 import { metadataStore, SCHEMA_CHANNEL, type MetadataServing, type VersionRow } from '../metadata/index.js';
 import { addAdminApi } from './admin/build-admin-schema.js';
 import { buildRecordSchema, type GraphInfo } from './records/index.js';
-import type { PageLimits } from './records/compile/index.js';
-import { SchemaMove } from './records/schema-move.js';
+import type { PageLimits } from '../records/compile/index.js';
+import { SchemaMove } from '../records/schema-move.js';
 
 export interface Prepared {
   schema: GraphQLSchema;

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadDemoData } from '../../seeds/itsm/demo-data.js';
 import { DEMO_PACKS, readPack } from '../../seeds/load-pack.js';
-import { fromGlobalId, toGlobalId } from '../../server/graphql/global-id.js';
+import { fromGlobalId, toGlobalId } from '../../server/records/global-id.js';
 import { asUser } from '../helpers/itsm.js';
 import { startTestServer, type GqlResult, type TestServer } from '../helpers/test-server.js';
 

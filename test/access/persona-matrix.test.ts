@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData, PERSONAS } from '../../seeds/itsm/demo-data.js';
-import { fromGlobalId, toGlobalId } from '../../server/graphql/global-id.js';
+import { fromGlobalId, toGlobalId } from '../../server/records/global-id.js';
 import { asUser, importItsm } from '../helpers/itsm.js';
 import { startTestServer, type GqlResult, type TestServer } from '../helpers/test-server.js';
 import { isAgent, oracleFor, visibleUserNames, type OracleType, type OracleUser } from './access-oracle.js';

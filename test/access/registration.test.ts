@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromGlobalId, toGlobalId } from '../../server/graphql/global-id.js';
+import { fromGlobalId, toGlobalId } from '../../server/records/global-id.js';
 import { importItsm } from '../helpers/itsm.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seeds/itsm/demo-data.js';
-import { fromGlobalId, toGlobalId } from '../../server/graphql/global-id.js';
+import { fromGlobalId, toGlobalId } from '../../server/records/global-id.js';
 import { DEMO_PACKS, readPack } from '../../seeds/load-pack.js';
 import { asUser } from '../helpers/itsm.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';

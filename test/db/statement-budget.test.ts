@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StatementTimeoutError } from '../../server/db/index.js';
 import { DomainError, ErrorCode } from '../../server/domain-error.js';
-import { mapReadError } from '../../server/graphql/records/database-error.js';
+import { mapReadError } from '../../server/records/database-error.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 /*

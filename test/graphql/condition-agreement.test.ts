@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateCondition, type Condition, type DynamicContext } from '../../schema/condition/index.js';
 import { tableRef } from '../../server/ddl/index.js';
-import { CompileContext, compileCondition } from '../../server/graphql/records/compile/index.js';
+import { CompileContext, compileCondition } from '../../server/records/compile/index.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { conditionBattery, me, now } from './condition-battery.js';
 import { conditionFixture, type ConditionFixture } from './condition-fixture.js';

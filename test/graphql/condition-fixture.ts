@@ -3,7 +3,7 @@ import { ITSM_PACK, readPack } from '../../seeds/load-pack.js';
 import type { DynamicContext } from '../../schema/condition/index.js';
 import type { Model, ModelField } from '../../schema/metadata/index.js';
 import { columnType, tableRef } from '../../server/ddl/index.js';
-import type { GraphInfo } from '../../server/graphql/records/record-info.js';
+import type { GraphInfo } from '../../server/records/record-info.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 // One field of every type, references to each identity type, one to an abstract type and one to itself.

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_INPUT_LIMITS } from '../../server/config.js';
 import { DomainError, ErrorCode } from '../../server/domain-error.js';
 import { checkVariables } from '../../server/graphql/input-limits/index.js';
-import { checkFilter } from '../../server/graphql/records/compile/check-filter.js';
-import { ID_TERM, orderTermFor, type OrderTerm } from '../../server/graphql/records/compile/compile-order.js';
-import { decodeCursor } from '../../server/graphql/records/compile/cursor.js';
-import { characterCount, maxCharacters } from '../../server/graphql/records/compile/field-value.js';
+import { checkFilter } from '../../server/records/compile/check-filter.js';
+import { ID_TERM, orderTermFor, type OrderTerm } from '../../server/records/compile/compile-order.js';
+import { decodeCursor } from '../../server/records/compile/cursor.js';
+import { characterCount, maxCharacters } from '../../server/records/compile/field-value.js';
 
 /** Units of the input checks: they refuse with a domain error, never crash, whatever the input. */
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Registrations, type Registration } from '../../access/registrations.js';
 import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { RequestContext } from '../context.js';
-import { fromGlobalId, toGlobalId } from '../global-id.js';
+import { fromGlobalId, toGlobalId } from '../../records/global-id.js';
 import { ContactRegistrationGql, ContactRegistrationReceiptGql, RegisterContactInput } from './registration-types.js';
 
 const RECEIVED =

@@ -6,8 +6,9 @@ import type { RequestContext } from '../context.js';
 import type { Served } from '../schema-registry.js';
 import { RawJson } from '../raw-json.js';
 import { accessScope } from '../../access/access-scope.js';
-import { CompileContext, rootTree, type PageLimits } from './compile/index.js';
-import { mapReadError } from './database-error.js';
+import { CompileContext, type PageLimits } from '../../records/compile/index.js';
+import { rootTree } from './root-tree.js';
+import { mapReadError } from '../../records/database-error.js';
 import { DomainError, ErrorCode } from '../../domain-error.js';
 
 /**

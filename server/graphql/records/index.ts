@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Model } from '../../../schema/index.js';
 import { SchemaBuilder } from '../schema-builder.js';
-import type { PageLimits } from './compile/index.js';
+import type { PageLimits } from '../../records/compile/index.js';
 import type { RecordPlugin } from './plugin.js';
 import { AggregatePlugin } from './plugins/AggregatePlugin.js';
 import { ConnectionPlugin } from './plugins/ConnectionPlugin.js';
@@ -12,7 +12,7 @@ import { OrderPlugin } from './plugins/OrderPlugin.js';
 import { RecordTypesPlugin } from './plugins/RecordTypesPlugin.js';
 import { ScalarsPlugin } from './plugins/ScalarsPlugin.js';
 import { SubscriptionPlugin } from './plugins/SubscriptionPlugin.js';
-import { buildGraphInfo, type GraphInfo } from './record-info.js';
+import { buildGraphInfo, type GraphInfo } from '../../records/record-info.js';
 
 /** The data graph, one capability per plugin, in this order. */
 export const RECORD_PLUGINS: readonly RecordPlugin[] = [
@@ -38,4 +38,4 @@ export function buildRecordSchema(model: Model, limits: PageLimits, extend?: Ext
   return { schema: builder.build(), graph };
 }
 
-export { buildGraphInfo, type GraphInfo } from './record-info.js';
+export { buildGraphInfo, type GraphInfo } from '../../records/record-info.js';

@@ -1,8 +1,8 @@
 import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { GraphQLFieldResolver } from 'graphql';
 import type { SchemaBuilder } from '../schema-builder.js';
-import type { PageLimits } from './compile/index.js';
-import type { GraphInfo } from './record-info.js';
+import type { PageLimits } from '../../records/compile/index.js';
+import type { GraphInfo } from '../../records/record-info.js';
 import { accessScope, type AccessScope } from '../../access/access-scope.js';
 import type { Actor } from '../context.js';
 

@@ -1,10 +1,11 @@
 import type { GraphQLFieldConfig, GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../context.js';
-import { CompileContext, rootTree } from './compile/index.js';
-import { mapReadError, readRows } from './database-error.js';
+import { CompileContext } from '../../records/compile/index.js';
+import { rootTree } from './root-tree.js';
+import { mapReadError, readRows } from '../../records/database-error.js';
 import { actorScope, type PluginContext } from './plugin.js';
 import { accessScope } from '../../access/access-scope.js';
-import type { RootCompiler } from './record-info.js';
+import type { RootCompiler } from '../../records/record-info.js';
 
 /**
  * Registers a read-only root field: its compiler goes into the graph's registry (so the fast path can answer it

@@ -1,7 +1,7 @@
 import { GraphQLEnumType, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, type GraphQLFieldConfigMap } from 'graphql';
 import { sql } from 'drizzle-orm';
 import { GROUPABLE_TYPES, constantName } from '../../../../schema/index.js';
-import { aggregateJson } from '../compile/index.js';
+import { aggregateJson } from '../../../records/compile/index.js';
 import { describeField, outputTypeOf } from '../field-types.js';
 import { byResponseKey, type RecordPlugin } from '../plugin.js';
 import { addReadRoot } from '../root-field.js';

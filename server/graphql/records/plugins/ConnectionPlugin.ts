@@ -10,10 +10,10 @@ import {
 } from 'graphql';
 import { sql, type SQL } from 'drizzle-orm';
 import { tableRef } from '../../../ddl/index.js';
-import { anyRecordJson, connectionJson, readableWhere, recordIdOf, type CompileContext, type ResolveTree } from '../compile/index.js';
+import { anyRecordJson, connectionJson, readableWhere, recordIdOf, type CompileContext, type ResolveTree } from '../../../records/compile/index.js';
 import { byResponseKey, type PluginContext, type RecordPlugin } from '../plugin.js';
 import { addReadRoot } from '../root-field.js';
-import type { TypeInfo } from '../record-info.js';
+import type { TypeInfo } from '../../../records/record-info.js';
 import { PageInfoType } from './NodePlugin.js';
 
 const BY = 'ConnectionPlugin';

@@ -11,27 +11,27 @@ import {
 import type { SQL } from 'drizzle-orm';
 import { DomainError, ErrorCode } from '../../../domain-error.js';
 import type { RequestContext } from '../../context.js';
-import { toGlobalId } from '../../global-id.js';
+import { toGlobalId } from '../../../records/global-id.js';
 import {
   CompileContext,
   createStatement,
   currentVersionStatement,
   deleteStatement,
   recordIdOf,
-  rootTree,
   updateStatement,
   type RecordValues,
   type ResolveTree,
   type WriteRow,
   type Writer,
-} from '../compile/index.js';
-import { mapWriteError, readRows } from '../database-error.js';
-import type { SchemaMove } from '../schema-move.js';
+} from '../../../records/compile/index.js';
+import { rootTree } from '../root-tree.js';
+import { mapWriteError, readRows } from '../../../records/database-error.js';
+import type { SchemaMove } from '../../../records/schema-move.js';
 import { describeField, inputTypeOf } from '../field-types.js';
 import { actorScope, type PluginContext, type RecordPlugin } from '../plugin.js';
 import { accessScope, type AccessScope } from '../../../access/access-scope.js';
 import { PROFILE_TYPES } from '../../../../schema/index.js';
-import type { TypeInfo } from '../record-info.js';
+import type { TypeInfo } from '../../../records/record-info.js';
 
 const BY = 'MutationPlugin';
 

@@ -1,8 +1,8 @@
 import { GraphQLBoolean, GraphQLID, GraphQLInterfaceType, GraphQLNonNull, GraphQLObjectType, GraphQLString } from 'graphql';
 import { sql, type SQL } from 'drizzle-orm';
 import { tableRef } from '../../../ddl/index.js';
-import { fromGlobalId } from '../../global-id.js';
-import { anyRecordJson, readableWhere, TYPE_KEY } from '../compile/index.js';
+import { fromGlobalId } from '../../../records/global-id.js';
+import { anyRecordJson, readableWhere, TYPE_KEY } from '../../../records/compile/index.js';
 import type { RecordPlugin } from '../plugin.js';
 import { addReadRoot } from '../root-field.js';
 

@@ -1,6 +1,6 @@
 import { GraphQLEnumType, type GraphQLEnumValueConfigMap } from 'graphql';
 import { ORDERABLE_TYPES } from '../../../../schema/index.js';
-import { ID_TERM, orderTermFor, SYSTEM_FIELDS, systemOrderKey, type OrderTerm } from '../compile/index.js';
+import { ID_TERM, orderTermFor, SYSTEM_FIELDS, systemOrderKey, type OrderTerm } from '../../../records/compile/index.js';
 import type { RecordPlugin } from '../plugin.js';
 
 /** `…OrderBy` enums: ascending and descending for the id, system columns and every orderable field. */

@@ -7,11 +7,11 @@ import {
   GraphQLString,
   type GraphQLFieldConfigMap,
 } from 'graphql';
-import { TYPE_KEY } from '../compile/index.js';
+import { TYPE_KEY } from '../../../records/compile/index.js';
 import { AccessScope } from '../../../access/access-scope.js';
 import { describeField, outputTypeOf } from '../field-types.js';
 import { byResponseKey, type PluginContext, type RecordPlugin } from '../plugin.js';
-import type { TypeInfo } from '../record-info.js';
+import type { TypeInfo } from '../../../records/record-info.js';
 import { NodeInterface } from './NodePlugin.js';
 import { SCALARS } from './ScalarsPlugin.js';
 

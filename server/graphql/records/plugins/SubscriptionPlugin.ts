@@ -3,11 +3,12 @@ import { sql } from 'drizzle-orm';
 import { tableRef } from '../../../ddl/index.js';
 import type { RecordEvent } from '../../../events/record-event-bus.js';
 import type { RequestContext } from '../../context.js';
-import { toGlobalId } from '../../global-id.js';
-import { anyRecordJson, CompileContext, readableWhere, snapshotRecordStatement, snapshotRow, rootTree, TYPE_KEY, visibleUserName, type ResolveTree } from '../compile/index.js';
+import { toGlobalId } from '../../../records/global-id.js';
+import { anyRecordJson, CompileContext, readableWhere, snapshotRecordStatement, snapshotRow, TYPE_KEY, visibleUserName, type ResolveTree } from '../../../records/compile/index.js';
+import { rootTree } from '../root-tree.js';
 import { actorScope, type RecordPlugin } from '../plugin.js';
 import { accessScope, type AccessScope } from '../../../access/access-scope.js';
-import { readRows } from '../database-error.js';
+import { readRows } from '../../../records/database-error.js';
 
 const BY = 'SubscriptionPlugin';
 

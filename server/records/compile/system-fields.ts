@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { constantName, type ModelField } from '../../../../schema/index.js';
+import { constantName, type ModelField } from '../../../schema/index.js';
 import { visibleUserName } from './compile-access.js';
 import type { CompileContext } from './compile-context.js';
 

@@ -1,5 +1,5 @@
-import type { Model, ModelField, ModelType } from '../../../schema/index.js';
-import { liveTypes, reverseConnections } from '../../../schema/index.js';
+import type { Model, ModelField, ModelType } from '../../schema/index.js';
+import { liveTypes, reverseConnections } from '../../schema/index.js';
 import type { SQL } from 'drizzle-orm';
 import type { CompileContext } from './compile/compile-context.js';
 import type { ResolveTree } from './compile/selection.js';

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { AccessScope } from '../../../access/access-scope.js';
-import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../../../config.js';
+import { AccessScope } from '../../access/access-scope.js';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../../config.js';
 import type { GraphInfo } from '../record-info.js';
 import type { ConditionBudget } from './check-filter.js';
 

@@ -11,4 +11,4 @@ export { anyRecordJson, recordJson, TYPE_KEY } from './compile-record.js';
 export { decodeCursor } from './cursor.js';
 export { recordIdOf } from './field-value.js';
 export { SYSTEM_FIELDS, systemOrderKey } from './system-fields.js';
-export { rootTree, selectionOf, type ResolveTree, type Selection } from './selection.js';
+export { selectionOf, type ResolveTree, type Selection } from './selection.js';

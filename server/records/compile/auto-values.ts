@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { UnreachableCaseError, type ModelField } from '../../../../schema/index.js';
+import { UnreachableCaseError, type ModelField } from '../../../schema/index.js';
 import type { TypeInfo } from '../record-info.js';
 
 /** Who writes: the user name recorded as createdBy/updatedBy, and the person record `auto: me` fields get. */

@@ -1,5 +1,5 @@
-import type { InputLimits } from '../../../config.js';
-import { DomainError, ErrorCode } from '../../../domain-error.js';
+import type { InputLimits } from '../../config.js';
+import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { GraphInfo, TypeInfo } from '../record-info.js';
 
 /** Operators whose value is a list: each is one list argument, bounded by `maxListLength`. */

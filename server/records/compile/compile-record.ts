@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { ModelField } from '../../../../schema/index.js';
-import { nameLiteral, tableRef } from '../../../ddl/index.js';
-import { DomainError, ErrorCode } from '../../../domain-error.js';
+import type { ModelField } from '../../../schema/index.js';
+import { nameLiteral, tableRef } from '../../ddl/index.js';
+import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
 import { fieldAccess, readableWhere } from './compile-access.js';
 import { connectionJson } from './compile-connection.js';

@@ -15,23 +15,8 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { DomainError, ErrorCode } from '../../../domain-error.js';
-
-/**
- * One selected field: its name, response key, coerced arguments, and — for composite types — the fields
- * selected on each concrete type it may be, in response order, `__typename` included. Collected the way
- * graphql-js collects them (fragments, inline fragments, @skip/@include), so a response built from it has
- * the same keys in the same order as one graphql-js would produce.
- */
-export interface ResolveTree {
-  name: string;
-  alias: string;
-  args: Record<string, unknown>;
-  fieldsByTypeName: Record<string, Record<string, ResolveTree>>;
-}
-
-/** Selected fields keyed by response key, in response order. */
-export type Selection = Map<string, ResolveTree>;
+import { DomainError, ErrorCode } from '../../domain-error.js';
+import type { ResolveTree } from '../../records/index.js';
 
 type TreeInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'parentType' | 'fragments' | 'variableValues' | 'schema'>;
 
@@ -111,9 +96,3 @@ function collect(walk: Walk, type: GraphQLObjectType, set: SelectionSetNode, out
     }
   }
 }
-
-/** The fields selected on a value of concrete GraphQL type `typeName`. */
-export function selectionOf(tree: ResolveTree | undefined, typeName: string): Selection {
-  return new Map(Object.entries(tree?.fieldsByTypeName[typeName] ?? {}));
-}
-

@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { UnreachableCaseError, type ModelField, type FieldType } from '../../../../schema/index.js';
-import { columnType, columnTypeText } from '../../../ddl/index.js';
-import { DomainError, ErrorCode } from '../../../domain-error.js';
-import { fromGlobalId } from '../../global-id.js';
+import { UnreachableCaseError, type ModelField, type FieldType } from '../../../schema/index.js';
+import { columnType, columnTypeText } from '../../ddl/index.js';
+import { DomainError, ErrorCode } from '../../domain-error.js';
+import { fromGlobalId } from '../global-id.js';
 import type { GraphInfo } from '../record-info.js';
 
 /** A parsed GraphQL value → the JS value sent as a statement parameter for a column of this type. */

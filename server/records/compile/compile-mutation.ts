@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { ModelField } from '../../../../schema/index.js';
-import { hasColumnDefault, sequenceName, tableRef } from '../../../ddl/index.js';
-import { DomainError, ErrorCode } from '../../../domain-error.js';
+import type { ModelField } from '../../../schema/index.js';
+import { hasColumnDefault, sequenceName, tableRef } from '../../ddl/index.js';
+import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
 import { autoAssignments, type Writer } from './auto-values.js';
 import { fieldWriteAccess, readableWhere, recordAccess, unwritableFields } from './compile-access.js';

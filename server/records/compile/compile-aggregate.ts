@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { ModelField } from '../../../../schema/index.js';
-import { tableRef } from '../../../ddl/index.js';
+import type { ModelField } from '../../../schema/index.js';
+import { tableRef } from '../../ddl/index.js';
 import type { TypeInfo } from '../record-info.js';
 import { gqlNameLiteral, jsonObject, type CompileContext } from './compile-context.js';
 import { assertReadable, readableWhere, visibleReference } from './compile-access.js';

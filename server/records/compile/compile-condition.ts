@@ -12,9 +12,9 @@ import {
   type FieldTestPlan,
   type ModelField,
   type ModelType,
-} from '../../../../schema/index.js';
-import { columnType, tableRef } from '../../../ddl/index.js';
-import { DomainError, ErrorCode } from '../../../domain-error.js';
+} from '../../../schema/index.js';
+import { columnType, tableRef } from '../../ddl/index.js';
+import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
 import type { CompileContext } from './compile-context.js';
 import { arrayParam } from './field-value.js';

@@ -1,8 +1,14 @@
 import type { SQL } from 'drizzle-orm';
-import type { GraphQLResolveInfo, OperationDefinitionNode } from 'graphql';
-import { toStatement, type Statement } from '../../db/index.js';
+import { toStatement, type Statement } from '../db/index.js';
 
-const operationIds = new WeakMap<OperationDefinitionNode, number>();
+const operationIds = new WeakMap<object, number>();
+
+/** Where a root field sits in a request: the parsed operation (one object per document), its path and variables. */
+export interface StatementKey {
+  operation: object;
+  path: { key: string | number };
+  variableValues: Record<string, unknown>;
+}
 let nextOperationId = 1;
 
 /**
@@ -19,7 +25,7 @@ export class StatementCache {
     return this.entries.size;
   }
 
-  statement(info: Pick<GraphQLResolveInfo, 'operation' | 'path' | 'variableValues'>, mode: string, compile: () => SQL): Statement {
+  statement(info: StatementKey, mode: string, compile: () => SQL): Statement {
     let opId = operationIds.get(info.operation);
     if (opId === undefined) {
       opId = nextOperationId++;

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../../../domain-error.js';
+import { DomainError, ErrorCode } from '../../domain-error.js';
 import { orderSignature, type OrderTerm } from './compile-order.js';
 
 /**

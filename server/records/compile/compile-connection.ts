@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { tableRef } from '../../../ddl/index.js';
-import { DomainError, ErrorCode } from '../../../domain-error.js';
+import { tableRef } from '../../ddl/index.js';
+import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
 import { assertReadable, recordAccess } from './compile-access.js';
 import { checkLength } from './check-filter.js';

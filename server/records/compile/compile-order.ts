@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { ModelField } from '../../../../schema/index.js';
-import { columnTypeText } from '../../../ddl/index.js';
+import type { ModelField } from '../../../schema/index.js';
+import { columnTypeText } from '../../ddl/index.js';
 
 /** The internal value of one `…OrderBy` enum value. */
 export interface OrderTerm {

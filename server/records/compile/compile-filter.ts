@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { ModelField } from '../../../../schema/index.js';
-import { tableRef } from '../../../ddl/index.js';
-import { DomainError, ErrorCode } from '../../../domain-error.js';
+import type { ModelField } from '../../../schema/index.js';
+import { tableRef } from '../../ddl/index.js';
+import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
 import { assertReadable, readableWhere, visibleReference } from './compile-access.js';
 import type { CompileContext } from './compile-context.js';

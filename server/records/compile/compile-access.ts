@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { IDENTITY_TYPES, type AclDoc, type ModelField, type ModelType } from '../../../../schema/index.js';
-import type { FieldOperation, RecordOperation } from '../../../access/access-scope.js';
-import { nameLiteral, tableRef } from '../../../ddl/index.js';
-import { DomainError, ErrorCode } from '../../../domain-error.js';
+import { IDENTITY_TYPES, type AclDoc, type ModelField, type ModelType } from '../../../schema/index.js';
+import type { FieldOperation, RecordOperation } from '../../access/access-scope.js';
+import { nameLiteral, tableRef } from '../../ddl/index.js';
+import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
 import type { CompileContext } from './compile-context.js';
 import { compileCondition } from './compile-condition.js';

@@ -1,4 +1,4 @@
-import type { ModelField } from '../../../schema/index.js';
+import type { ModelField } from '../../schema/index.js';
 import { orderTermFor, type OrderTerm, type RecordValues, type ResolveTree } from './compile/index.js';
 import type { GraphInfo, TypeInfo } from './record-info.js';
 

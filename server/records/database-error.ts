@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
-import { STATEMENT_TIMEOUT_SQLSTATE, StatementTimeoutError, type Executor, type Row, type Statement } from '../../db/index.js';
-import { DomainError, ErrorCode } from '../../domain-error.js';
+import { STATEMENT_TIMEOUT_SQLSTATE, StatementTimeoutError, type Executor, type Row, type Statement } from '../db/index.js';
+import { DomainError, ErrorCode } from '../domain-error.js';
 import type { TypeInfo } from './record-info.js';
 
 interface PgError {
