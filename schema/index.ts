@@ -2,3 +2,5 @@ export * from './metadata/index.js';
 export * from './platform/index.js';
 export * from './condition/index.js';
 export * from './access/index.js';
+export * from './case/index.js';
+export * from './form/index.js';

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { MetadataFile } from '../server/metadata/index.js';
+import { METADATA_FOLDERS, type MetadataFile } from '../server/metadata/index.js';
 
-const FOLDERS = ['record-types', 'user-criteria', 'acls'];
+const FOLDERS = METADATA_FOLDERS;
 
 /**
  * Reads metadata pack folders (record-types/, user-criteria/, acls/ with one YAML file each) into files for the

@@ -7,3 +7,5 @@ export * from './validate.js';
 export * from './default-problem.js';
 export * from './reverse-connections.js';
 export * from './storable-text.js';
+export * from './kinds.js';
+export * from './file-order.js';

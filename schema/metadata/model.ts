@@ -1,6 +1,7 @@
 import pluralize from 'pluralize';
 import { camelName, pascalName } from './names.js';
-import type { FieldDoc, MetadataSnapshot, RecordTypeDoc } from './record-type.js';
+import type { FieldDoc, RecordTypeDoc } from './record-type.js';
+import type { MetadataSnapshot } from './kinds.js';
 
 /** A field as the platform sees it after inheritance: always has an id and resolved flags. */
 export interface ModelField extends FieldDoc {

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { AclDoc } from '../access/acl.js';
-import { UserCriteriaDoc } from '../access/user-criteria.js';
 import { AUTO_VALUES } from './auto-field.js';
 import { FIELD_TYPES } from './field-types.js';
 
@@ -55,16 +53,3 @@ export const RecordTypeDoc = z.object({
 });
 export type RecordTypeDoc = z.infer<typeof RecordTypeDoc>;
 export type RecordTypeInputDoc = z.input<typeof RecordTypeDoc>;
-
-/**
- * Everything published at one metadata version; each map is keyed by its documents' names. Criteria and ACLs
- * default to none, so snapshots stored before they existed still parse.
- */
-export const MetadataSnapshot = z.object({
-  recordTypes: z.record(z.string(), RecordTypeDoc),
-  userCriteria: z.record(z.string(), UserCriteriaDoc).default({}),
-  acls: z.record(z.string(), AclDoc).default({}),
-});
-export type MetadataSnapshot = z.infer<typeof MetadataSnapshot>;
-
-export const EMPTY_SNAPSHOT: MetadataSnapshot = { recordTypes: {}, userCriteria: {}, acls: {} };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { camelName, NAME_PATTERN, nameProblem, SYSTEM_FIELD_NAMES } from './names.js';
-import { validateAccess } from '../access/validate-access.js';
 import { checkAutoField } from './auto-field.js';
 import { defaultProblem } from './default-problem.js';
 import { buildModel, defaultFieldId, type Model } from './model.js';
-import { MetadataSnapshot, RecordTypeDoc } from './record-type.js';
+import { RecordTypeDoc } from './record-type.js';
+import { METADATA_KINDS, MetadataSnapshot, type MetadataKind } from './kinds.js';
 import { reverseNameProblems } from './reverse-name-problems.js';
 import { unstorableText } from './storable-text.js';
 
@@ -105,7 +105,7 @@ export function validateSnapshot(input: unknown): MetadataProblem[] {
   const model = buildModel(parsed.data);
   const graphProblems = [...emptyTypeProblems(model), ...reverseNameProblems(model)];
   if (graphProblems.length) return graphProblems;
-  return validateAccess(model);
+  return METADATA_KINDS.flatMap((kind) => (kind as unknown as MetadataKind).validate(model));
 }
 
 /**

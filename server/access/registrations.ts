@@ -4,7 +4,7 @@ import { describeIssues, IDENTITY_TYPES } from '../../schema/index.js';
 import type { Database, Executor } from '../db/index.js';
 import { tableRef } from '../ddl/index.js';
 import { DomainError, ErrorCode } from '../domain-error.js';
-import { writeWithEvent, type RecordRow } from '../events/write-with-event.js';
+import { writeWithEvent, type RecordRow } from '../records/write/write-with-event.js';
 import type { Actor } from './actor.js';
 import { toGlobalId } from '../records/global-id.js';
 import { unstorableCharacter } from './unstorable-character.js';

@@ -1,10 +1,9 @@
 import type { MetadataSnapshot, RecordTypeDoc } from '../../schema/index.js';
-import { defaultFieldId } from '../../schema/index.js';
+import { defaultFieldId, METADATA_KINDS } from '../../schema/index.js';
 
 /**
  * No published data is ever dropped by a publish: a type or field present before and missing now comes back as
- * archived (hidden, its data kept). Also gives every field its stable id. User criteria and ACLs are rules, not
- * data: they are taken from `next` as they are, so a removed rule stays removed.
+ * archived (hidden, its data kept). Also gives every field its stable id.
  */
 export function carryForward(before: MetadataSnapshot, next: MetadataSnapshot): MetadataSnapshot {
   const out: Record<string, RecordTypeDoc> = {};
@@ -19,7 +18,9 @@ export function carryForward(before: MetadataSnapshot, next: MetadataSnapshot): 
     const missing = old.fields.filter((f) => !ids.has(f.id)).map((f) => ({ ...f, archived: true }));
     if (missing.length) out[name] = { ...cur, fields: [...cur.fields, ...missing] };
   }
-  return { recordTypes: sortKeys(out), userCriteria: sortKeys(next.userCriteria), acls: sortKeys(next.acls) };
+  // Every other kind is rules and definitions, not data: taken from `next` as it is, so a removed one stays removed.
+  const rest = Object.fromEntries(METADATA_KINDS.filter((k) => k.missing === 'remove').map((k) => [k.key, sortKeys(next[k.key] as Record<string, unknown>)]));
+  return { ...(rest as unknown as MetadataSnapshot), recordTypes: sortKeys(out) };
 }
 
 export function withIds(doc: RecordTypeDoc): RecordTypeDoc {

@@ -1,5 +1,9 @@
-import type { AclDoc, FieldDoc, MetadataSnapshot, RecordTypeDoc, UserCriteriaDoc } from '../../schema/index.js';
+import { METADATA_KINDS, metadataKind, type AnyDoc, type FieldDoc, type MetadataKind, type MetadataSnapshot, type RecordTypeDoc } from '../../schema/index.js';
 
+/**
+ * `type_*` and `field_*` for record types (archived, never removed: their data is kept); for every other kind of
+ * the registry `<diffName>_added`, `_changed`, `_removed` (`acl_added`, `state_model_changed`, …).
+ */
 export type ChangeKind =
   | 'type_added'
   | 'type_archived'
@@ -10,12 +14,9 @@ export type ChangeKind =
   | 'field_archived'
   | 'field_restored'
   | 'field_changed'
-  | 'criteria_added'
-  | 'criteria_changed'
-  | 'criteria_removed'
-  | 'acl_added'
-  | 'acl_changed'
-  | 'acl_removed';
+  | `${string}_added`
+  | `${string}_changed`
+  | `${string}_removed`;
 
 /** One line of a metadata diff: what changed where, with the before and after values of what changed. */
 export interface MetadataChange {
@@ -25,14 +26,11 @@ export interface MetadataChange {
   after?: unknown;
 }
 
-const TYPE_PROPS = ['label', 'pluralLabel', 'description', 'extends', 'abstract', 'numberPrefix', 'displayField'] as const;
 const FIELD_PROPS = ['label', 'help', 'type', 'required', 'unique', 'default', 'auto', 'maxLength', 'scale', 'choices', 'reference', 'reverseName'] as const;
-const CRITERIA_PROPS = ['label', 'description', 'match', 'users', 'groups', 'roles', 'accounts', 'departments', 'locations', 'condition'] as const;
-const ACL_PROPS = ['description', 'recordType', 'field', 'operation', 'criteria', 'condition', 'active'] as const;
 
 /**
- * A readable, stable diff between two snapshots: types by name, fields by their stable id, then user criteria
- * and ACLs by name (these are rules, so they are really added and removed, never archived).
+ * A readable, stable diff between two snapshots: types by name, fields by their stable id, then every other kind
+ * in the registry's order, by name (rules and definitions: really added and removed, never archived).
  */
 export function diffSnapshots(before: MetadataSnapshot, after: MetadataSnapshot): MetadataChange[] {
   const changes: MetadataChange[] = [];
@@ -47,61 +45,28 @@ export function diffSnapshots(before: MetadataSnapshot, after: MetadataSnapshot)
     }
     if (!a.archived && b.archived) changes.push({ kind: 'type_archived', path: name });
     if (a.archived && !b.archived) changes.push({ kind: 'type_restored', path: name });
-    const typeDelta = delta(a, b, TYPE_PROPS);
+    const typeDelta = delta(a, b, metadataKind('recordType').diffProps as (keyof RecordTypeDoc)[]);
     if (typeDelta) changes.push({ kind: 'type_changed', path: name, ...typeDelta });
     diffFields(name, a, b, changes);
   }
-  diffRules(before.userCriteria, after.userCriteria, CRITERIA_PROPS, criteriaNormal, 'criteria', changes);
-  diffRules(before.acls, after.acls, ACL_PROPS, aclNormal, 'acl', changes);
+  for (const kind of METADATA_KINDS) {
+    if (kind.missing === 'archive') continue;
+    diffRules(before[kind.key] as Record<string, AnyDoc>, after[kind.key] as Record<string, AnyDoc>, kind as unknown as MetadataKind, changes);
+  }
   return changes;
 }
 
-function diffRules<T extends object>(
-  before: Record<string, T>,
-  after: Record<string, T>,
-  props: readonly (keyof T)[],
-  normalise: (doc: T) => T,
-  prefix: 'criteria' | 'acl',
-  changes: MetadataChange[],
-): void {
+function diffRules(before: Record<string, AnyDoc>, after: Record<string, AnyDoc>, kind: MetadataKind, changes: MetadataChange[]): void {
   for (const name of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
     const a = before[name];
     const b = after[name];
-    if (!a) changes.push({ kind: `${prefix}_added`, path: name, after: b });
-    else if (!b) changes.push({ kind: `${prefix}_removed`, path: name, before: a });
+    if (!a) changes.push({ kind: `${kind.diffName}_added`, path: name, after: b });
+    else if (!b) changes.push({ kind: `${kind.diffName}_removed`, path: name, before: a });
     else {
-      const d = delta(normalise(a), normalise(b), props);
-      if (d) changes.push({ kind: `${prefix}_changed`, path: name, ...d });
+      const d = delta(kind.normalise(a) as Record<string, unknown>, kind.normalise(b) as Record<string, unknown>, kind.diffProps);
+      if (d) changes.push({ kind: `${kind.diffName}_changed`, path: name, ...d });
     }
   }
-}
-
-const noneIfEmpty = <T>(list: T[] | undefined): T[] | undefined => (list?.length ? list : undefined);
-
-/** An empty list and a missing one mean the same (nobody named on that dimension). */
-function criteriaNormal(doc: UserCriteriaDoc): UserCriteriaDoc {
-  return {
-    ...doc,
-    users: noneIfEmpty(doc.users),
-    groups: noneIfEmpty(doc.groups),
-    roles: noneIfEmpty(doc.roles),
-    accounts: noneIfEmpty(doc.accounts?.map((a) => ({ account: a.account, includeChildren: a.includeChildren || undefined }))),
-    departments: noneIfEmpty(doc.departments),
-    locations: noneIfEmpty(doc.locations),
-    condition: doc.condition && canonical(doc.condition),
-  };
-}
-
-/** An ACL is active unless it says otherwise. */
-function aclNormal(doc: AclDoc): AclDoc {
-  return { ...doc, active: doc.active ?? true, condition: doc.condition && canonical(doc.condition) };
-}
-
-/** Stored conditions come back from jsonb with their keys reordered: compare them by content, not key order. */
-function canonical<T>(v: T): T {
-  if (Array.isArray(v)) return v.map(canonical) as T;
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)])) as T;
-  return v;
 }
 
 function diffFields(type: string, a: RecordTypeDoc, b: RecordTypeDoc, changes: MetadataChange[]): void {

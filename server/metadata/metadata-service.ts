@@ -1,4 +1,4 @@
-import { AclDoc, describeIssues, EMPTY_SNAPSHOT, FieldDoc, nameProblem, RecordTypeDoc, UserCriteriaDoc, type MetadataSnapshot, type Model } from '../../schema/index.js';
+import { describeIssues, docsOf, EMPTY_SNAPSHOT, FieldDoc, metadataKind, nameProblem, RecordTypeDoc, type AclDoc, type KindDocs, type KindName, type MetadataSnapshot, type Model, type UserCriteriaDoc } from '../../schema/index.js';
 import type { Database } from '../db/index.js';
 import { DomainError, ErrorCode } from '../domain-error.js';
 import { carryForward, withIds } from './carry-forward.js';
@@ -116,46 +116,51 @@ export class MetadataService<A = unknown> {
     });
   }
 
-  /** Saves user criteria as a draft (created or replaced; see `saveDraft` for `draftVersion`); checked on publish. */
-  async saveUserCriteriaDraft(input: unknown, actor: string, draftVersion?: number): Promise<SavedDraft<UserCriteriaDoc>> {
-    const parsed = UserCriteriaDoc.safeParse(input);
+  /**
+   * Saves a whole document of any kind but record types (those have field-level edits: `saveDraft`) as a draft,
+   * created or replaced (see `saveDraft` for `draftVersion`); checked as a whole on publish.
+   */
+  async saveDocumentDraft<K extends KindName>(kind: K, input: unknown, actor: string, draftVersion?: number): Promise<SavedDraft<KindDocs[K]>> {
+    if (kind === 'recordType') return (await this.saveDraft(input, actor, draftVersion)) as SavedDraft<KindDocs[K]>;
+    const entry = metadataKind(kind);
+    const parsed = entry.schema.safeParse(input);
     if (!parsed.success) throw new DomainError(ErrorCode.VALIDATION_FAILED, describeIssues(parsed.error));
-    return writeDraft(this.db, { name: draftName('userCriteria', parsed.data.name), sent: draftVersion, mode: 'whole', actor, build: () => parsed.data });
+    return writeDraft(this.db, { name: draftName(kind, parsed.data.name), sent: draftVersion, mode: 'whole', actor, build: () => parsed.data });
+  }
+
+  /** Drafts the removal of a document (record types are archived instead: `removeField`, or publish without them). */
+  async removeDocument(kind: Exclude<KindName, 'recordType'>, name: string, actor: string, draftVersion?: number): Promise<SavedDraft<null>> {
+    const entry = metadataKind(kind);
+    return writeDraft(this.db, {
+      name: draftName(kind, name),
+      sent: draftVersion,
+      mode: 'relative',
+      actor,
+      build: (current, head) => {
+        if (!(current ? current.document : docsOf(head.snapshot, kind)[name])) throw new DomainError(ErrorCode.NOT_FOUND, `there is no ${entry.label} "${name}"`);
+        return null;
+      },
+    });
+  }
+
+  /** Saves user criteria as a draft (created or replaced; see `saveDraft` for `draftVersion`); checked on publish. */
+  saveUserCriteriaDraft(input: unknown, actor: string, draftVersion?: number): Promise<SavedDraft<UserCriteriaDoc>> {
+    return this.saveDocumentDraft('userCriteria', input, actor, draftVersion);
   }
 
   /** Drafts the removal of user criteria; publishing it fails while an ACL still names them. */
-  async removeUserCriteria(name: string, actor: string, draftVersion?: number): Promise<SavedDraft<null>> {
-    return writeDraft(this.db, {
-      name: draftName('userCriteria', name),
-      sent: draftVersion,
-      mode: 'relative',
-      actor,
-      build: (current, head) => {
-        if (!(current ? current.document : head.snapshot.userCriteria[name])) throw new DomainError(ErrorCode.NOT_FOUND, `there are no user criteria "${name}"`);
-        return null;
-      },
-    });
+  removeUserCriteria(name: string, actor: string, draftVersion?: number): Promise<SavedDraft<null>> {
+    return this.removeDocument('userCriteria', name, actor, draftVersion);
   }
 
   /** Saves an ACL as a draft (created or replaced; see `saveDraft` for `draftVersion`); checked on publish. */
-  async saveAclDraft(input: unknown, actor: string, draftVersion?: number): Promise<SavedDraft<AclDoc>> {
-    const parsed = AclDoc.safeParse(input);
-    if (!parsed.success) throw new DomainError(ErrorCode.VALIDATION_FAILED, describeIssues(parsed.error));
-    return writeDraft(this.db, { name: draftName('acl', parsed.data.name), sent: draftVersion, mode: 'whole', actor, build: () => parsed.data });
+  saveAclDraft(input: unknown, actor: string, draftVersion?: number): Promise<SavedDraft<AclDoc>> {
+    return this.saveDocumentDraft('acl', input, actor, draftVersion);
   }
 
   /** Drafts the removal of an ACL. */
-  async removeAcl(name: string, actor: string, draftVersion?: number): Promise<SavedDraft<null>> {
-    return writeDraft(this.db, {
-      name: draftName('acl', name),
-      sent: draftVersion,
-      mode: 'relative',
-      actor,
-      build: (current, head) => {
-        if (!(current ? current.document : head.snapshot.acls[name])) throw new DomainError(ErrorCode.NOT_FOUND, `there is no ACL "${name}"`);
-        return null;
-      },
-    });
+  removeAcl(name: string, actor: string, draftVersion?: number): Promise<SavedDraft<null>> {
+    return this.removeDocument('acl', name, actor, draftVersion);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { AclDoc, EMPTY_SNAPSHOT, UnreachableCaseError, MetadataSnapshot, RecordTypeDoc, UserCriteriaDoc } from '../../schema/index.js';
+import { EMPTY_SNAPSHOT, METADATA_KINDS, MetadataSnapshot, metadataKind, type AnyDoc, type KindName } from '../../schema/index.js';
 import { metaDraft, metaVersion } from '../../schema/platform/index.js';
 import type { Executor } from '../db/index.js';
 import type { MetadataChange } from './diff-snapshots.js';
@@ -14,29 +14,17 @@ export interface VersionRow {
   rollbackOf: number | null;
 }
 
-/** The kinds of document a draft can hold, each laid over its own map of the snapshot. */
-export type DraftKind = 'recordType' | 'userCriteria' | 'acl';
+/** The kinds of document a draft can hold: every kind of the registry. */
+export type DraftKind = KindName;
 
-// Record type names never contain ':' (see nameProblem), so prefixed names cannot collide with them.
-const DRAFT_PREFIX = { userCriteria: 'criteria:', acl: 'acl:' } as const;
-
-/** The row name of a draft: a record type's own name, `criteria:<name>` or `acl:<name>`. */
+/** The row name of a draft: `<kind prefix><name>` (record types have no prefix: their names never contain ':'). */
 export function draftName(kind: DraftKind, name: string): string {
-  switch (kind) {
-    case 'recordType':
-      return name;
-    case 'userCriteria':
-    case 'acl':
-      return DRAFT_PREFIX[kind] + name;
-    default:
-      throw new UnreachableCaseError(kind);
-  }
+  return metadataKind(kind).draftPrefix + name;
 }
 
 function parseDraftName(rowName: string): { kind: DraftKind; key: string } {
-  if (rowName.startsWith(DRAFT_PREFIX.userCriteria)) return { kind: 'userCriteria', key: rowName.slice(DRAFT_PREFIX.userCriteria.length) };
-  if (rowName.startsWith(DRAFT_PREFIX.acl)) return { kind: 'acl', key: rowName.slice(DRAFT_PREFIX.acl.length) };
-  return { kind: 'recordType', key: rowName };
+  const kind = METADATA_KINDS.find((k) => k.draftPrefix && rowName.startsWith(k.draftPrefix));
+  return kind ? { kind: kind.kind, key: rowName.slice(kind.draftPrefix.length) } : { kind: 'recordType', key: rowName };
 }
 
 export interface DraftMeta {
@@ -52,16 +40,11 @@ export interface DraftMeta {
 }
 
 /** One unpublished change. A null document removes the named document on publish. */
-export type DraftRow = DraftMeta &
-  (
-    | { kind: 'recordType'; document: RecordTypeDoc | null }
-    | { kind: 'userCriteria'; document: UserCriteriaDoc | null }
-    | { kind: 'acl'; document: AclDoc | null }
-  );
+export type DraftRow = DraftMeta & { kind: DraftKind; document: AnyDoc | null };
 
 export interface NewDraft {
   name: string;
-  document: RecordTypeDoc | UserCriteriaDoc | AclDoc | null;
+  document: AnyDoc | null;
   baseVersion: number;
   updatedBy: string;
 }
@@ -150,17 +133,7 @@ export const metadataStore = {
 function toDraft(row: typeof metaDraft.$inferSelect): DraftRow {
   const { kind, key } = parseDraftName(row.name);
   const meta = { name: row.name, key, baseVersion: row.baseVersion, updatedAt: row.updatedAt, updatedBy: row.updatedBy, version: row.version };
-  const doc = row.document;
-  switch (kind) {
-    case 'recordType':
-      return { ...meta, kind, document: doc ? RecordTypeDoc.parse(doc) : null };
-    case 'userCriteria':
-      return { ...meta, kind, document: doc ? UserCriteriaDoc.parse(doc) : null };
-    case 'acl':
-      return { ...meta, kind, document: doc ? AclDoc.parse(doc) : null };
-    default:
-      throw new UnreachableCaseError(kind);
-  }
+  return { ...meta, kind, document: row.document ? (metadataKind(kind).schema.parse(row.document) as AnyDoc) : null };
 }
 
 function toVersion(row: typeof metaVersion.$inferSelect): VersionRow {
@@ -177,26 +150,11 @@ function toVersion(row: typeof metaVersion.$inferSelect): VersionRow {
 
 /** The published snapshot with the drafts laid over it, each kind over its own map. */
 export function applyDrafts(snapshot: MetadataSnapshot, drafts: DraftRow[]): MetadataSnapshot {
-  const out: MetadataSnapshot = { recordTypes: { ...snapshot.recordTypes }, userCriteria: { ...snapshot.userCriteria }, acls: { ...snapshot.acls } };
+  const out = Object.fromEntries(METADATA_KINDS.map((k) => [k.key, { ...snapshot[k.key] }])) as MetadataSnapshot;
   for (const d of drafts) {
-    switch (d.kind) {
-      case 'recordType':
-        lay(out.recordTypes, d.key, d.document);
-        break;
-      case 'userCriteria':
-        lay(out.userCriteria, d.key, d.document);
-        break;
-      case 'acl':
-        lay(out.acls, d.key, d.document);
-        break;
-      default:
-        throw new UnreachableCaseError(d);
-    }
+    const map = out[metadataKind(d.kind).key] as Record<string, AnyDoc>;
+    if (d.document) map[d.key] = d.document;
+    else delete map[d.key];
   }
   return out;
-}
-
-function lay<T>(map: Record<string, T>, key: string, document: T | null): void {
-  if (document) map[key] = document;
-  else delete map[key];
 }

@@ -4,3 +4,4 @@ export { SchemaMove } from './schema-move.js';
 export { StatementCache } from './statement-cache.js';
 export { mapReadError, mapWriteError, readRows } from './database-error.js';
 export { fromGlobalId, toGlobalId, type DecodedId } from './global-id.js';
+export * from './write/index.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildModel, validateSnapshot, type MetadataSnapshot } from '../../schema/index.js';
+import { EMPTY_SNAPSHOT, buildModel, validateSnapshot, type MetadataSnapshot } from '../../schema/index.js';
 import { DomainError } from '../../server/domain-error.js';
 import { recordTypeDocs } from '../schema/metadata-arbitrary.js';
 import { startTestServer, type GqlResult, type TestServer } from '../helpers/test-server.js';
@@ -72,7 +72,7 @@ describe('random metadata through the admin API', () => {
   });
 
   it('whatever the pure validator accepts, the GraphQL schema builds from, or refuses with a domain error', () => {
-    const base = { userCriteria: {}, acls: {}, recordTypes: { task: { name: 'task', label: 'Task', abstract: true, fields: [{ name: 'title', label: 'Title', type: 'string' }] } } };
+    const base = { ...EMPTY_SNAPSHOT, recordTypes: { task: { name: 'task', label: 'Task', abstract: true, fields: [{ name: 'title', label: 'Title', type: 'string' }] } } };
     let built = 0;
     fc.assert(
       fc.property(recordTypeDocs, (docs) => {

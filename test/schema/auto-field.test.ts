@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIELD_TYPES, validateSnapshot, type FieldDoc, type MetadataSnapshot } from '../../schema/index.js';
+import { EMPTY_SNAPSHOT, FIELD_TYPES, validateSnapshot, type FieldDoc, type MetadataSnapshot } from '../../schema/index.js';
 
 const snapshot = (field: FieldDoc): MetadataSnapshot => ({
-  userCriteria: {},
+  ...EMPTY_SNAPSHOT,
   acls: {},
   recordTypes: {
     person: { name: 'person', label: 'Person', fields: [{ name: 'name', label: 'Name', type: 'string' }] },

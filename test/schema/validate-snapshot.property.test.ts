@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildModel, camelName, defaultProblem, reverseConnections, unstorableText, validateSnapshot, type MetadataSnapshot } from '../../schema/index.js';
+import { EMPTY_SNAPSHOT, buildModel, camelName, defaultProblem, reverseConnections, unstorableText, validateSnapshot, type MetadataSnapshot } from '../../schema/index.js';
 import { recordTypeDocs } from './metadata-arbitrary.js';
 
 const BASE: MetadataSnapshot = {
-  userCriteria: {},
+  ...EMPTY_SNAPSHOT,
   acls: {},
   recordTypes: {
     task: { name: 'task', label: 'Task', abstract: true, numberPrefix: 'TASK', fields: [{ name: 'title', label: 'Title', type: 'string' }] },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, validateSnapshot, type MetadataSnapshot } from '../../schema/index.js';
+import { EMPTY_SNAPSHOT, buildModel, validateSnapshot, type MetadataSnapshot } from '../../schema/index.js';
 
 const base = (): MetadataSnapshot => ({
-  userCriteria: {},
+  ...EMPTY_SNAPSHOT,
   acls: {},
   recordTypes: {
     task: { name: 'task', label: 'Task', abstract: true, numberPrefix: 'TASK', fields: [{ name: 'short_description', label: 'Short', type: 'string' }] },

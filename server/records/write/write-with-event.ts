@@ -1,13 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../db/index.js';
-import type { RecordEventKind } from './record-event-bus.js';
+import type { Executor } from '../../db/index.js';
+import type { RecordEventKind } from '../../events/record-event-bus.js';
 
 /** A record row as JSON (column name → value): ids are numbers, times ISO strings, on every driver. */
 export type RecordRow = Record<string, unknown>;
 
 /**
- * Runs one INSERT or UPDATE (without RETURNING) on a record table and writes its outbox event in the same
- * statement, as the generated mutations do: the event carries the row as this write left it, and NOTIFY
+ * The pipeline's write step for the platform's own workflows (registrations), which decide access themselves and
+ * need a conditional statement of their own: runs one INSERT or UPDATE (without RETURNING) on a record table and
+ * writes its outbox event in the same statement, as `runWrite` does: the event carries the row as this write left it, and NOTIFY
  * leaves only after commit. Returns the written rows (none when the statement's WHERE matched nothing, and then
  * no event is written either).
  */

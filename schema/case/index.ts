@@ -1,0 +1,3 @@
+export * from './business-unit.js';
+export * from './case-type.js';
+export * from './state-model.js';

@@ -1,0 +1,285 @@
+import { z } from 'zod';
+import { AclDoc } from '../access/acl.js';
+import { UserCriteriaDoc } from '../access/user-criteria.js';
+import { BusinessUnitDoc } from '../case/business-unit.js';
+import { CaseTypeDoc } from '../case/case-type.js';
+import { StateModelDoc } from '../case/state-model.js';
+import { FormDoc } from '../form/form.js';
+import { UiPolicyDoc } from '../form/ui-policy.js';
+import { canonical, ordered, orderedCondition, withoutEmpty } from './file-order.js';
+import { RecordTypeDoc } from './record-type.js';
+import { documentProblems } from './document-problems.js';
+import type { Model } from './model.js';
+import type { MetadataProblem } from './validate.js';
+import { validateAccess } from '../access/validate-access.js';
+
+/** The documents of each kind, by kind name. */
+export interface KindDocs {
+  recordType: RecordTypeDoc;
+  userCriteria: UserCriteriaDoc;
+  acl: AclDoc;
+  businessUnit: BusinessUnitDoc;
+  caseType: CaseTypeDoc;
+  stateModel: StateModelDoc;
+  form: FormDoc;
+  uiPolicy: UiPolicyDoc;
+}
+export type KindName = keyof KindDocs;
+export type AnyDoc = KindDocs[KindName];
+
+/**
+ * One kind of metadata document and everything the platform needs to handle it generically: drafts, publish
+ * (carry-forward), diff, export/import and the pack loader read this, so a new kind is one entry and its files.
+ */
+export interface MetadataKind<K extends KindName = KindName> {
+  kind: K;
+  /** Its map in the snapshot (`MetadataSnapshot[key]`), keyed by document name. */
+  key: SnapshotKey;
+  /** What a person calls one (`record type`, `UI policy`), for messages. */
+  label: string;
+  /** The folder of its files in an export or a pack: `<folder>/<name>.yaml`. */
+  folder: string;
+  /** Draft rows are named `<prefix><name>` (record types have none: their names have no ':'). */
+  draftPrefix: string;
+  schema: z.ZodType<KindDocs[K], unknown>;
+  /** The document as written to its file: keys in a fixed order, defaults left out. */
+  toFile(doc: KindDocs[K]): Record<string, unknown>;
+  /**
+   * How a publish treats a document missing from the next snapshot: `archive` keeps it, marked archived (its
+   * data is kept: record types); `remove` drops it (rules and definitions).
+   */
+  missing: 'archive' | 'remove';
+  /** Prefix of its diff lines (`<diffName>_added|_changed|_removed`) and the properties the diff compares. */
+  diffName: string;
+  diffProps: readonly string[];
+  /** The form in which two documents are compared (defaults made explicit, key order ignored). */
+  normalise(doc: KindDocs[K]): unknown;
+  /** The record type a document is about (null: none). Business-unit delegation decides ownership by it. */
+  recordTypeOf(doc: KindDocs[K]): string | null;
+  /**
+   * Problems of this kind's documents in a snapshot whose record types are valid (`model` is built from it).
+   * Pure: the studio runs the same checks. Record types are checked by `validateSnapshot` itself, first.
+   */
+  validate(model: Model): MetadataProblem[];
+}
+
+/** The checks every document gets (see `documentProblems`), for kinds with nothing more to check yet. */
+const basic = (kind: KindName) => (model: Model) => documentProblems(metadataKind(kind) as unknown as MetadataKind, model);
+
+const TYPE_KEYS = ['name', 'label', 'pluralLabel', 'description', 'extends', 'abstract', 'numberPrefix', 'displayField', 'archived', 'fields'] as const;
+const FIELD_KEYS = ['id', 'name', 'label', 'help', 'type', 'required', 'unique', 'default', 'auto', 'maxLength', 'scale', 'reference', 'reverseName', 'choices', 'archived'] as const;
+
+const noneIfEmpty = <T>(list: T[] | undefined): T[] | undefined => (list?.length ? list : undefined);
+
+const recordType: MetadataKind<'recordType'> = {
+  kind: 'recordType',
+  key: 'recordTypes',
+  label: 'record type',
+  folder: 'record-types',
+  draftPrefix: '',
+  schema: RecordTypeDoc,
+  toFile(doc) {
+    const body = ordered(doc, TYPE_KEYS);
+    body.fields = doc.fields.map((f) => ordered(f, FIELD_KEYS));
+    return body;
+  },
+  missing: 'archive',
+  diffName: 'type',
+  diffProps: ['label', 'pluralLabel', 'description', 'extends', 'abstract', 'numberPrefix', 'displayField'],
+  normalise: (doc) => doc,
+  recordTypeOf: (doc) => doc.name,
+  validate: () => [],
+};
+
+const userCriteria: MetadataKind<'userCriteria'> = {
+  kind: 'userCriteria',
+  key: 'userCriteria',
+  label: 'user criteria',
+  folder: 'user-criteria',
+  draftPrefix: 'criteria:',
+  schema: UserCriteriaDoc,
+  toFile(doc) {
+    const body = ordered(doc, ['name', 'label', 'description', 'match', 'users', 'groups', 'roles', 'accounts', 'departments', 'locations', 'condition']);
+    if (doc.accounts) body.accounts = doc.accounts.map((a) => ordered(a, ['account', 'includeChildren']));
+    if (doc.condition) body.condition = orderedCondition(doc.condition);
+    return body;
+  },
+  missing: 'remove',
+  diffName: 'criteria',
+  diffProps: ['label', 'description', 'match', 'users', 'groups', 'roles', 'accounts', 'departments', 'locations', 'condition'],
+  normalise: (doc) =>
+    canonical({
+      ...doc,
+      users: noneIfEmpty(doc.users),
+      groups: noneIfEmpty(doc.groups),
+      roles: noneIfEmpty(doc.roles),
+      accounts: noneIfEmpty(doc.accounts?.map((a) => ({ account: a.account, includeChildren: a.includeChildren || undefined }))),
+      departments: noneIfEmpty(doc.departments),
+      locations: noneIfEmpty(doc.locations),
+    }),
+  recordTypeOf: () => null,
+  // Criteria and ACLs refer to each other: both are checked together, with the ACLs.
+  validate: () => [],
+};
+
+const acl: MetadataKind<'acl'> = {
+  kind: 'acl',
+  key: 'acls',
+  label: 'ACL',
+  folder: 'acls',
+  draftPrefix: 'acl:',
+  schema: AclDoc,
+  toFile(doc) {
+    const body = ordered(doc, ['name', 'description', 'recordType', 'field', 'operation', 'criteria', 'condition', 'active']);
+    // `criteria` defaults to none and `active` to true: written only when they say something.
+    if (!doc.criteria.length) delete body.criteria;
+    if (doc.active !== false) delete body.active;
+    if (doc.condition) body.condition = orderedCondition(doc.condition);
+    return body;
+  },
+  missing: 'remove',
+  diffName: 'acl',
+  diffProps: ['description', 'recordType', 'field', 'operation', 'criteria', 'condition', 'active'],
+  normalise: (doc) => canonical({ ...doc, active: doc.active ?? true }),
+  recordTypeOf: (doc) => doc.recordType,
+  validate: (model) => validateAccess(model),
+};
+
+const businessUnit: MetadataKind<'businessUnit'> = {
+  kind: 'businessUnit',
+  key: 'businessUnits',
+  label: 'business unit',
+  folder: 'business-units',
+  draftPrefix: 'unit:',
+  schema: BusinessUnitDoc,
+  toFile: (doc) => withoutEmpty(ordered(doc, ['name', 'label', 'description', 'admins']), ['admins']),
+  missing: 'remove',
+  diffName: 'unit',
+  diffProps: ['label', 'description', 'admins'],
+  normalise: (doc) => canonical(doc),
+  recordTypeOf: () => null,
+  validate: basic('businessUnit'),
+};
+
+const CASE_LISTS = ['submitters', 'fulfillers', 'routingRules', 'slas', 'approvalFlows'] as const;
+const caseType: MetadataKind<'caseType'> = {
+  kind: 'caseType',
+  key: 'caseTypes',
+  label: 'case type',
+  folder: 'case-types',
+  draftPrefix: 'case:',
+  schema: CaseTypeDoc,
+  toFile: (doc) => withoutEmpty(ordered(doc, ['name', 'businessUnit', 'description', 'submitters', 'fulfillers', 'defaultForm', ...CASE_LISTS.slice(2)]), CASE_LISTS),
+  missing: 'remove',
+  diffName: 'case_type',
+  diffProps: ['businessUnit', 'description', 'defaultForm', ...CASE_LISTS],
+  normalise: (doc) => canonical(doc),
+  recordTypeOf: (doc) => doc.name,
+  validate: basic('caseType'),
+};
+
+const stateModel: MetadataKind<'stateModel'> = {
+  kind: 'stateModel',
+  key: 'stateModels',
+  label: 'state model',
+  folder: 'state-models',
+  draftPrefix: 'states:',
+  schema: StateModelDoc,
+  toFile(doc) {
+    const body = ordered(doc, ['name', 'label', 'recordType', 'field', 'initial', 'states', 'transitions', 'retired']);
+    if (doc.field === 'state') delete body.field;
+    body.states = doc.states.map((s) => ordered(s, ['name', 'label', 'category']));
+    body.transitions = doc.transitions.map((t) => {
+      const out = withoutEmpty(ordered(t, ['from', 'to', 'label', 'criteria', 'requires', 'condition']), ['criteria', 'requires']);
+      if (t.condition) out.condition = orderedCondition(t.condition);
+      return out;
+    });
+    return withoutEmpty(body, ['transitions', 'retired']);
+  },
+  missing: 'remove',
+  diffName: 'state_model',
+  diffProps: ['label', 'recordType', 'field', 'initial', 'states', 'transitions', 'retired'],
+  normalise: (doc) => canonical(doc),
+  recordTypeOf: (doc) => doc.recordType,
+  validate: basic('stateModel'),
+};
+
+const form: MetadataKind<'form'> = {
+  kind: 'form',
+  key: 'forms',
+  label: 'form',
+  folder: 'forms',
+  draftPrefix: 'form:',
+  schema: FormDoc,
+  toFile(doc) {
+    const body = ordered(doc, ['name', 'label', 'recordType', 'sections', 'relatedLists']);
+    body.sections = doc.sections.map((s) => ordered(s, ['label', 'columns']));
+    body.relatedLists = doc.relatedLists.map((r) => ordered(r, ['recordType', 'field', 'label']));
+    return withoutEmpty(body, ['relatedLists']);
+  },
+  missing: 'remove',
+  diffName: 'form',
+  diffProps: ['label', 'recordType', 'sections', 'relatedLists'],
+  normalise: (doc) => canonical(doc),
+  recordTypeOf: (doc) => doc.recordType,
+  validate: basic('form'),
+};
+
+const uiPolicy: MetadataKind<'uiPolicy'> = {
+  kind: 'uiPolicy',
+  key: 'uiPolicies',
+  label: 'UI policy',
+  folder: 'ui-policies',
+  draftPrefix: 'policy:',
+  schema: UiPolicyDoc,
+  toFile(doc) {
+    const body = ordered(doc, ['name', 'description', 'recordType', 'order', 'reverseIfFalse', 'active', 'condition', 'actions']);
+    if (doc.order === 100) delete body.order;
+    if (doc.reverseIfFalse) delete body.reverseIfFalse;
+    if (doc.active !== false) delete body.active;
+    if (doc.condition) body.condition = orderedCondition(doc.condition);
+    body.actions = doc.actions.map((a) => ordered(a, ['field', 'mandatory', 'visible', 'readOnly']));
+    return body;
+  },
+  missing: 'remove',
+  diffName: 'ui_policy',
+  diffProps: ['description', 'recordType', 'condition', 'actions', 'order', 'reverseIfFalse', 'active'],
+  normalise: (doc) => canonical({ ...doc, active: doc.active ?? true }),
+  recordTypeOf: (doc) => doc.recordType,
+  validate: basic('uiPolicy'),
+};
+
+/** Every kind, in the order files are exported and diffs are listed. Record types come first: the rest refer to them. */
+export const METADATA_KINDS = [recordType, userCriteria, acl, businessUnit, caseType, stateModel, form, uiPolicy] as const;
+
+export type SnapshotKey = 'recordTypes' | 'userCriteria' | 'acls' | 'businessUnits' | 'caseTypes' | 'stateModels' | 'forms' | 'uiPolicies';
+
+export const KINDS_BY_NAME: ReadonlyMap<KindName, MetadataKind> = new Map(METADATA_KINDS.map((k) => [k.kind, k as unknown as MetadataKind]));
+
+/** The kind's entry; the registry is the one list of kinds. */
+export function metadataKind<K extends KindName>(kind: K): MetadataKind<K> {
+  return KINDS_BY_NAME.get(kind) as unknown as MetadataKind<K>;
+}
+
+/**
+ * Everything published at one metadata version; each map is keyed by its documents' names. Every kind but record
+ * types defaults to none, so snapshots stored before a kind existed still parse.
+ */
+export const MetadataSnapshot = z.object({
+  recordTypes: z.record(z.string(), RecordTypeDoc),
+  userCriteria: z.record(z.string(), UserCriteriaDoc).default({}),
+  acls: z.record(z.string(), AclDoc).default({}),
+  businessUnits: z.record(z.string(), BusinessUnitDoc).default({}),
+  caseTypes: z.record(z.string(), CaseTypeDoc).default({}),
+  stateModels: z.record(z.string(), StateModelDoc).default({}),
+  forms: z.record(z.string(), FormDoc).default({}),
+  uiPolicies: z.record(z.string(), UiPolicyDoc).default({}),
+});
+export type MetadataSnapshot = z.infer<typeof MetadataSnapshot>;
+
+export const EMPTY_SNAPSHOT: MetadataSnapshot = { recordTypes: {}, userCriteria: {}, acls: {}, businessUnits: {}, caseTypes: {}, stateModels: {}, forms: {}, uiPolicies: {} };
+
+/** The documents of one kind in a snapshot. */
+export function docsOf<K extends KindName>(snapshot: MetadataSnapshot, kind: K): Record<string, KindDocs[K]> {
+  return snapshot[metadataKind(kind).key] as unknown as Record<string, KindDocs[K]>;
+}

@@ -1,0 +1,9 @@
+import { accessStage } from './access-stage.js';
+import type { WriteStage } from './write-stage.js';
+
+/**
+ * The stages of every record write, in order: access → state model → UI policies. Defaults and server-set
+ * values are filled by the write statement (column defaults, `auto` fields), which also writes the history rows
+ * and the outbox event in the same statement.
+ */
+export const WRITE_STAGES: readonly WriteStage[] = [accessStage];
