@@ -4,8 +4,8 @@ import type { LoadResult } from './run-load.js';
 import type { ProfileSummary } from './summarise-profile.js';
 import type { PersonaPageCheck } from './verify-answers.js';
 
-export type TargetName = 'floor' | 'postgraphile' | 'atrium' | 'atrium_agent' | 'atrium_contact';
-export const TARGET_ORDER: readonly TargetName[] = ['floor', 'postgraphile', 'atrium', 'atrium_agent', 'atrium_contact'];
+export type TargetName = 'floor' | 'compiled_floor' | 'postgraphile' | 'atrium' | 'atrium_agent' | 'atrium_contact';
+export const TARGET_ORDER: readonly TargetName[] = ['floor', 'compiled_floor', 'postgraphile', 'atrium', 'atrium_agent', 'atrium_contact'];
 /** The persona targets and the admin target they are compared with. */
 export const PERSONA_TARGETS = { atrium_agent: 'agent', atrium_contact: 'contact' } as const;
 
@@ -131,6 +131,13 @@ export function formatResults(r: BenchResults): string {
   if (floor && r.targets.atrium && r.targets.postgraphile) {
     const a = r.targets.atrium.summary;
     out.push(`  Atrium ÷ PostGraphile: ${f(a.reqPerSec / r.targets.postgraphile.summary.reqPerSec, 2)}× req/s (aim ≥ 1.5×); Atrium p50 ÷ floor p50: ${f(a.p50 / floor.p50, 2)} (aim ≤ 1.3)`);
+  }
+  const compiled = r.targets.compiled_floor?.summary;
+  if (compiled && r.targets.atrium) {
+    const a = r.targets.atrium.summary;
+    out.push(
+      `  Atrium ÷ its own statement on bare node:http (the server layer's cost): throughput ${f(a.reqPerSec / compiled.reqPerSec, 2)}×, p50 ${f(a.p50 / compiled.p50, 2)}×, server CPU ms/req ${f(a.cpuMsPerRequest.server, 2)} vs ${f(compiled.cpuMsPerRequest.server, 2)}`,
+    );
   }
   const admin = r.targets.atrium?.summary;
   for (const [name, persona] of Object.entries(PERSONA_TARGETS) as [keyof typeof PERSONA_TARGETS, string][]) {

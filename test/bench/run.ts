@@ -145,6 +145,8 @@ async function main(): Promise<void> {
 
   log('EXPLAIN (ANALYZE, BUFFERS) of each statement, on the idle database');
   const statements = await captureStatements(targets);
+  const compiled = await startCompiledFloor(statements.atrium, targets.find((t) => t.name === 'atrium')!);
+  if (compiled) targets.splice(1, 0, compiled);
   results.plans = {};
   const costs: Partial<Record<TargetName, TargetResult['statement']>> = {};
   for (const [name, st] of Object.entries(statements) as [TargetName, { sql: string; params: unknown[] }][]) {
@@ -152,6 +154,8 @@ async function main(): Promise<void> {
     results.plans[name] = { custom: cost.plan, generic: cost.genericPlan };
     costs[name] = { sql: st.sql, executionMs: cost.executionMs, planningMs: cost.planningMs, genericExecutionMs: cost.genericExecutionMs };
   }
+  // The compiled floor runs Atrium's admin statement: the same plan and cost.
+  if (compiled && costs.atrium) costs.compiled_floor = costs.atrium;
   // The hand-written statements of the persona pages: what the same visibility costs without Atrium's SQL.
   for (const [persona, v] of Object.entries(results.verification.personas ?? {}) as [PersonaName, PersonaVerification][]) {
     const cost = await explainStatement(settings.databaseUrl, { sql: PERSONA_FLOOR_SQL, params: [...FLOOR_PARAMS, PERSONAS[persona].userName] });
@@ -261,6 +265,27 @@ async function spawnServer(name: string, command: string, args: string[], cwd: s
   servers.push(server);
   log(`${name} is up in ${(server.readyMs / 1000).toFixed(1)} s at ${server.info.url} (pid ${server.pid})`);
   return server;
+}
+
+/**
+ * The second floor: Atrium's own admin statement, captured above, on bare node:http + postgres.js. Its answer
+ * must be byte-identical to Atrium's, like every other target's.
+ */
+async function startCompiledFloor(statement: { sql: string; params: unknown[] } | undefined, atrium: Target): Promise<Target | null> {
+  if (!statement) {
+    log('no Atrium statement was captured: the compiled floor is skipped');
+    return null;
+  }
+  const rootKey = Object.keys((JSON.parse(atrium.load.expectBody) as { data: Record<string, unknown> }).data)[0];
+  const file = path.join(HERE, 'results', 'compiled-floor-statement.json');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify({ ...statement, rootKey }));
+  const server = await spawnServer('compiled_floor', process.execPath, ['--import', 'tsx', path.join(HERE, 'servers', 'compiled-floor-server.ts')], REPO, { BENCH_STATEMENT_FILE: file });
+  const load = { ...atrium.load, url: server.info.url, headers: { 'content-type': 'application/json' } };
+  const text = await fetch(load.url, { method: 'POST', headers: load.headers, body: load.body }).then((r) => r.text());
+  if (text !== atrium.load.expectBody) throw new Error(`the compiled floor's answer differs from Atrium's:\n${text.slice(0, 500)}\n${atrium.load.expectBody.slice(0, 500)}`);
+  log(`compiled floor answers byte-identically to Atrium (admin)`);
+  return { name: 'compiled_floor', label: "Atrium's statement on node:http (2nd floor)", server, load, startMb: server.memory().rssMb };
 }
 
 /** The statement each target sends for the page, with its parameters, captured in the server process. */
