@@ -20,7 +20,7 @@ try {
 const atrium = await startAtrium(config, { personas: [...PERSONAS] }).catch((err: unknown) => (err instanceof DomainError ? cannotStart(err) : Promise.reject(err)));
 if (process.argv.includes('--seed')) {
   const t0 = performance.now();
-  const { seeded, records } = await seedIfEmpty(atrium);
+  const { seeded, records } = await seedIfEmpty(atrium, (step) => process.stderr.write(`first start: loading the demo — ${step}…\n`));
   if (seeded) atrium.log.info({ records, ms: Math.round(performance.now() - t0) }, 'loaded the ITSM demo pack');
 }
 const token = atrium.auth.devSignIn ? await atrium.auth.issueDevToken(DEV_ADMIN) : null;

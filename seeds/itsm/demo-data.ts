@@ -1,17 +1,6 @@
-/** A deterministic pseudo-random sequence, so every fresh start shows the same demo. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { DemoWriter, rng, type Execute, type OnProgress } from './demo-writer.js';
 
-/**
- * Runs one GraphQL operation: as the development admin, or signed in as the user named `as` (journal entries
- * are written by their authors: the server sets the author, it takes none from a client).
- */
-export type Execute = (query: string, variables: Record<string, unknown>, as?: string) => Promise<Record<string, any>>;
+export { type Execute, type OnProgress } from './demo-writer.js';
 
 /** The people a newcomer can sign in as with the development sign-in, one per kind of access. */
 export const PERSONAS = [
@@ -65,26 +54,31 @@ const CASES = ['Invoice shows the wrong amount', 'Cannot log in to the portal', 
 const STATES = ['NEW', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED', 'CLOSED'];
 const CATEGORIES = ['SOFTWARE', 'HARDWARE', 'NETWORK', 'ACCESS', 'OTHER'];
 
+/** What the ITSM demo (CMDB, problems, changes, requests) builds on: ids by name, as the base demo made them. */
+export interface DemoBase {
+  people: Record<string, string>;
+  employees: string[];
+  groups: Record<string, string>;
+  /** Members of each group, by group name. */
+  agents: Record<string, string[]>;
+  locations: string[];
+  incidents: string[];
+}
+
 /**
  * Demo records, written through the public GraphQL mutations: the personas, 40 more employees, departments,
  * locations, nested groups with the agent role granted to them, nested customer accounts and a partner,
  * 150 incidents with about 300 journal entries, and 40 customer cases.
  */
-export async function loadDemoData(execute: Execute): Promise<{ records: number }> {
+export async function loadDemoData(execute: Execute, onProgress?: OnProgress): Promise<DemoBase & { records: number }> {
   const random = rng(42);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-  let records = 0;
-  const create = async (type: string, input: Record<string, unknown>, as?: string): Promise<string> => {
-    const field = type.charAt(0).toLowerCase() + type.slice(1);
-    const r = await execute(`mutation($i: Create${type}Input!) { create${type}(input: $i) { ${field} { id } } }`, { i: input }, as);
-    records++;
-    return r[`create${type}`][field].id as string;
-  };
+  const w = new DemoWriter(execute, onProgress);
+  const create = (type: string, input: Record<string, unknown>, as?: string) => w.create(type, input, as);
 
-  const departments = [];
-  for (const name of DEPARTMENTS) departments.push(await create('Department', { name }));
-  const locations = [];
-  for (const [name, city, country] of LOCATIONS) locations.push(await create('Location', { name, city, country }));
+  w.progress('people, groups and accounts');
+  const departments = await w.createMany('Department', DEPARTMENTS.map((name) => ({ name })));
+  const locations = await w.createMany('Location', LOCATIONS.map(([name, city, country]) => ({ name, city, country })));
   const roles: Record<string, string> = {};
   for (const [name, description] of [
     ['admin', 'Passes every access rule.'],
@@ -99,30 +93,29 @@ export async function loadDemoData(execute: Execute): Promise<{ records: number 
   const people: Record<string, string> = {};
   /** User names by person id: journal entries are written signed in as their author. */
   const userNames: Record<string, string> = {};
-  for (const p of PERSONAS) {
-    const account = p.userName === 'carol.contact' ? 'Globex' : p.userName === 'dave.contact' ? 'Globex Europe' : p.userName === 'pat.partner' ? 'Initech Partners' : null;
-    people[p.userName] = await create('Person', {
-      userName: p.userName,
-      name: p.name,
-      email: `${p.userName}@example.com`,
-      account: account ? accounts[account] : null,
-      department: account ? null : pick(departments),
-      location: pick(locations),
-    });
-    userNames[people[p.userName]] = p.userName;
-  }
-  const employees: string[] = [people['erin.employee']];
-  for (let i = 0; i < 40; i++) {
-    const id = await create('Person', {
+  const personaIds = await w.createMany(
+    'Person',
+    PERSONAS.map((p) => {
+      const account = p.userName === 'carol.contact' ? 'Globex' : p.userName === 'dave.contact' ? 'Globex Europe' : p.userName === 'pat.partner' ? 'Initech Partners' : null;
+      return { userName: p.userName, name: p.name, email: `${p.userName}@example.com`, account: account ? accounts[account] : null, department: account ? null : pick(departments), location: pick(locations) };
+    }),
+  );
+  PERSONAS.forEach((p, i) => {
+    people[p.userName] = personaIds[i];
+    userNames[personaIds[i]] = p.userName;
+  });
+  const more = await w.createMany(
+    'Person',
+    Array.from({ length: 40 }, (_, i) => ({
       userName: `user${i + 1}`,
       name: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`,
       email: `user${i + 1}@example.com`,
       department: pick(departments),
       location: pick(locations),
-    });
-    employees.push(id);
-    userNames[id] = `user${i + 1}`;
-  }
+    })),
+  );
+  more.forEach((id, i) => (userNames[id] = `user${i + 1}`));
+  const employees: string[] = [people['erin.employee'], ...more];
   const contacts: Record<string, string[]> = { Globex: [people['carol.contact']], 'Globex Europe': [people['dave.contact']], Umbrella: [], 'Umbrella Labs': [] };
   for (const [i, account] of ['Umbrella', 'Umbrella Labs', 'Globex', 'Umbrella'].entries())
     contacts[account].push(await create('Person', { userName: `contact${i + 1}`, name: `${pick(FIRST)} ${pick(LAST)}`, email: `contact${i + 1}@example.com`, account: accounts[account] }));
@@ -134,23 +127,24 @@ export async function loadDemoData(execute: Execute): Promise<{ records: number 
     if (!parent) await create('RoleGrant', { role: roles.agent, assignmentGroup: groups[name] });
   }
   const agents: Record<string, string[]> = {};
-  const join = async (group: string, person: string) => {
-    await create('GroupMember', { assignmentGroup: groups[group], person });
-    (agents[group] ??= []).push(person);
-  };
-  await join('Service Desk', people['alice.agent']);
-  await join('Network Operations', people['bob.agent']);
-  for (const [i, [group]] of GROUPS.entries()) {
-    await join(group, employees[1 + i * 2]);
-    await join(group, employees[2 + i * 2]);
-  }
+  const members: [string, string][] = [
+    ['Service Desk', people['alice.agent']],
+    ['Network Operations', people['bob.agent']],
+    ...GROUPS.flatMap(([group], i) => [[group, employees[1 + i * 2]], [group, employees[2 + i * 2]]] as [string, string][]),
+  ];
+  await w.createMany('GroupMember', members.map(([group, person]) => ({ assignmentGroup: groups[group], person })));
+  for (const [group, person] of members) (agents[group] ??= []).push(person);
   const groupNames = GROUPS.map(([g]) => g);
 
+  w.progress('incidents and their journals');
   const start = Date.parse('2026-09-01T08:00:00Z');
+  const incidentInputs: Record<string, unknown>[] = [];
+  const incidentGroups: string[] = [];
   for (let i = 0; i < 150; i++) {
     const opened = new Date(start + i * 3.7 * 3600_000 + Math.floor(random() * 3600_000));
     const group = pick(groupNames);
-    const incident = await create('Incident', {
+    incidentGroups.push(group);
+    incidentInputs.push({
       shortDescription: pick(PROBLEMS),
       description: 'Reported through the service portal.',
       state: pick(STATES),
@@ -162,27 +156,37 @@ export async function loadDemoData(execute: Execute): Promise<{ records: number 
       openedAt: opened.toISOString(),
       timeWorked: `PT${1 + (i % 8)}H`,
     });
-    const entries = i % 5 === 0 ? 4 : 2;
-    for (let j = 0; j < entries; j++) {
-      // Every group has members, and they may write on their group's incidents (journal_create_agents). The
-      // server sets the author (the signed-in agent) and the time written.
-      const author = pick(agents[group]);
-      await create('JournalEntry', { incident, body: j === 0 ? 'Logged the call and asked for details.' : `Update ${j}: investigating.`, internal: j % 2 === 1 }, userNames[author]);
+  }
+  const incidents = await w.createMany('Incident', incidentInputs);
+  // Every group has members, and they may write on their group's incidents (journal_create_agents). The server
+  // sets the author (the signed-in agent) and the time written, so entries are batched per author.
+  const byAuthor = new Map<string, Record<string, unknown>[]>();
+  incidents.forEach((incident, i) => {
+    for (let j = 0; j < (i % 5 === 0 ? 4 : 2); j++) {
+      const author = userNames[pick(agents[incidentGroups[i]])];
+      if (!byAuthor.has(author)) byAuthor.set(author, []);
+      byAuthor.get(author)!.push({ incident, body: j === 0 ? 'Logged the call and asked for details.' : `Update ${j}: investigating.`, internal: j % 2 === 1 });
     }
-  }
+  });
+  for (const [author, entries] of byAuthor) await w.createMany('JournalEntry', entries, author);
+
+  w.progress('customer cases');
   const customerAccounts = ['Globex', 'Globex Europe', 'Umbrella', 'Umbrella Labs'];
-  for (let i = 0; i < 40; i++) {
-    const account = customerAccounts[i % customerAccounts.length];
-    await create('CustomerCase', {
-      shortDescription: pick(CASES),
-      state: pick(STATES),
-      priority: 1 + Math.floor(random() * 5),
-      account: accounts[account],
-      contact: contacts[account].length ? pick(contacts[account]) : null,
-      channel: pick(['WEB', 'EMAIL', 'PHONE']),
-      assignmentGroup: groups[i % 3 === 0 ? 'Service Desk' : 'Applications'],
-      openedAt: new Date(start + i * 9 * 3600_000).toISOString(),
-    });
-  }
-  return { records };
+  await w.createMany(
+    'CustomerCase',
+    Array.from({ length: 40 }, (_, i) => {
+      const account = customerAccounts[i % customerAccounts.length];
+      return {
+        shortDescription: pick(CASES),
+        state: pick(STATES),
+        priority: 1 + Math.floor(random() * 5),
+        account: accounts[account],
+        contact: contacts[account].length ? pick(contacts[account]) : null,
+        channel: pick(['WEB', 'EMAIL', 'PHONE']),
+        assignmentGroup: groups[i % 3 === 0 ? 'Service Desk' : 'Applications'],
+        openedAt: new Date(start + i * 9 * 3600_000).toISOString(),
+      };
+    }),
+  );
+  return { records: w.records, people, employees, groups, agents, locations, incidents };
 }

@@ -6,6 +6,7 @@ import type { RecordPlugin } from './plugin.js';
 import { AggregatePlugin } from './plugins/AggregatePlugin.js';
 import { ConnectionPlugin } from './plugins/ConnectionPlugin.js';
 import { FilterPlugin } from './plugins/FilterPlugin.js';
+import { ImpactPlugin } from './plugins/ImpactPlugin.js';
 import { MutationPlugin } from './plugins/MutationPlugin.js';
 import { NodePlugin } from './plugins/NodePlugin.js';
 import { OrderPlugin } from './plugins/OrderPlugin.js';
@@ -24,6 +25,7 @@ export const RECORD_PLUGINS: readonly RecordPlugin[] = [
   ConnectionPlugin,
   MutationPlugin,
   AggregatePlugin,
+  ImpactPlugin,
   SubscriptionPlugin,
 ];
 

@@ -3,6 +3,8 @@ export { assertReadable, fieldAccess, readableWhere, recordAccess, visibleUserNa
 export { type Writer } from './auto-values.js';
 export { aggregateJson } from './compile-aggregate.js';
 export { connectionJson } from './compile-connection.js';
+export { compileImpact, MAX_IMPACT_DEPTH } from './compile-impact.js';
+export { impactModel, IMPACT_KINDS, CLOSED_STATES, type ImpactModel } from './impact-model.js';
 export { compileCondition } from './compile-condition.js';
 export { compileFilter } from './compile-filter.js';
 export { createStatement, currentVersionStatement, deleteStatement, snapshotRecordStatement, snapshotRow, updateStatement, type RecordValues, type WriteRow } from './compile-mutation.js';
