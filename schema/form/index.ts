@@ -3,3 +3,4 @@ export * from './ui-policy.js';
 export * from './form-problems.js';
 export * from './ui-policy-problems.js';
 export * from './evaluate-ui-policies.js';
+export * from './pick-form.js';
