@@ -3,9 +3,11 @@ import type { MetadataProblem } from '../metadata/validate.js';
 
 /**
  * Problems of the forms in a snapshot beyond the checks every document gets (a valid name, a record type that
- * exists): every field a form lays out is an active field of its record type (inherited ones included) and
- * appears once; every related list names an active reference field of a live record type that points at the
- * form's type or one of its ancestors (the records it lists point at this record). Pure: the studio runs it too.
+ * exists): every field a form lays out is a field of its record type (inherited ones included) and appears once
+ * — an archived field is allowed and not shown, so removing a field does not wait for every form to be edited,
+ * and restoring it brings it back where it was; every related list names a reference field of a live record type
+ * that points at the form's type or one of its ancestors (the records it lists point at this record; an archived
+ * one, likewise, is not listed). Pure: the studio runs it too.
  */
 export function formProblems(model: Model): MetadataProblem[] {
   const problems: MetadataProblem[] = [];
@@ -21,12 +23,8 @@ export function formProblems(model: Model): MetadataProblem[] {
       section.columns.forEach((column, c) =>
         column.forEach((name, i) => {
           const at = `${path}.sections.${s}.columns.${c}.${i}`;
-          if (!active.has(name)) {
-            problems.push({
-              path: at,
-              code: 'INVALID_FIELD',
-              message: `form "${form.name}" shows field "${name}", which ${archived.has(name) ? 'is archived on' : 'is not a field of'} "${form.recordType}"`,
-            });
+          if (!active.has(name) && !archived.has(name)) {
+            problems.push({ path: at, code: 'INVALID_FIELD', message: `form "${form.name}" shows field "${name}", which is not a field of "${form.recordType}"` });
             return;
           }
           const first = seen.get(name);
@@ -43,13 +41,14 @@ export function formProblems(model: Model): MetadataProblem[] {
         problems.push({ path: `${at}.recordType`, code: 'UNKNOWN_TYPE', message: `form "${form.name}" lists records of "${list.recordType}", which ${source ? 'is archived' : 'does not exist'}` });
         return;
       }
-      const field = source.activeFields.find((f) => f.name === list.field);
+      const field = source.fields.find((f) => f.name === list.field);
+      if (field?.archived) return;
       if (!field || field.type !== 'reference' || !field.reference || !targets.has(field.reference))
         problems.push({
           path: `${at}.field`,
           code: 'INVALID_FIELD',
           message: `form "${form.name}" lists "${list.recordType}" records by "${list.field}", which ${
-            !field ? `is not an active field of "${list.recordType}"` : field.type !== 'reference' ? 'is not a reference' : `points at "${field.reference}"`
+            !field ? `is not a field of "${list.recordType}"` : field.type !== 'reference' ? 'is not a reference' : `points at "${field.reference}"`
           }; a related list needs a reference of "${list.recordType}" to "${form.recordType}"${type.ancestors.length ? ` or ${type.ancestors.map((a) => `"${a}"`).join(', ')}` : ''}`,
         });
     });

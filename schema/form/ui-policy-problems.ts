@@ -6,8 +6,8 @@ import type { MetadataProblem } from '../metadata/validate.js';
 /**
  * Problems of the UI policies in a snapshot beyond the checks every document gets: the condition is one the
  * condition language accepts for the record type and tests the record's own fields (a form evaluates it live on
- * the record being edited, which holds no referenced records); every action names an active field of the record
- * type (inherited ones included), sets at least one aspect, and does not make a field both mandatory and
+ * the record being edited, which holds no referenced records); every action names a field of the record type
+ * (inherited ones included; an archived one is ignored until it is restored), sets at least one aspect, and does not make a field both mandatory and
  * read-only (no one could give the value). Pure: the studio runs it too.
  */
 export function uiPolicyProblems(model: Model): MetadataProblem[] {
@@ -30,12 +30,8 @@ export function uiPolicyProblems(model: Model): MetadataProblem[] {
     policy.actions.forEach((action, i) => {
       const at = `${path}.actions.${i}`;
       const field = fields.get(action.field);
-      if (!field || field.archived)
-        problems.push({
-          path: `${at}.field`,
-          code: 'INVALID_FIELD',
-          message: `UI policy "${policy.name}" acts on field "${action.field}", which ${field ? 'is archived on' : 'is not a field of'} "${policy.recordType}"`,
-        });
+      // An archived field is allowed (the action is ignored until it is restored), as on forms.
+      if (!field) problems.push({ path: `${at}.field`, code: 'INVALID_FIELD', message: `UI policy "${policy.name}" acts on field "${action.field}", which is not a field of "${policy.recordType}"` });
       if (action.mandatory === undefined && action.visible === undefined && action.readOnly === undefined)
         problems.push({ path: at, code: 'INVALID_DOCUMENT', message: `UI policy "${policy.name}" has an action on "${action.field}" that sets nothing; set mandatory, visible or readOnly` });
       if (action.mandatory === true && action.readOnly === true)
