@@ -10,6 +10,8 @@ export enum ErrorCode {
   REFERENCE_NOT_FOUND = 'REFERENCE_NOT_FOUND',
   REFERENCED = 'REFERENCED',
   REQUIRED_FIELD = 'REQUIRED_FIELD',
+  /** A value sent for a field a UI policy makes read-only on this record (details.fields names them). */
+  READ_ONLY_FIELD = 'READ_ONLY_FIELD',
   INVALID_CURSOR = 'INVALID_CURSOR',
   INVALID_ID = 'INVALID_ID',
   UNKNOWN_FIELD = 'UNKNOWN_FIELD',

@@ -6,6 +6,8 @@ import { CaseTypeDoc } from '../case/case-type.js';
 import { StateModelDoc } from '../case/state-model.js';
 import { FormDoc } from '../form/form.js';
 import { UiPolicyDoc } from '../form/ui-policy.js';
+import { formProblems } from '../form/form-problems.js';
+import { uiPolicyProblems } from '../form/ui-policy-problems.js';
 import { canonical, ordered, orderedCondition, withoutEmpty } from './file-order.js';
 import { RecordTypeDoc } from './record-type.js';
 import { documentProblems } from './document-problems.js';
@@ -222,7 +224,7 @@ const form: MetadataKind<'form'> = {
   diffProps: ['label', 'recordType', 'sections', 'relatedLists'],
   normalise: (doc) => canonical(doc),
   recordTypeOf: (doc) => doc.recordType,
-  validate: basic('form'),
+  validate: (model) => [...basic('form')(model), ...formProblems(model)],
 };
 
 const uiPolicy: MetadataKind<'uiPolicy'> = {
@@ -246,7 +248,7 @@ const uiPolicy: MetadataKind<'uiPolicy'> = {
   diffProps: ['description', 'recordType', 'condition', 'actions', 'order', 'reverseIfFalse', 'active'],
   normalise: (doc) => canonical({ ...doc, active: doc.active ?? true }),
   recordTypeOf: (doc) => doc.recordType,
-  validate: basic('uiPolicy'),
+  validate: (model) => [...basic('uiPolicy')(model), ...uiPolicyProblems(model)],
 };
 
 /** Every kind, in the order files are exported and diffs are listed. Record types come first: the rest refer to them. */

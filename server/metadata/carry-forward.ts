@@ -1,5 +1,5 @@
 import type { MetadataSnapshot, RecordTypeDoc } from '../../schema/index.js';
-import { defaultFieldId, METADATA_KINDS } from '../../schema/index.js';
+import { defaultFieldId, followFieldRenames, METADATA_KINDS } from '../../schema/index.js';
 
 /**
  * No published data is ever dropped by a publish: a type or field present before and missing now comes back as
@@ -20,7 +20,8 @@ export function carryForward(before: MetadataSnapshot, next: MetadataSnapshot): 
   }
   // Every other kind is rules and definitions, not data: taken from `next` as it is, so a removed one stays removed.
   const rest = Object.fromEntries(METADATA_KINDS.filter((k) => k.missing === 'remove').map((k) => [k.key, sortKeys(next[k.key] as Record<string, unknown>)]));
-  return { ...(rest as unknown as MetadataSnapshot), recordTypes: sortKeys(out) };
+  // Forms and UI policies follow renamed fields (by field id), so a rename does not break them.
+  return followFieldRenames(before, { ...(rest as unknown as MetadataSnapshot), recordTypes: sortKeys(out) });
 }
 
 export function withIds(doc: RecordTypeDoc): RecordTypeDoc {

@@ -5,3 +5,4 @@ export { StatementCache } from './statement-cache.js';
 export { mapReadError, mapWriteError, readRows } from './database-error.js';
 export { fromGlobalId, toGlobalId, type DecodedId } from './global-id.js';
 export * from './write/index.js';
+export * from './form/index.js';

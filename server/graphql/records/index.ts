@@ -6,6 +6,7 @@ import type { RecordPlugin } from './plugin.js';
 import { AggregatePlugin } from './plugins/AggregatePlugin.js';
 import { ConnectionPlugin } from './plugins/ConnectionPlugin.js';
 import { FilterPlugin } from './plugins/FilterPlugin.js';
+import { FormPlugin } from './plugins/FormPlugin.js';
 import { ImpactPlugin } from './plugins/ImpactPlugin.js';
 import { MutationPlugin } from './plugins/MutationPlugin.js';
 import { NodePlugin } from './plugins/NodePlugin.js';
@@ -27,6 +28,7 @@ export const RECORD_PLUGINS: readonly RecordPlugin[] = [
   AggregatePlugin,
   ImpactPlugin,
   SubscriptionPlugin,
+  FormPlugin,
 ];
 
 /** Hook for the static admin API (type-graphql), which joins the same builder so clashes are caught there too. */
