@@ -38,6 +38,11 @@ export interface StartOptions {
   log?: Logger;
   /** Users the development sign-in offers (the demo's personas); any active user can sign in by name. */
   personas?: DevPersona[];
+  /**
+   * Start-up work that must finish before /readyz says ready (loading packs and demo data): it runs once the
+   * server listens, so it may use the HTTP surface, while a load balancer still keeps traffic away.
+   */
+  beforeReady?: (atrium: Atrium) => Promise<void>;
 }
 
 /** The development administrator: exists before any user record, so it can import the first metadata. */
@@ -126,10 +131,9 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
   });
   await new Promise<void>((resolve) => http.server.listen(config.port, config.host, resolve));
   const { port } = http.server.address() as AddressInfo;
-  http.setReady(true);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   let stopping: Promise<void> | null = null;
-  return {
+  const atrium: Atrium = {
     url,
     db,
     registry,
@@ -151,4 +155,15 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
       return stopping;
     },
   };
+  if (options.beforeReady) {
+    try {
+      await options.beforeReady(atrium);
+    } catch (err) {
+      // A start that cannot finish must not leave a half-started server holding the port or the data folder.
+      await atrium.stop().catch((stopErr: unknown) => log.error({ err: stopErr }, 'stopping after a failed start-up failed'));
+      throw err;
+    }
+  }
+  http.setReady(true);
+  return atrium;
 }
