@@ -67,6 +67,10 @@ describe('planDdl', () => {
     // Added with a default: one ADD COLUMN … DEFAULT, which gives existing records the default too (no rewrite).
     expect(plan([], [{ id: 'f', name: 'x', label: 'X', type: 'boolean', default: false }]).sql).toEqual(['ALTER TABLE "records"."asset" ADD COLUMN "x" boolean DEFAULT false']);
     expect(plan([], [{ id: 'f', name: 'x', label: 'X', type: 'string' }]).sql).toEqual(['ALTER TABLE "records"."asset" ADD COLUMN "x" varchar(255)']);
+    expect(plan([], [{ id: 'f', name: 'x', label: 'X', type: 'datetime', default: 'now' }]).sql).toEqual(['ALTER TABLE "records"."asset" ADD COLUMN "x" timestamptz DEFAULT now()']);
+    expect(plan([{ id: 'f', name: 'x', label: 'X', type: 'date' }], [{ id: 'f', name: 'x', label: 'X', type: 'date', default: 'now' }]).sql).toEqual([
+      'ALTER TABLE "records"."asset" ALTER COLUMN "x" SET DEFAULT CURRENT_DATE',
+    ]);
     expect(plan([{ id: 'f', name: 'x', label: 'X', type: 'integer', default: 1 }], [{ id: 'f', name: 'y', label: 'X', type: 'integer', default: 1 }]).sql).toEqual([
       'ALTER TABLE "records"."asset" RENAME COLUMN "x" TO "y"',
     ]);
