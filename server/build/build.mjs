@@ -2,6 +2,7 @@
 // missing): the studio (vite), the server compiled to JavaScript (esbuild; tsx compiling at run time cost ~2 s of
 // every start) and a migrated PGlite template a new data folder starts from (initdb costs ~3 s).
 // `--force` builds every part. Plain JavaScript: it runs before anything is compiled, on every `npm start`.
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -55,7 +56,9 @@ async function buildServer() {
 }
 
 async function makeTemplate() {
-  const { makePgliteTemplate } = await import(pathToFileURL(path.join(BUILD_DIR, 'make-pglite-template.js')).href);
+  const compiled = path.join(BUILD_DIR, 'make-pglite-template.js');
+  if (!existsSync(compiled)) throw new Error('the template is made by the compiled server: build it too (node server/build/build.mjs server template)');
+  const { makePgliteTemplate } = await import(pathToFileURL(compiled).href);
   const file = path.join(BUILD_DIR, 'pglite-template.tar.gz');
   const partial = `${file}.partial`;
   await rm(partial, { force: true });
