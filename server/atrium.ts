@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +39,16 @@ export interface StartOptions {
   log?: Logger;
   /** Users the development sign-in offers (the demo's personas); any active user can sign in by name. */
   personas?: DevPersona[];
+  /**
+   * Start-up work that must finish before /readyz says ready (loading packs and demo data): it runs once the
+   * server listens, so it may use the HTTP surface, while a load balancer still keeps traffic away.
+   */
+  beforeReady?: (atrium: Atrium) => Promise<void>;
+  /**
+   * A migrated embedded database (`dumpDataDir` tarball, made by the build) that a new data folder starts from
+   * instead of running initdb; ignored when the file is missing, the folder holds a database, or on PostgreSQL.
+   */
+  pgliteTemplate?: string | null;
 }
 
 /** The development administrator: exists before any user record, so it can import the first metadata. */
@@ -57,12 +68,23 @@ async function devSecret(config: Config): Promise<string> {
   }
 }
 
-async function openConfiguredDatabase(config: Config, log: Logger): Promise<Database> {
+/** The template's tarball when the embedded data folder is new and a template exists; otherwise null. */
+async function templateFor(dataDir: string, template: string | null | undefined): Promise<Blob | null> {
+  if (!template || existsSync(path.join(dataDir, 'PG_VERSION'))) return null;
+  const bytes = await readFile(template).catch(() => null);
+  return bytes ? new Blob([bytes]) : null;
+}
+
+async function openConfiguredDatabase(config: Config, log: Logger, template: string | null | undefined): Promise<Database> {
   const statementTimeoutMs = config.statementTimeoutMs > 0 ? config.statementTimeoutMs : null;
   if (config.databaseUrl) return openPostgres({ url: config.databaseUrl, statementTimeoutMs });
   await mkdir(config.dataDir, { recursive: true });
+  const dataDir = path.join(config.dataDir, 'pglite');
+  const loadDataDir = await templateFor(dataDir, template);
+  if (loadDataDir) log.debug({ template }, 'a new embedded database starts from the build template');
   return openPglite({
-    dataDir: path.join(config.dataDir, 'pglite'),
+    dataDir,
+    loadDataDir: loadDataDir ?? undefined,
     statementTimeoutMs,
     onRestart: (reason) => log.warn({ reason: reason.message }, 'reopening the embedded database: its thread was stopped or failed'),
   });
@@ -81,7 +103,7 @@ async function installIdentityTypes(metadata: MetadataService<unknown>, log: Log
 /** The composition root: database, metadata, schema registry, events, HTTP. No DI framework, explicit wiring. */
 export async function startAtrium(config: Config, options: StartOptions = {}): Promise<Atrium> {
   const log = options.log ?? pino({ level: config.logLevel });
-  const db: Database = options.db ?? (await openConfiguredDatabase(config, log));
+  const db: Database = options.db ?? (await openConfiguredDatabase(config, log, options.pgliteTemplate));
   await migrate(db);
   const metrics = new Metrics();
   metrics.watch(db);
@@ -126,10 +148,9 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
   });
   await new Promise<void>((resolve) => http.server.listen(config.port, config.host, resolve));
   const { port } = http.server.address() as AddressInfo;
-  http.setReady(true);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   let stopping: Promise<void> | null = null;
-  return {
+  const atrium: Atrium = {
     url,
     db,
     registry,
@@ -151,4 +172,15 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
       return stopping;
     },
   };
+  if (options.beforeReady) {
+    try {
+      await options.beforeReady(atrium);
+    } catch (err) {
+      // A start that cannot finish must not leave a half-started server holding the port or the data folder.
+      await atrium.stop().catch((stopErr: unknown) => log.error({ err: stopErr }, 'stopping after a failed start-up failed'));
+      throw err;
+    }
+  }
+  http.setReady(true);
+  return atrium;
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { startAtrium, DEV_ADMIN } from './atrium.js';
+import { startAtrium, DEV_ADMIN, type Atrium } from './atrium.js';
+import { BUILT, PGLITE_TEMPLATE } from './build/built.js';
 import { DomainError } from './domain-error.js';
 import { loadConfig, type Config } from './config.js';
 import { seedIfEmpty } from '../seeds/seed.js';
@@ -17,12 +18,18 @@ try {
 } catch (err) {
   cannotStart(err);
 }
-const atrium = await startAtrium(config, { personas: [...PERSONAS] }).catch((err: unknown) => (err instanceof DomainError ? cannotStart(err) : Promise.reject(err)));
-if (process.argv.includes('--seed')) {
+/** With --seed, the demo packs and data load before /readyz says ready: a ready server serves what it promised. */
+async function seed(atrium: Atrium): Promise<void> {
   const t0 = performance.now();
   const { seeded, records } = await seedIfEmpty(atrium, (step) => process.stderr.write(`first start: loading the demo — ${step}…\n`));
   if (seeded) atrium.log.info({ records, ms: Math.round(performance.now() - t0) }, 'loaded the ITSM demo pack');
 }
+const atrium = await startAtrium(config, {
+  personas: [...PERSONAS],
+  beforeReady: process.argv.includes('--seed') ? seed : undefined,
+  // Only the compiled server: its build made the template with the PGlite it runs (tsx runs may be on another).
+  pgliteTemplate: BUILT ? PGLITE_TEMPLATE : null,
+}).catch((err: unknown) => (err instanceof DomainError ? cannotStart(err) : Promise.reject(err)));
 const token = atrium.auth.devSignIn ? await atrium.auth.issueDevToken(DEV_ADMIN) : null;
 const signInHelp = token
   ? `Sign in (development only — off when ATRIUM_OIDC_ISSUER is set). The explorer and studio send this admin token:

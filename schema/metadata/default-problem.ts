@@ -18,6 +18,12 @@ const DURATION = /^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
+ * The default of a date or datetime field that is the time of the create (the day, for a date), not a fixed
+ * value: the column's `DEFAULT now()`. Unlike `auto: now` a writer may still give a value (an importer backdates).
+ */
+export const NOW_DEFAULT = 'now';
+
+/**
  * Why a field's default cannot be stored in the field's column, or null when it can (or there is none). Pure,
  * so the studio shows the same answer; every message says what the default is and what would fit.
  */
@@ -49,10 +55,13 @@ export function defaultProblem(f: FieldDoc): string | null {
       if (typeof v !== 'boolean') return `default ${shown} of boolean field "${f.name}" is neither true nor false`;
       return null;
     case 'date':
-      if (typeof v !== 'string' || !isDate(v)) return `default ${shown} of date field "${f.name}" is not a date written as YYYY-MM-DD (such as "2026-01-31")`;
+      if (v === NOW_DEFAULT) return null;
+      if (typeof v !== 'string' || !isDate(v)) return `default ${shown} of date field "${f.name}" is neither "${NOW_DEFAULT}" nor a date written as YYYY-MM-DD (such as "2026-01-31")`;
       return null;
     case 'datetime':
-      if (typeof v !== 'string' || !isDateTime(v)) return `default ${shown} of datetime field "${f.name}" is not an RFC 3339 date-time with a time zone (such as "2026-01-31T09:00:00Z")`;
+      if (v === NOW_DEFAULT) return null;
+      if (typeof v !== 'string' || !isDateTime(v))
+        return `default ${shown} of datetime field "${f.name}" is neither "${NOW_DEFAULT}" nor an RFC 3339 date-time with a time zone (such as "2026-01-31T09:00:00Z")`;
       return null;
     case 'duration':
       if (typeof v !== 'string' || !DURATION.test(v)) return `default ${shown} of duration field "${f.name}" is not an ISO 8601 duration (such as "PT4H" or "P1DT2H")`;

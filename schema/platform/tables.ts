@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, integer, jsonb, pgSchema, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Platform tables live in their own schema so no record type name can collide with them. */
 export const atrium = pgSchema('atrium');
@@ -9,7 +9,11 @@ export const recordIdSeq = atrium.sequence('record_id_seq', { startWith: 1000 })
 
 /** Every publish: an immutable snapshot of all metadata, who published it, and what changed. */
 export const metaVersion = atrium.table('meta_version', {
-  id: serial('id').primaryKey(),
+  /**
+   * Consecutive: a publish takes max(id) + 1 under the publish lock. A sequence would hand out numbers that dry
+   * runs and validations roll back, and versions would skip.
+   */
+  id: integer('id').primaryKey(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   author: text('author').notNull(),
   message: text('message').notNull().default(''),

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { UnreachableCaseError, type ModelField } from '../../schema/index.js';
+import { NOW_DEFAULT, UnreachableCaseError, type ModelField } from '../../schema/index.js';
 import { columnTypeText } from './column-type.js';
 
 /**
@@ -29,9 +29,12 @@ export function defaultLiteral(f: Pick<ModelField, 'type' | 'default' | 'maxLeng
     case 'email':
     case 'url':
     case 'choice':
+    case 'duration':
+      return typeof v === 'string' || typeof v === 'number' ? quoted(String(v), cast) : null;
     case 'date':
     case 'datetime':
-    case 'duration':
+      // Stable, not volatile: a field added with it gives existing records the publish time without a rewrite.
+      if (v === NOW_DEFAULT) return f.type === 'date' ? 'CURRENT_DATE' : 'now()';
       return typeof v === 'string' || typeof v === 'number' ? quoted(String(v), cast) : null;
     case 'integer':
     case 'decimal':

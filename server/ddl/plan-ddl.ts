@@ -118,10 +118,10 @@ function alterTable(model: Model, old: ModelType, t: ModelType, steps: DdlStep[]
     const prev = oldById.get(f.id);
     const path = `${t.name}.fields.${f.name}`;
     if (!prev) {
-      steps.push(exec(sql`ALTER TABLE ${table} ADD COLUMN ${col(f)} ${columnType(f)}`, `add ${t.name}.${f.name}`));
-      // Set apart from ADD COLUMN, which would fill existing records too: a new default is for new records.
+      // A field added with a default has it on the records that exist too, as an admin expects. The default is a
+      // constant, so PostgreSQL (11 and later) records it in the catalogue and does not rewrite the table.
       const dflt = columnDefault(f);
-      if (dflt) steps.push(exec(sql`ALTER TABLE ${table} ALTER COLUMN ${col(f)} SET DEFAULT ${dflt}`, `default ${t.name}.${f.name}`));
+      steps.push(exec(sql`ALTER TABLE ${table} ADD COLUMN ${col(f)} ${columnType(f)}${dflt ? sql` DEFAULT ${dflt}` : sql``}`, `add ${t.name}.${f.name}`));
       if (f.required && !f.archived) requireValues(t, f, path, steps);
       addIndexes(model, t, f, steps, late);
       continue;

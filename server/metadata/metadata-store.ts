@@ -71,7 +71,8 @@ export const metadataStore = {
     return rows.map(toVersion);
   },
 
-  async insertVersion(db: Executor, v: Omit<VersionRow, 'id' | 'createdAt'>): Promise<VersionRow> {
+  /** Records version `v.id`: the caller holds the publish lock and passes the head id + 1, so versions never skip. */
+  async insertVersion(db: Executor, v: Omit<VersionRow, 'createdAt'>): Promise<VersionRow> {
     const [row] = await db.orm.insert(metaVersion).values(v).returning();
     return toVersion(row);
   },

@@ -107,6 +107,7 @@ export async function publish<A>(db: Database, req: PublishRequest<A>): Promise<
         if (n > 0) throw new DomainError(ErrorCode.UNSAFE_CHANGE, step.message(n), { problems: [{ path: step.path, message: step.message(n) }] });
       }
       version = await metadataStore.insertVersion(tx, {
+        id: current + 1,
         author: req.author,
         message: req.message ?? '',
         snapshot: candidate,

@@ -3,12 +3,26 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { processCpuMs } from './cpu-time.js';
 import { processMemory } from './server-process.js';
 
+/** What starts the server: `compiled` is what `npm start` runs (the build's JavaScript), `tsx` the TypeScript source. */
+export type ColdStartRunner = 'compiled' | 'tsx';
+
+const RUNNER_ARGS: Record<ColdStartRunner, string[]> = {
+  compiled: ['.atrium-build/main.js'],
+  tsx: ['--import', 'tsx', 'server/main.ts'],
+};
+
 export interface ColdStart {
-  /** Milliseconds from spawning `node --import tsx server/main.ts` to the first answered GraphQL query. */
+  /** Milliseconds from spawning the server (see ColdStartRunner) to the first answered GraphQL query. */
   ms: number;
   rssMb: number;
+  /**
+   * CPU time (user + system, all threads) the server used until that answer: steadier than `ms` on a shared
+   * machine, where other processes stretch the wall clock.
+   */
+  cpuMs: number;
   /** Milliseconds from SIGTERM to exit (graceful stop, PGlite closes its data folder). */
   stopMs: number;
   /** The process had not exited STOP_WAIT_MS after SIGTERM and was killed. */
@@ -16,6 +30,7 @@ export interface ColdStart {
 }
 
 export interface ColdStartResult {
+  runner: ColdStartRunner;
   fresh: ColdStart;
   reopened: ColdStart[];
   /** Milliseconds for a bare `node --import tsx` to import server/atrium.ts: the part of every start that is module loading. */
@@ -23,34 +38,44 @@ export interface ColdStartResult {
 }
 
 /**
- * Cold start on PGlite: `server/main.ts` in a child with ATRIUM_DATA_DIR set to a new temporary folder (fresh:
- * initdb, migrations), then again on the same folder (reopened). Timed until `{ __typename }` answers over HTTP.
+ * Cold start on PGlite: the server in a child with ATRIUM_DATA_DIR set to a new temporary folder (fresh: the
+ * compiled server loads the build's template, tsx runs initdb; then migrations), then again on the same folder
+ * (reopened). Timed until `{ __typename }` answers over HTTP. The compiled runner builds first when stale.
  */
-export async function coldStartBench(repoRoot: string, reopenRuns = 2): Promise<ColdStartResult> {
+export async function coldStartBench(repoRoot: string, reopenRuns = 2, runner: ColdStartRunner = 'compiled'): Promise<ColdStartResult> {
+  if (runner === 'compiled') await buildIfStale(repoRoot);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'atrium-bench-pglite-'));
   try {
-    const fresh = await startOnce(repoRoot, dataDir);
+    const fresh = await startOnce(repoRoot, dataDir, runner);
     const reopened: ColdStart[] = [];
-    for (let i = 0; i < reopenRuns; i++) reopened.push(await startOnce(repoRoot, dataDir));
-    return { fresh, reopened, importMs: await importTime(repoRoot) };
+    for (let i = 0; i < reopenRuns; i++) reopened.push(await startOnce(repoRoot, dataDir, runner));
+    return { runner, fresh, reopened, importMs: await importTime(repoRoot) };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-async function startOnce(repoRoot: string, dataDir: string): Promise<ColdStart> {
+async function buildIfStale(repoRoot: string): Promise<void> {
+  const child = spawn(process.execPath, ['server/build/build.mjs'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`server/build/build.mjs failed: ${err.slice(-2000)}`);
+}
+
+async function startOnce(repoRoot: string, dataDir: string, runner: ColdStartRunner): Promise<ColdStart> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, ATRIUM_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, RUNNER_ARGS[runner], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`server/main.ts exited (${child.exitCode}) before answering\n${stderr.slice(-3000)}`);
-      if (performance.now() - started > 120_000) throw new Error(`server/main.ts did not answer within 120 s\n${stderr.slice(-3000)}`);
+      if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before answering\n${stderr.slice(-3000)}`);
+      if (performance.now() - started > 120_000) throw new Error(`the server did not answer within 120 s\n${stderr.slice(-3000)}`);
       try {
         const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
           method: 'POST',
@@ -65,10 +90,11 @@ async function startOnce(repoRoot: string, dataDir: string): Promise<ColdStart> 
       await new Promise((r) => setTimeout(r, 25));
     }
     const ms = performance.now() - started;
+    const cpuMs = processCpuMs(child.pid!);
     const rssMb = processMemory(child.pid!).rssMb;
     const stopping = performance.now();
     const killed = await stop(child, exited);
-    return { ms, rssMb, stopMs: performance.now() - stopping, killed };
+    return { ms, rssMb, cpuMs, stopMs: performance.now() - stopping, killed };
   } finally {
     await stop(child, exited);
   }

@@ -211,8 +211,9 @@ async function main(): Promise<void> {
 
   log('publish bench: 100 record types × 30 fields on PostgreSQL');
   results.publish = await publishBench().catch((e: Error) => ({ error: e.message }));
-  log('cold start on PGlite (fresh and reopened data folder)');
-  results.coldStart = await coldStartBench(REPO).catch((e: Error) => ({ error: e.message }));
+  log('cold start on PGlite (fresh and reopened data folder): compiled, as npm start runs it, and from source under tsx');
+  results.coldStart = await coldStartBench(REPO, 2, 'compiled').catch((e: Error) => ({ error: e.message }));
+  results.coldStartTsx = await coldStartBench(REPO, 2, 'tsx').catch((e: Error) => ({ error: e.message }));
 }
 
 /**

@@ -53,7 +53,7 @@ describe('the embedded database in a worker thread', () => {
       expect(rows).toEqual(expected);
       expect(rows.length).toBeGreaterThan(0);
       expect(rows[0]!.createdAt).toBeInstanceOf(Date);
-      const [inserted] = await db.orm.insert(metaVersion).values({ author: 'test', snapshot: { recordTypes: {} } as never, diff: [] }).returning();
+      const [inserted] = await db.orm.insert(metaVersion).values({ id: rows[0]!.id + 1, author: 'test', snapshot: { recordTypes: {} } as never, diff: [] }).returning();
       expect(inserted).toMatchObject({ author: 'test', message: '', snapshot: { recordTypes: {} }, rollbackOf: null });
       expect(inserted!.createdAt).toBeInstanceOf(Date);
       await db.orm.delete(metaVersion).where(eq(metaVersion.id, inserted!.id));

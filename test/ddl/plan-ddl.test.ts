@@ -56,7 +56,7 @@ describe('planDdl', () => {
     ]);
   });
 
-  it('keeps defaults in the columns: new records get them, existing ones are not rewritten, renames carry them', () => {
+  it('keeps defaults in the columns: new records get them, a field added with one gives it to existing records, renames carry them', () => {
     const created = planDdl(
       buildModel(EMPTY_SNAPSHOT),
       buildModel(carryForward(EMPTY_SNAPSHOT, one([{ name: 'state', label: 'S', type: 'choice', choices: [{ value: 'new', label: 'New' }], default: 'new', required: true }, { name: 'note', label: 'N', type: 'string', default: "it's" }]))),
@@ -64,10 +64,12 @@ describe('planDdl', () => {
     const sql = created.steps.map((s) => dialect.sqlToQuery(s.statement).sql).join('\n');
     expect(sql).toContain(`"state" varchar(64) DEFAULT 'new'::varchar(64) NOT NULL`);
     expect(sql).toContain(`"note" varchar(255) DEFAULT 'it''s'::varchar(255)`);
-    // Added with a default: the column is added empty for existing records, then given its default for new ones.
-    expect(plan([], [{ id: 'f', name: 'x', label: 'X', type: 'boolean', default: false }]).sql).toEqual([
-      'ALTER TABLE "records"."asset" ADD COLUMN "x" boolean',
-      'ALTER TABLE "records"."asset" ALTER COLUMN "x" SET DEFAULT false',
+    // Added with a default: one ADD COLUMN … DEFAULT, which gives existing records the default too (no rewrite).
+    expect(plan([], [{ id: 'f', name: 'x', label: 'X', type: 'boolean', default: false }]).sql).toEqual(['ALTER TABLE "records"."asset" ADD COLUMN "x" boolean DEFAULT false']);
+    expect(plan([], [{ id: 'f', name: 'x', label: 'X', type: 'string' }]).sql).toEqual(['ALTER TABLE "records"."asset" ADD COLUMN "x" varchar(255)']);
+    expect(plan([], [{ id: 'f', name: 'x', label: 'X', type: 'datetime', default: 'now' }]).sql).toEqual(['ALTER TABLE "records"."asset" ADD COLUMN "x" timestamptz DEFAULT now()']);
+    expect(plan([{ id: 'f', name: 'x', label: 'X', type: 'date' }], [{ id: 'f', name: 'x', label: 'X', type: 'date', default: 'now' }]).sql).toEqual([
+      'ALTER TABLE "records"."asset" ALTER COLUMN "x" SET DEFAULT CURRENT_DATE',
     ]);
     expect(plan([{ id: 'f', name: 'x', label: 'X', type: 'integer', default: 1 }], [{ id: 'f', name: 'y', label: 'X', type: 'integer', default: 1 }]).sql).toEqual([
       'ALTER TABLE "records"."asset" RENAME COLUMN "x" TO "y"',

@@ -39,7 +39,7 @@ describe('the platform identity types', () => {
     const head = (await t.atrium.metadata.published()).snapshot;
     const person = head.recordTypes.person;
     const damaged = { ...head, recordTypes: { ...head.recordTypes, person: { ...person, fields: person.fields.filter((f) => f.name !== 'account') } } };
-    await t.atrium.db.run(sql`INSERT INTO atrium.meta_version (author, message, snapshot, diff) VALUES ('test', 'an older shape', ${JSON.stringify(damaged)}::jsonb, '[]'::jsonb)`);
+    await t.atrium.db.run(sql`INSERT INTO atrium.meta_version (id, author, message, snapshot, diff) VALUES ((SELECT max(id) + 1 FROM atrium.meta_version), 'test', 'an older shape', ${JSON.stringify(damaged)}::jsonb, '[]'::jsonb)`);
     await expect(t.atrium.metadata.installIdentityTypes()).rejects.toThrow(/platform type "person" needs its field account.*start with a fresh ATRIUM_DATA_DIR/);
   });
 });

@@ -102,8 +102,8 @@ describe('defaults are checked against their field type', () => {
   const cases: [string, unknown, Record<string, unknown>, RegExp][] = [
     ['INTEGER', 'abc', {}, /default "abc" of integer field "value" is not a whole number/],
     ['INTEGER', 3_000_000_000, {}, /not a whole number between -2147483648 and 2147483647/],
-    ['DATE', '2026-02-30', {}, /default "2026-02-30" of date field "value" is not a date written as YYYY-MM-DD/],
-    ['DATETIME', 'tomorrow', {}, /not an RFC 3339 date-time/],
+    ['DATE', '2026-02-30', {}, /default "2026-02-30" of date field "value" is neither "now" nor a date written as YYYY-MM-DD/],
+    ['DATETIME', 'tomorrow', {}, /neither "now" nor an RFC 3339 date-time/],
     ['DURATION', '4 hours', {}, /not an ISO 8601 duration/],
     ['STRING', 'abcdef', { maxLength: 3 }, /6 characters long, more than its maximum length 3/],
     ['DECIMAL', '123456789.5', { scale: 12 }, /9 digits before the point; with scale 12 at most 8 fit/],

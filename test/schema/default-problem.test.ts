@@ -7,6 +7,9 @@ describe('defaultProblem', () => {
   it('accepts what each column stores', () => {
     expect(ok({ type: 'date', default: '2024-02-29' })).toBeNull();
     expect(ok({ type: 'datetime', default: '2026-01-31T23:59:59.123456-05:30' })).toBeNull();
+    // The time of the create: the column's now() (CURRENT_DATE for a date).
+    expect(ok({ type: 'datetime', default: 'now' })).toBeNull();
+    expect(ok({ type: 'date', default: 'now' })).toBeNull();
     expect(ok({ type: 'decimal', scale: 12, default: '12345678.123456789012' })).toBeNull();
     expect(ok({ type: 'decimal', default: 7 })).toBeNull();
     expect(ok({ type: 'integer', default: -2_147_483_648 })).toBeNull();
@@ -18,8 +21,10 @@ describe('defaultProblem', () => {
   });
 
   it('refuses what it does not, saying what would fit', () => {
-    expect(ok({ type: 'date', default: '2023-02-29' })).toMatch(/not a date/);
-    expect(ok({ type: 'date', default: '0000-01-01' })).toMatch(/not a date/);
+    expect(ok({ type: 'date', default: '2023-02-29' })).toMatch(/neither "now" nor a date/);
+    expect(ok({ type: 'date', default: '0000-01-01' })).toMatch(/neither "now" nor a date/);
+    expect(ok({ type: 'string', default: 3 })).toMatch(/not text/);
+    expect(ok({ type: 'datetime', default: 'NOW' })).toMatch(/neither "now" nor an RFC 3339/);
     expect(ok({ type: 'datetime', default: '2026-01-31T09:00:00' })).toMatch(/with a time zone/);
     expect(ok({ type: 'datetime', default: '2026-01-31T24:00:00Z' })).toMatch(/RFC 3339/);
     expect(ok({ type: 'decimal', scale: 12, default: '123456789' })).toMatch(/at most 8 fit/);
