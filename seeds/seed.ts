@@ -3,6 +3,7 @@ import { DEV_ADMIN } from '../server/atrium.js';
 import type { Principal } from '../server/access/authenticator.js';
 import type { AdminContext } from '../server/graphql/admin/admin-context.js';
 import { loadDemoData } from './itsm/demo-data.js';
+import { loadHrDemoData } from './hr/demo-data.js';
 import { DEMO_PACKS, readPack } from './load-pack.js';
 
 /**
@@ -12,13 +13,13 @@ import { DEMO_PACKS, readPack } from './load-pack.js';
 export async function seedIfEmpty(atrium: Atrium): Promise<{ seeded: boolean; records: number }> {
   const head = await atrium.metadata.published();
   if (head.snapshot.recordTypes.incident) return { seeded: false, records: 0 };
-  await atrium.metadata.importFiles(await readPack(...DEMO_PACKS), DEV_ADMIN.subject, { dryRun: false, message: 'ITSM and CSM demo packs' });
+  await atrium.metadata.importFiles(await readPack(...DEMO_PACKS), DEV_ADMIN.subject, { dryRun: false, message: 'demo packs (ITSM, CSM, HR, facilities, finance)' });
   const contextOf = async (principal: Principal) =>
     ({ db: atrium.db, actor: await atrium.identities.actorFor(principal), metadata: atrium.metadata, events: undefined }) as unknown as AdminContext;
   const admin = await contextOf(DEV_ADMIN);
   // Authors sign in (by development principal) to write what the server records as theirs.
   const users = new Map<string, AdminContext>();
-  const { records } = await loadDemoData(async (query, variables, as) => {
+  const execute = async (query: string, variables: Record<string, unknown>, as?: string) => {
     let context = admin;
     if (as) {
       if (!users.has(as)) users.set(as, await contextOf({ subject: as, via: 'dev', admin: false, expiresAt: null }));
@@ -28,6 +29,8 @@ export async function seedIfEmpty(atrium: Atrium): Promise<{ seeded: boolean; re
     if (res.body.kind !== 'single' || res.body.singleResult.errors?.length)
       throw new Error(`demo data failed: ${JSON.stringify(res.body.kind === 'single' ? res.body.singleResult.errors : res.body)}`);
     return res.body.singleResult.data as Record<string, any>;
-  });
-  return { seeded: true, records };
+  };
+  const { records } = await loadDemoData(execute);
+  const hr = await loadHrDemoData(execute);
+  return { seeded: true, records: records + hr.records };
 }

@@ -4,6 +4,7 @@ import { DomainError } from './domain-error.js';
 import { loadConfig, type Config } from './config.js';
 import { seedIfEmpty } from '../seeds/seed.js';
 import { PERSONAS } from '../seeds/itsm/demo-data.js';
+import { HR_PERSONAS } from '../seeds/hr/demo-data.js';
 
 /** Start-up problems a person can fix (configuration, an old data folder) get one clear line, not a stack trace. */
 function cannotStart(err: unknown): never {
@@ -17,7 +18,7 @@ try {
 } catch (err) {
   cannotStart(err);
 }
-const atrium = await startAtrium(config, { personas: [...PERSONAS] }).catch((err: unknown) => (err instanceof DomainError ? cannotStart(err) : Promise.reject(err)));
+const atrium = await startAtrium(config, { personas: [...PERSONAS, ...HR_PERSONAS] }).catch((err: unknown) => (err instanceof DomainError ? cannotStart(err) : Promise.reject(err)));
 if (process.argv.includes('--seed')) {
   const t0 = performance.now();
   const { seeded, records } = await seedIfEmpty(atrium);
@@ -29,7 +30,7 @@ const signInHelp = token
   Authorization: Bearer ${token}
 Or sign in as a demo persona and send the token it returns:
   curl -s -X POST ${atrium.url}/auth/dev/sign-in -H 'content-type: application/json' -d '{"userName":"alice.agent"}'
-  personas: ${PERSONAS.map((p) => p.userName).join(', ')} (GET ${atrium.url}/auth/dev/personas)`
+  personas: ${[...PERSONAS, ...HR_PERSONAS].map((p) => p.userName).join(', ')} (GET ${atrium.url}/auth/dev/personas)`
   : `Sign in with your identity provider (${config.oidc?.issuer}); development sign-in is off.`;
 const metricsAccess = !config.production
   ? 'open to anyone (development; NODE_ENV=production closes it)'
