@@ -39,7 +39,7 @@ export async function loadHrDemoData(execute: Execute): Promise<{ records: numbe
   for (const [leaveType, startDate, endDate, days] of leave)
     await create(
       'HrLeaveRequest',
-      { shortDescription: `${leaveType === 'sick' ? 'Sick' : 'Annual'} leave ${startDate}`, description: leaveType === 'sick' ? 'Flu; doctor note to follow.' : null, employee: erin, leaveType: leaveType.toUpperCase(), startDate, endDate, days },
+      { shortDescription: `${leaveType === 'sick' ? 'Sick' : 'Annual'} leave ${startDate}`, description: leaveType === 'sick' ? 'Flu; doctor note to follow.' : null, employee: erin, leaveType: leaveType.toUpperCase(), startDate, endDate, days: String(days) },
       'erin.employee',
     );
   await create(

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { IDENTITY_TYPES, METADATA_KINDS } from '../../schema/index.js';
 import { DEMO_PACKS, FACILITIES_PACK, FINANCE_PACK, HR_PACK, readPack } from '../../seeds/load-pack.js';
+import { loadHrDemoData } from '../../seeds/hr/demo-data.js';
+import { asUser } from '../helpers/itsm.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** The demo packs round-trip through the public import and export: importing twice changes nothing, export gives them back. */
@@ -63,5 +65,25 @@ describe('the demo packs', () => {
     // The export imported again is no change either: it is the same metadata, written by the platform.
     const again = (await t.ok(IMPORT, { f: exported })).importMetadata;
     expect(again.applied).toBe(false);
+  });
+
+  it('carry the HR demo: Erin submits leave, Hugo (HR agent) records a change and sees every HR case, Erin only her own', async () => {
+    const run = asUser(t);
+    const erinId = (await t.ok(`mutation { createPerson(input: { userName: "erin.employee", name: "Erin", email: "erin@example.com" }) { person { id } } }`)).createPerson.person.id;
+    expect(await loadHrDemoData(run)).toEqual({ records: 12 });
+    const count = `{ hrLeaveRequests { totalCount } hrEmployeeChanges { totalCount } }`;
+    const erin = await run(count, {}, 'erin.employee');
+    expect(erin.hrLeaveRequests.totalCount).toBe(3);
+    expect(erin.hrEmployeeChanges.totalCount).toBe(1);
+    const hugo = await run(count, {}, 'hugo.hragent');
+    expect(hugo.hrLeaveRequests.totalCount).toBe(3);
+    // Hana administers HR's metadata, not its cases: she reads no one's leave but her own.
+    expect((await run(count, {}, 'hana.hradmin')).hrLeaveRequests.totalCount).toBe(0);
+    expect(hugo.hrEmployeeChanges.totalCount).toBe(1);
+    // Leave is asked for oneself: the create ACL holds the employee to the signed-in user.
+    const refused = await t.gql(`mutation($i: CreateHrLeaveRequestInput!) { createHrLeaveRequest(input: $i) { hrLeaveRequest { id } } }`, {
+      i: { shortDescription: 'x', employee: erinId, startDate: '2026-01-01', endDate: '2026-01-02' },
+    }, await t.token({ subject: 'hana.hradmin' }));
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -4,12 +4,16 @@ import { DomainError, ErrorCode } from '../../domain-error.js';
 import { authorizeChange, unitsAdministered, type MetadataAuthority, type OwnershipView } from '../../metadata/index.js';
 import type { AdminContext } from './admin-context.js';
 
-/** The model of the newest published version, built once per version: criteria conditions are evaluated on it. */
-let lastModel: { id: number; model: Model } | null = null;
+/**
+ * The model of the newest published version, built once per version (per installation: one process may serve
+ * several databases in tests): criteria conditions are evaluated on it.
+ */
+const models = new WeakMap<object, { id: number; model: Model }>();
 
-function modelOf(head: { id: number; snapshot: MetadataSnapshot }): Model {
-  if (lastModel?.id !== head.id) lastModel = { id: head.id, model: buildModel(head.snapshot) };
-  return lastModel.model;
+function modelOf(service: object, head: { id: number; snapshot: MetadataSnapshot }): Model {
+  let last = models.get(service);
+  if (last?.id !== head.id) models.set(service, (last = { id: head.id, model: buildModel(head.snapshot) }));
+  return last.model;
 }
 
 /**
@@ -23,7 +27,7 @@ export async function requireMetadataAuthority(ctx: AdminContext): Promise<Metad
   if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'sign in as an administrator to change metadata');
   if (actor.admin) return { author: actor.id, units: null };
   const head = await ctx.metadata.published();
-  const model = modelOf(head);
+  const model = modelOf(ctx.metadata, head);
   const units = unitsAdministered(head.snapshot, (criteria) => matchesAnyCriteria(actor, model, criteria));
   if (!units.size) throw new DomainError(ErrorCode.FORBIDDEN, "only administrators can read or change metadata (the platform administrator, or a business unit's administrators inside their unit)");
   return { author: actor.id, units };
