@@ -138,15 +138,19 @@ describe('a business unit administrator', () => {
     expect(created.createHrRelocation.hrRelocation).toMatchObject({ number: expect.stringMatching(/^REL/), destination: 'Berlin', employee: { id: people['erin.employee'] } });
   });
 
-  it('refuses a submitter who is not one, though the ACLs would let it create', async () => {
-    const r = refusal(
-      await as('carol.contact')(`mutation($i: CreateHrRelocationInput!) { createHrRelocation(input: $i) { hrRelocation { id } } }`, {
-        i: { shortDescription: 'Moving', employee: people['carol.contact'], destination: 'Paris' },
-      }),
-    );
-    expect(r).toEqual({ code: 'FORBIDDEN', message: 'you may not submit Relocation cases: only Employees may' });
+  it('refuses a submitter who is not one, though the ACLs would let it create, before any statement', async () => {
+    const create = `mutation($i: CreateHrRelocationInput!) { createHrRelocation(input: $i) { hrRelocation { id } } }`;
+    // Signed in once already, so the profile is read: the submitters check itself is in memory.
+    await as('carol.contact')(`{ hrRelocations { totalCount } }`);
+    const { result, sql } = await t.statements(() => as('carol.contact')(create, { i: { shortDescription: 'Moving', employee: people['carol.contact'], destination: 'Paris' } }));
+    expect(refusal(result)).toEqual({ code: 'FORBIDDEN', message: 'you may not submit Relocation cases: only Employees may' });
+    expect(sql).toEqual([]);
+    // A submitter's create costs what any create costs: the one write statement.
+    const done = await t.statements(() => as('erin.employee')(create, { i: { shortDescription: 'Moving again', employee: people['erin.employee'], destination: 'Lyon' } }));
+    expect(done.result.errors).toBeUndefined();
+    expect(done.sql.length, done.sql.join('\n')).toBe(1);
     const count = await t.ok(`{ hrRelocations { totalCount } }`);
-    expect(count.hrRelocations.totalCount).toBe(1);
+    expect(count.hrRelocations.totalCount).toBe(2);
   });
 
   it('edits its unit’s shipped case types and publishes again; discarding takes only its own unit’s drafts', async () => {
