@@ -4,6 +4,8 @@ import type { Principal } from '../server/access/authenticator.js';
 import type { AdminContext } from '../server/graphql/admin/admin-context.js';
 import { loadDemoData } from './itsm/demo-data.js';
 import { loadHrDemoData } from './hr/demo-data.js';
+import { loadFacilitiesDemoData } from './facilities/demo-data.js';
+import { loadFinanceDemoData } from './finance/demo-data.js';
 import { DEMO_PACKS, readPack } from './load-pack.js';
 
 /**
@@ -31,6 +33,7 @@ export async function seedIfEmpty(atrium: Atrium): Promise<{ seeded: boolean; re
     return res.body.singleResult.data as Record<string, any>;
   };
   const { records } = await loadDemoData(execute);
-  const hr = await loadHrDemoData(execute);
-  return { seeded: true, records: records + hr.records };
+  let more = 0;
+  for (const load of [loadHrDemoData, loadFacilitiesDemoData, loadFinanceDemoData]) more += (await load(execute)).records;
+  return { seeded: true, records: records + more };
 }

@@ -1,4 +1,5 @@
 import type { Execute } from '../itsm/demo-data.js';
+import { demoEmployee, recordCreator } from '../record-creator.js';
 
 /** The HR unit's personas for the development sign-in: its administrator (no platform role) and an agent. */
 export const HR_PERSONAS = [
@@ -12,13 +13,8 @@ export const HR_PERSONAS = [
  * three leave requests submitted by Erin and one employee change recorded by Hugo. Deterministic.
  */
 export async function loadHrDemoData(execute: Execute): Promise<{ records: number }> {
-  let records = 0;
-  const create = async (type: string, input: Record<string, unknown>, as?: string): Promise<string> => {
-    const field = type.charAt(0).toLowerCase() + type.slice(1);
-    const r = await execute(`mutation($i: Create${type}Input!) { create${type}(input: $i) { ${field} { id } } }`, { i: input }, as);
-    records++;
-    return r[`create${type}`][field].id as string;
-  };
+  const records = recordCreator(execute);
+  const create = records.create;
   const hrAdmin = await create('Role', { name: 'hr_admin', description: "Administers the HR unit's metadata (see the hr business unit)." });
   const hrAgent = await create('Role', { name: 'hr_agent', description: 'Works HR cases.' });
   const group = await create('AssignmentGroup', { name: 'HR', email: 'hr@example.com' });
@@ -28,9 +24,8 @@ export async function loadHrDemoData(execute: Execute): Promise<{ records: numbe
   await create('RoleGrant', { role: hrAdmin, person: people['hana.hradmin'] });
   await create('GroupMember', { assignmentGroup: group, person: people['hugo.hragent'] });
 
-  const found = await execute(`query { people(filter: { userName: { eq: "erin.employee" } }) { nodes { id } } }`, {});
-  const erin = found.people.nodes[0]?.id as string | undefined;
-  if (!erin) return { records };
+  const erin = await demoEmployee(execute);
+  if (!erin) return { records: records.count };
   const leave: [string, string, string, number][] = [
     ['annual', '2026-10-05', '2026-10-09', 5],
     ['sick', '2026-09-14', '2026-09-14', 1],
@@ -47,5 +42,5 @@ export async function loadHrDemoData(execute: Execute): Promise<{ records: numbe
     { shortDescription: 'Erin moves to Berlin', employee: erin, changeType: 'LOCATION', effectiveDate: '2027-01-01', newValue: 'Berlin', assignmentGroup: group },
     'hugo.hragent',
   );
-  return { records };
+  return { records: records.count };
 }

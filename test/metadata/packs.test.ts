@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { IDENTITY_TYPES, METADATA_KINDS } from '../../schema/index.js';
 import { DEMO_PACKS, FACILITIES_PACK, FINANCE_PACK, HR_PACK, readPack } from '../../seeds/load-pack.js';
+import { loadFacilitiesDemoData } from '../../seeds/facilities/demo-data.js';
+import { loadFinanceDemoData } from '../../seeds/finance/demo-data.js';
 import { loadHrDemoData } from '../../seeds/hr/demo-data.js';
 import { asUser } from '../helpers/itsm.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -85,5 +87,18 @@ describe('the demo packs', () => {
       i: { shortDescription: 'x', employee: erinId, startDate: '2026-01-01', endDate: '2026-01-02' },
     }, await t.token({ subject: 'hana.hradmin' }));
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('carry the facilities and finance demos: Erin submits requests and claims, and sees them; her peers do not', async () => {
+    const run = asUser(t);
+    await t.ok(`mutation { createLocation(input: { name: "London", city: "London", country: "United Kingdom" }) { location { id } } }`);
+    expect(await loadFacilitiesDemoData(run)).toEqual({ records: 6 });
+    expect(await loadFinanceDemoData(run)).toEqual({ records: 6 });
+    const mine = `{ facilitiesRequests { totalCount } expenseClaims { totalCount nodes { amount currency } } }`;
+    const erin = await run(mine, {}, 'erin.employee');
+    expect(erin.facilitiesRequests.totalCount).toBe(3);
+    expect(erin.expenseClaims.nodes.map((c: any) => `${c.amount} ${c.currency}`).sort()).toEqual(['312.00 GBP', '450.00 USD', '86.40 EUR']);
+    const hana = await run(mine, {}, 'hana.hradmin');
+    expect([hana.facilitiesRequests.totalCount, hana.expenseClaims.totalCount]).toEqual([0, 0]);
   });
 });
