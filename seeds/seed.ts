@@ -4,6 +4,9 @@ import type { Principal } from '../server/access/authenticator.js';
 import type { AdminContext } from '../server/graphql/admin/admin-context.js';
 import { loadDemoData, type Execute, type OnProgress } from './itsm/demo-data.js';
 import { loadItsmDemoData } from './itsm/demo-itsm.js';
+import { loadHrDemoData } from './hr/demo-data.js';
+import { loadFacilitiesDemoData } from './facilities/demo-data.js';
+import { loadFinanceDemoData } from './finance/demo-data.js';
 import { DEMO_PACKS, readPack } from './load-pack.js';
 
 /**
@@ -14,8 +17,8 @@ import { DEMO_PACKS, readPack } from './load-pack.js';
 export async function seedIfEmpty(atrium: Atrium, onProgress: OnProgress = () => {}): Promise<{ seeded: boolean; records: number }> {
   const head = await atrium.metadata.published();
   if (head.snapshot.recordTypes.incident) return { seeded: false, records: 0 };
-  onProgress('importing the ITSM and CSM packs');
-  await atrium.metadata.importFiles(await readPack(...DEMO_PACKS), DEV_ADMIN.subject, { dryRun: false, message: 'ITSM and CSM demo packs' });
+  onProgress('importing the ITSM, CSM, HR, facilities and finance packs');
+  await atrium.metadata.importFiles(await readPack(...DEMO_PACKS), DEV_ADMIN.subject, { dryRun: false, message: 'demo packs (ITSM, CSM, HR, facilities, finance)' });
   const contextOf = async (principal: Principal) =>
     ({ db: atrium.db, actor: await atrium.identities.actorFor(principal), metadata: atrium.metadata, events: undefined }) as unknown as AdminContext;
   const admin = await contextOf(DEV_ADMIN);
@@ -34,5 +37,8 @@ export async function seedIfEmpty(atrium: Atrium, onProgress: OnProgress = () =>
   };
   const base = await loadDemoData(execute, onProgress);
   const itsm = await loadItsmDemoData(execute, base, onProgress);
-  return { seeded: true, records: base.records + itsm.records };
+  let more = 0;
+  onProgress('HR, facilities and finance cases');
+  for (const load of [loadHrDemoData, loadFacilitiesDemoData, loadFinanceDemoData]) more += (await load(execute)).records;
+  return { seeded: true, records: base.records + itsm.records + more };
 }

@@ -5,6 +5,7 @@ import { DomainError } from './domain-error.js';
 import { loadConfig, type Config } from './config.js';
 import { seedIfEmpty } from '../seeds/seed.js';
 import { PERSONAS } from '../seeds/itsm/demo-data.js';
+import { HR_PERSONAS } from '../seeds/hr/demo-data.js';
 
 /** Start-up problems a person can fix (configuration, an old data folder) get one clear line, not a stack trace. */
 function cannotStart(err: unknown): never {
@@ -25,7 +26,7 @@ async function seed(atrium: Atrium): Promise<void> {
   if (seeded) atrium.log.info({ records, ms: Math.round(performance.now() - t0) }, 'loaded the ITSM demo pack');
 }
 const atrium = await startAtrium(config, {
-  personas: [...PERSONAS],
+  personas: [...PERSONAS, ...HR_PERSONAS],
   beforeReady: process.argv.includes('--seed') ? seed : undefined,
   // Only the compiled server: its build made the template with the PGlite it runs (tsx runs may be on another).
   pgliteTemplate: BUILT ? PGLITE_TEMPLATE : null,
@@ -36,7 +37,7 @@ const signInHelp = token
   Authorization: Bearer ${token}
 Or sign in as a demo persona and send the token it returns:
   curl -s -X POST ${atrium.url}/auth/dev/sign-in -H 'content-type: application/json' -d '{"userName":"alice.agent"}'
-  personas: ${PERSONAS.map((p) => p.userName).join(', ')} (GET ${atrium.url}/auth/dev/personas)`
+  personas: ${[...PERSONAS, ...HR_PERSONAS].map((p) => p.userName).join(', ')} (GET ${atrium.url}/auth/dev/personas)`
   : `Sign in with your identity provider (${config.oidc?.issuer}); development sign-in is off.`;
 const metricsAccess = !config.production
   ? 'open to anyone (development; NODE_ENV=production closes it)'

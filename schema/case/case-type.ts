@@ -12,7 +12,11 @@ export const CaseTypeDoc = z
     name: z.string(),
     businessUnit: z.string().min(1),
     description: z.string().optional(),
-    /** User criteria whose users may submit (create) one; none: creation is governed by the ACLs alone. */
+    /**
+     * User criteria whose users may submit (create) one; none: creation is governed by the ACLs alone. Both
+     * apply: to let employees submit, a unit lists `employees` here and ships a create ACL for them on the
+     * record type (usually "for themselves": a condition on the requester field, `{ dynamic: me }`).
+     */
     submitters: z.array(z.string().min(1)).default([]),
     /** User criteria whose users work these cases (fulfillers: they see and write work notes). */
     fulfillers: z.array(z.string().min(1)).default([]),

@@ -3,6 +3,8 @@ import { AclDoc } from '../access/acl.js';
 import { UserCriteriaDoc } from '../access/user-criteria.js';
 import { BusinessUnitDoc } from '../case/business-unit.js';
 import { CaseTypeDoc } from '../case/case-type.js';
+import { businessUnitProblems } from '../case/business-unit-problems.js';
+import { caseTypeProblems } from '../case/case-type-problems.js';
 import { StateModelDoc } from '../case/state-model.js';
 import { FormDoc } from '../form/form.js';
 import { UiPolicyDoc } from '../form/ui-policy.js';
@@ -160,7 +162,7 @@ const businessUnit: MetadataKind<'businessUnit'> = {
   diffProps: ['label', 'description', 'admins'],
   normalise: (doc) => canonical(doc),
   recordTypeOf: () => null,
-  validate: basic('businessUnit'),
+  validate: (model) => [...basic('businessUnit')(model), ...businessUnitProblems(model)],
 };
 
 const CASE_LISTS = ['submitters', 'fulfillers', 'routingRules', 'slas', 'approvalFlows'] as const;
@@ -177,7 +179,7 @@ const caseType: MetadataKind<'caseType'> = {
   diffProps: ['businessUnit', 'description', 'defaultForm', ...CASE_LISTS],
   normalise: (doc) => canonical(doc),
   recordTypeOf: (doc) => doc.name,
-  validate: basic('caseType'),
+  validate: (model) => [...basic('caseType')(model), ...caseTypeProblems(model)],
 };
 
 const stateModel: MetadataKind<'stateModel'> = {

@@ -9,6 +9,7 @@ import { draftConflict } from './draft-conflict.js';
 import { applyDrafts, draftName, metadataStore, type DraftMeta, type DraftRow, type VersionRow } from './metadata-store.js';
 import { writeDraft } from './write-draft.js';
 import { publish, type PublishResult } from './publish.js';
+import { draftsInside, type MetadataAuthority } from './metadata-authority.js';
 
 /** What the service needs from the layer that serves metadata (the GraphQL schema registry). */
 export interface MetadataServing<A> {
@@ -177,8 +178,11 @@ export class MetadataService<A = unknown> {
     });
   }
 
-  async publishDrafts(author: string, message?: string, dryRun = false): Promise<PublishResult<A>> {
-    return this.finish(await publish(this.db, { author, message, dryRun, prepare: (m) => this.serving.prepare(m) }));
+  /** Publishes the drafts; as a business unit's administrator (`authority` with units), only those inside its units. */
+  async publishDrafts(author: string | MetadataAuthority, message?: string, dryRun = false): Promise<PublishResult<A>> {
+    const authority = typeof author === 'string' ? { author, units: null } : author;
+    const selectDrafts = authority.units ? (published: MetadataSnapshot, drafts: DraftRow[]) => draftsInside(authority, published, drafts) : undefined;
+    return this.finish(await publish(this.db, { author: authority.author, message, dryRun, selectDrafts, prepare: (m) => this.serving.prepare(m) }));
   }
 
   async rollback(toVersion: number, author: string, message?: string): Promise<PublishResult<A>> {

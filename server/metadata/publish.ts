@@ -6,7 +6,7 @@ import { DomainError, ErrorCode } from '../domain-error.js';
 import { carryForward } from './carry-forward.js';
 import { identityProblems } from './identity-pack.js';
 import { diffSnapshots, type MetadataChange } from './diff-snapshots.js';
-import { applyDrafts, metadataStore, type VersionRow } from './metadata-store.js';
+import { applyDrafts, metadataStore, type DraftRow, type VersionRow } from './metadata-store.js';
 
 /** Channel on which a publish tells every server process (this one included) that a new version exists. */
 export const SCHEMA_CHANNEL = 'atrium_schema';
@@ -17,6 +17,11 @@ export interface PublishRequest<A> {
   /** Publish exactly this snapshot (rollback, import) instead of the drafts. */
   snapshot?: MetadataSnapshot;
   rollbackOf?: number;
+  /**
+   * Which drafts this publish takes (default: all); the rest stay drafts, untouched. A business unit's
+   * administrator publishes only the drafts inside its units (`draftsInside`).
+   */
+  selectDrafts?: (published: MetadataSnapshot, drafts: DraftRow[]) => DraftRow[];
   /** Run everything, then roll back: reports what a publish would do. */
   dryRun?: boolean;
   /** Builds what the new version serves (the GraphQL schema); a failure here aborts the publish. */
@@ -76,9 +81,10 @@ export async function publish<A>(db: Database, req: PublishRequest<A>): Promise<
   const badMessage = unstorableText(req.message ?? '');
   if (badMessage) throw new DomainError(ErrorCode.BAD_USER_INPUT, `the publish message ${badMessage[1].replace(/^the text /, '')}`);
   const head = await metadataStore.head(db);
-  const drafts = req.snapshot ? [] : await metadataStore.drafts(db);
+  const allDrafts = req.snapshot ? [] : await metadataStore.drafts(db);
+  const drafts = req.selectDrafts ? req.selectDrafts(head.snapshot, allDrafts) : allDrafts;
   if (!req.snapshot && drafts.length === 0 && !req.dryRun)
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, 'there are no drafts to publish: save a record type draft first');
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `there are no drafts to publish${allDrafts.length ? ' that you may publish' : ''}: save a record type draft first`);
   const candidate = carryForward(head.snapshot, req.snapshot ?? applyDrafts(head.snapshot, drafts));
   const problems = [...validateSnapshot(candidate), ...(await identityProblems(candidate)).map((message) => ({ path: 'identity', code: 'INVALID_DOCUMENT' as const, message }))];
   if (problems.length)

@@ -1,10 +1,11 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { validateSnapshot, type RecordTypeDoc } from '../../../schema/index.js';
+import { validateSnapshot, type AnyDoc, type RecordTypeDoc } from '../../../schema/index.js';
 import { withDefaultsFor } from './admin-shapes.js';
-import { DomainError } from '../../domain-error.js';
-import type { DraftMeta, DraftRow, SavedDraft, VersionRow } from '../../metadata/index.js';
+import { DomainError, ErrorCode } from '../../domain-error.js';
+import { draftsInside, type DraftMeta, type DraftRow, type SavedDraft, type VersionRow } from '../../metadata/index.js';
 import type { AdminContext } from './admin-context.js';
 import { requireAdmin } from './require-admin.js';
+import { authorizeDocument, requireMetadataAuthority } from './require-metadata-authority.js';
 import {
   DraftRefInput,
   FieldInput,
@@ -41,7 +42,11 @@ const DRAFT_VERSION = {
   description: 'The draft version you read (0: there was no draft). A newer draft fails with CONFLICT. Without it the edit applies to the latest draft.',
 } as const;
 
-/** The admin's metadata workflow: drafts → validate → publish, versions, diff, rollback, export and import. */
+/**
+ * The admin's metadata workflow: drafts → validate → publish, versions, diff, rollback, export and import. A
+ * business unit's administrator reads all of it and drafts, validates and publishes inside its units; rollback
+ * and import replace everything, so they stay with the platform administrator.
+ */
 @Resolver()
 export class MetadataResolver {
   @Query(() => [RecordTypeGql], { description: 'Record types; with includeDrafts, as they would be after publishing the drafts.' })
@@ -50,7 +55,7 @@ export class MetadataResolver {
     @Arg('includeDrafts', () => Boolean, { defaultValue: false }) includeDrafts: boolean,
     @Arg('includeArchived', () => Boolean, { defaultValue: false }) includeArchived: boolean,
   ): Promise<RecordTypeGql[]> {
-    requireAdmin(ctx);
+    await requireMetadataAuthority(ctx);
     const { snapshot, drafts } = includeDrafts ? await ctx.metadata.working() : { snapshot: (await ctx.metadata.published()).snapshot, drafts: new Map<string, DraftMeta>() };
     return Object.values(snapshot.recordTypes)
       .filter((d) => includeArchived || !d.archived)
@@ -66,18 +71,21 @@ export class MetadataResolver {
 
   @Query(() => [MetadataDraftGql], { description: 'Every unpublished draft with its version, who saved it last and when.' })
   async metadataDrafts(@Ctx() ctx: AdminContext): Promise<MetadataDraftGql[]> {
-    requireAdmin(ctx);
+    await requireMetadataAuthority(ctx);
     return (await ctx.metadata.drafts()).map(draftOut);
   }
 
   @Query(() => [MetadataProblemGql], { description: 'What stops the drafts from publishing: metadata problems, name clashes and data checks (run and rolled back).' })
   async validateMetadata(@Ctx() ctx: AdminContext): Promise<MetadataProblemGql[]> {
-    const actor = requireAdmin(ctx);
-    const { snapshot } = await ctx.metadata.working();
-    const problems = validateSnapshot(snapshot);
-    if (problems.length) return problems;
+    const authority = await requireMetadataAuthority(ctx);
+    // A unit admin's publish takes only the drafts inside its units: the dry run below validates exactly those.
+    if (!authority.units) {
+      const { snapshot } = await ctx.metadata.working();
+      const problems = validateSnapshot(snapshot);
+      if (problems.length) return problems;
+    }
     try {
-      await ctx.metadata.publishDrafts(actor, 'validation', true);
+      await ctx.metadata.publishDrafts(authority, 'validation', true);
       return [];
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
@@ -88,26 +96,26 @@ export class MetadataResolver {
 
   @Query(() => [MetadataVersionGql])
   async metadataVersions(@Ctx() ctx: AdminContext, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number): Promise<MetadataVersionGql[]> {
-    requireAdmin(ctx);
+    await requireMetadataAuthority(ctx);
     return (await ctx.metadata.versions(limit)).map(versionOut);
   }
 
   @Query(() => MetadataVersionGql, { nullable: true })
   async metadataVersion(@Ctx() ctx: AdminContext, @Arg('id', () => Int) id: number): Promise<MetadataVersionGql | null> {
-    requireAdmin(ctx);
+    await requireMetadataAuthority(ctx);
     const v = await ctx.metadata.version(id);
     return v ? versionOut(v) : null;
   }
 
   @Query(() => [MetadataChangeGql], { description: 'Changes from one version to another (0 is the empty start).' })
   async metadataDiff(@Ctx() ctx: AdminContext, @Arg('from', () => Int) from: number, @Arg('to', () => Int) to: number): Promise<MetadataChangeGql[]> {
-    requireAdmin(ctx);
+    await requireMetadataAuthority(ctx);
     return ctx.metadata.diff(from, to);
   }
 
   @Query(() => [MetadataFileGql], { description: 'All metadata as files, one YAML file per record type; the current version unless one is given.' })
   async exportMetadata(@Ctx() ctx: AdminContext, @Arg('version', () => Int, { nullable: true }) version?: number): Promise<MetadataFileGql[]> {
-    requireAdmin(ctx);
+    await requireMetadataAuthority(ctx);
     return ctx.metadata.exportFiles(version);
   }
 
@@ -117,7 +125,8 @@ export class MetadataResolver {
     @Arg('input', () => RecordTypeInput) input: RecordTypeInput,
     @Arg('draftVersion', () => Int, DRAFT_VERSION) draftVersion?: number | null,
   ): Promise<RecordTypeGql> {
-    return saved(await ctx.metadata.saveDraft(plain(input), requireAdmin(ctx), draftVersion ?? undefined));
+    const doc = plain(input);
+    return saved(await ctx.metadata.saveDraft(doc, await authorizeDocument(ctx, 'recordType', input.name, doc as AnyDoc), draftVersion ?? undefined));
   }
 
   @Mutation(() => RecordTypeGql)
@@ -127,7 +136,7 @@ export class MetadataResolver {
     @Arg('field', () => FieldInput) field: FieldInput,
     @Arg('draftVersion', () => Int, DRAFT_VERSION) draftVersion?: number | null,
   ): Promise<RecordTypeGql> {
-    return saved(await ctx.metadata.addField(type, plain(field), requireAdmin(ctx), draftVersion ?? undefined));
+    return saved(await ctx.metadata.addField(type, plain(field), await authorizeDocument(ctx, 'recordType', type), draftVersion ?? undefined));
   }
 
   @Mutation(() => RecordTypeGql, { description: 'Change a field definition; a type change is checked against the data on publish.' })
@@ -138,7 +147,7 @@ export class MetadataResolver {
     @Arg('field', () => FieldInput) field: FieldInput,
     @Arg('draftVersion', () => Int, DRAFT_VERSION) draftVersion?: number | null,
   ): Promise<RecordTypeGql> {
-    return saved(await ctx.metadata.updateField(type, name, plain(field), requireAdmin(ctx), draftVersion ?? undefined));
+    return saved(await ctx.metadata.updateField(type, name, plain(field), await authorizeDocument(ctx, 'recordType', type), draftVersion ?? undefined));
   }
 
   @Mutation(() => RecordTypeGql, { description: 'Rename a field; its data stays.' })
@@ -149,7 +158,7 @@ export class MetadataResolver {
     @Arg('to', () => String) to: string,
     @Arg('draftVersion', () => Int, DRAFT_VERSION) draftVersion?: number | null,
   ): Promise<RecordTypeGql> {
-    return saved(await ctx.metadata.renameField(type, from, to, requireAdmin(ctx), draftVersion ?? undefined));
+    return saved(await ctx.metadata.renameField(type, from, to, await authorizeDocument(ctx, 'recordType', type), draftVersion ?? undefined));
   }
 
   @Mutation(() => RecordTypeGql, { description: 'Remove a field: archived, hidden from the graph, data kept and restorable.' })
@@ -159,7 +168,7 @@ export class MetadataResolver {
     @Arg('name', () => String) name: string,
     @Arg('draftVersion', () => Int, DRAFT_VERSION) draftVersion?: number | null,
   ): Promise<RecordTypeGql> {
-    return saved(await ctx.metadata.removeField(type, name, requireAdmin(ctx), draftVersion ?? undefined));
+    return saved(await ctx.metadata.removeField(type, name, await authorizeDocument(ctx, 'recordType', type), draftVersion ?? undefined));
   }
 
   @Mutation(() => RecordTypeGql)
@@ -169,7 +178,7 @@ export class MetadataResolver {
     @Arg('name', () => String) name: string,
     @Arg('draftVersion', () => Int, DRAFT_VERSION) draftVersion?: number | null,
   ): Promise<RecordTypeGql> {
-    return saved(await ctx.metadata.restoreField(type, name, requireAdmin(ctx), draftVersion ?? undefined));
+    return saved(await ctx.metadata.restoreField(type, name, await authorizeDocument(ctx, 'recordType', type), draftVersion ?? undefined));
   }
 
   @Mutation(() => Int, {
@@ -180,13 +189,21 @@ export class MetadataResolver {
     @Arg('names', () => [String], { nullable: true }) names?: string[] | null,
     @Arg('drafts', () => [DraftRefInput], { nullable: true }) drafts?: DraftRefInput[] | null,
   ): Promise<number> {
-    requireAdmin(ctx);
-    return ctx.metadata.discardDrafts(names ?? null, (drafts ?? []).map((d) => ({ name: d.name, version: d.version })));
+    const authority = await requireMetadataAuthority(ctx);
+    const read = (drafts ?? []).map((d) => ({ name: d.name, version: d.version }));
+    if (!authority.units) return ctx.metadata.discardDrafts(names ?? null, read);
+    // A unit admin discards only drafts inside its units; with none named, all of those (not everyone's).
+    const [head, all] = await Promise.all([ctx.metadata.published(), ctx.metadata.drafts()]);
+    const inside = new Set(draftsInside(authority, head.snapshot, all).map((d) => d.name));
+    const named = [...(names ?? []), ...read.map((d) => d.name)];
+    const foreign = named.find((n) => all.some((d) => d.name === n) && !inside.has(n));
+    if (foreign) throw new DomainError(ErrorCode.FORBIDDEN, `draft "${foreign}" is outside your business units (${[...authority.units].sort().join(', ')}); only its unit's administrators or the platform administrator can discard it`);
+    return ctx.metadata.discardDrafts(names || read.length ? (names ?? []) : [...inside], read);
   }
 
   @Mutation(() => PublishResultGql, { description: 'Publish all drafts as a new version, live at once; all or nothing.' })
   async publishMetadata(@Ctx() ctx: AdminContext, @Arg('message', () => String, { defaultValue: '' }) message: string, @Arg('dryRun', () => Boolean, { defaultValue: false }) dryRun: boolean): Promise<PublishResultGql> {
-    const r = await ctx.metadata.publishDrafts(requireAdmin(ctx), message, dryRun);
+    const r = await ctx.metadata.publishDrafts(await requireMetadataAuthority(ctx), message, dryRun);
     return { version: r.version && versionOut(r.version), changes: r.diff, ddl: r.ddl };
   }
 

@@ -5,6 +5,7 @@ import { buildSchemaSync } from 'type-graphql';
 import type { SchemaBuilder } from '../schema-builder.js';
 import { AccessExplainResolver } from './AccessExplainResolver.js';
 import { AccessRulesResolver } from './AccessRulesResolver.js';
+import { MetadataDocumentResolver } from './MetadataDocumentResolver.js';
 import { MetadataResolver } from './MetadataResolver.js';
 import { RegistrationResolver } from './RegistrationResolver.js';
 
@@ -13,7 +14,7 @@ let adminSchema: GraphQLSchema | null = null;
 /** The static admin API, built once with type-graphql. */
 export function getAdminSchema(): GraphQLSchema {
   adminSchema ??= buildSchemaSync({
-    resolvers: [MetadataResolver, AccessRulesResolver, AccessExplainResolver, RegistrationResolver],
+    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, RegistrationResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTimeRfc3339 }],
     validate: false,
     emitSchemaFile: false,

@@ -1,4 +1,5 @@
 import { accessStage } from './access-stage.js';
+import { caseTypeStage } from './case-type-stage.js';
 import { uiPolicyStage } from './ui-policy-stage.js';
 import type { WriteStage } from './write-stage.js';
 
@@ -9,5 +10,6 @@ import type { WriteStage } from './write-stage.js';
  */
 export const WRITE_STAGES: readonly WriteStage[] = [
   accessStage,
+  caseTypeStage,
   uiPolicyStage,
 ];
