@@ -1,3 +1,4 @@
 export * from './business-unit.js';
 export * from './case-type.js';
 export * from './state-model.js';
+export * from './state-model-problems.js';

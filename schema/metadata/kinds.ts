@@ -4,6 +4,7 @@ import { UserCriteriaDoc } from '../access/user-criteria.js';
 import { BusinessUnitDoc } from '../case/business-unit.js';
 import { CaseTypeDoc } from '../case/case-type.js';
 import { StateModelDoc } from '../case/state-model.js';
+import { stateModelProblems } from '../case/state-model-problems.js';
 import { FormDoc } from '../form/form.js';
 import { UiPolicyDoc } from '../form/ui-policy.js';
 import { canonical, ordered, orderedCondition, withoutEmpty } from './file-order.js';
@@ -201,7 +202,7 @@ const stateModel: MetadataKind<'stateModel'> = {
   diffProps: ['label', 'recordType', 'field', 'initial', 'states', 'transitions', 'retired'],
   normalise: (doc) => canonical(doc),
   recordTypeOf: (doc) => doc.recordType,
-  validate: basic('stateModel'),
+  validate: (model) => [...basic('stateModel')(model), ...stateModelProblems(model)],
 };
 
 const form: MetadataKind<'form'> = {

@@ -63,6 +63,14 @@ const PROBLEMS = [
 ];
 const CASES = ['Invoice shows the wrong amount', 'Cannot log in to the portal', 'Order arrived damaged', 'Feature request: export to CSV', 'API returns 500 on upload'];
 const STATES = ['NEW', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED', 'CLOSED'];
+/** The transitions from NEW that lead to each state, in the incident and case state models of the packs. */
+const PATHS: Record<string, string[]> = {
+  NEW: [],
+  IN_PROGRESS: ['IN_PROGRESS'],
+  ON_HOLD: ['IN_PROGRESS', 'ON_HOLD'],
+  RESOLVED: ['IN_PROGRESS', 'RESOLVED'],
+  CLOSED: ['IN_PROGRESS', 'RESOLVED', 'CLOSED'],
+};
 const CATEGORIES = ['SOFTWARE', 'HARDWARE', 'NETWORK', 'ACCESS', 'OTHER'];
 
 /**
@@ -79,6 +87,20 @@ export async function loadDemoData(execute: Execute): Promise<{ records: number 
     const r = await execute(`mutation($i: Create${type}Input!) { create${type}(input: $i) { ${field} { id } } }`, { i: input }, as);
     records++;
     return r[`create${type}`][field].id as string;
+  };
+
+  /**
+   * Records start in their model's initial state and reach another only by its transitions, as a person would
+   * move them: the demo walks each record along its path to the state it was dealt (as the admin, at version 1).
+   */
+  const moveTo = async (type: string, id: string, state: string): Promise<void> => {
+    const field = type.charAt(0).toLowerCase() + type.slice(1);
+    let version = 1;
+    for (const to of PATHS[state]) {
+      const patch = to === 'RESOLVED' && type === 'Incident' ? { resolutionNotes: 'Fixed and confirmed with the caller.', closeCode: 'SOLVED' } : null;
+      const r = await execute(`mutation($i: Transition${type}Input!) { transition${type}(input: $i) { ${field} { version } } }`, { i: { id, version, to, patch } });
+      version = r[`transition${type}`][field].version as number;
+    }
   };
 
   const departments = [];
@@ -150,10 +172,11 @@ export async function loadDemoData(execute: Execute): Promise<{ records: number 
   for (let i = 0; i < 150; i++) {
     const opened = new Date(start + i * 3.7 * 3600_000 + Math.floor(random() * 3600_000));
     const group = pick(groupNames);
+    const shortDescription = pick(PROBLEMS);
+    const state = pick(STATES);
     const incident = await create('Incident', {
-      shortDescription: pick(PROBLEMS),
+      shortDescription,
       description: 'Reported through the service portal.',
-      state: pick(STATES),
       priority: 1 + Math.floor(random() * 5),
       category: pick(CATEGORIES),
       caller: i % 6 === 0 ? people['erin.employee'] : pick(employees),
@@ -162,6 +185,7 @@ export async function loadDemoData(execute: Execute): Promise<{ records: number 
       openedAt: opened.toISOString(),
       timeWorked: `PT${1 + (i % 8)}H`,
     });
+    await moveTo('Incident', incident, state);
     const entries = i % 5 === 0 ? 4 : 2;
     for (let j = 0; j < entries; j++) {
       // Every group has members, and they may write on their group's incidents (journal_create_agents). The
@@ -173,9 +197,10 @@ export async function loadDemoData(execute: Execute): Promise<{ records: number 
   const customerAccounts = ['Globex', 'Globex Europe', 'Umbrella', 'Umbrella Labs'];
   for (let i = 0; i < 40; i++) {
     const account = customerAccounts[i % customerAccounts.length];
-    await create('CustomerCase', {
-      shortDescription: pick(CASES),
-      state: pick(STATES),
+    const shortDescription = pick(CASES);
+    const state = pick(STATES);
+    const kase = await create('CustomerCase', {
+      shortDescription,
       priority: 1 + Math.floor(random() * 5),
       account: accounts[account],
       contact: contacts[account].length ? pick(contacts[account]) : null,
@@ -183,6 +208,7 @@ export async function loadDemoData(execute: Execute): Promise<{ records: number 
       assignmentGroup: groups[i % 3 === 0 ? 'Service Desk' : 'Applications'],
       openedAt: new Date(start + i * 9 * 3600_000).toISOString(),
     });
+    await moveTo('CustomerCase', kase, state);
   }
   return { records };
 }

@@ -1,4 +1,5 @@
 import { accessStage } from './access-stage.js';
+import { stateModelStage } from './state-model-stage.js';
 import type { WriteStage } from './write-stage.js';
 
 /**
@@ -6,4 +7,4 @@ import type { WriteStage } from './write-stage.js';
  * values are filled by the write statement (column defaults, `auto` fields), which also writes the history rows
  * and the outbox event in the same statement.
  */
-export const WRITE_STAGES: readonly WriteStage[] = [accessStage];
+export const WRITE_STAGES: readonly WriteStage[] = [accessStage, stateModelStage];
