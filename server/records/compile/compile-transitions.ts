@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { camelName, constantName, type StateModelDoc, type TransitionDoc } from '../../../schema/index.js';
+import type { AccessScope } from '../../access/access-scope.js';
 import type { TypeInfo } from '../record-info.js';
 import { fieldWriteAccess, recordAccess } from './compile-access.js';
 import { compileCondition } from './compile-condition.js';
@@ -13,8 +14,8 @@ export const AVAILABLE_TRANSITIONS = 'availableTransitions';
  * The transitions of a model the actor's user criteria admit (no criteria: everyone who may update). Criteria
  * are known per actor when a statement is compiled, so they are decided here and never reach SQL.
  */
-export function transitionsFor(ctx: CompileContext, model: StateModelDoc): TransitionDoc[] {
-  return model.transitions.filter((t) => t.criteria.length === 0 || t.criteria.some((c) => ctx.scope.matchesCriteria(c)));
+export function transitionsFor(scope: Pick<AccessScope, 'matchesCriteria'>, model: StateModelDoc): TransitionDoc[] {
+  return model.transitions.filter((t) => t.criteria.length === 0 || t.criteria.some((c) => scope.matchesCriteria(c)));
 }
 
 /** What a transition is called on a button: its label, else the label of the state it leads to. */
@@ -29,7 +30,7 @@ export function transitionLabel(model: StateModelDoc, t: TransitionDoc): string 
  */
 export function availableTransitionsJson(ctx: CompileContext, info: TypeInfo, alias: SQL): SQL {
   const model = info.type.stateModel;
-  const moves = model ? transitionsFor(ctx, model) : [];
+  const moves = model ? transitionsFor(ctx.scope, model) : [];
   if (!model || !moves.length) return sql`'[]'::json`;
   const state = sql`${alias}.${sql.identifier(model.field)}`;
   const rows = moves.map((t, i) => {

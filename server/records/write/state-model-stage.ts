@@ -20,10 +20,9 @@ export const stateModelStage: WriteStage = {
     const field = ws.info.type.activeFields.find((f) => f.name === model.field);
     // Validation keeps the field; a model whose field is gone has nothing to guard.
     if (!field) return;
-    const key = field.gqlName;
     switch (ws.op) {
       case 'create':
-        return startInitial(ws, model, key);
+        return startInitial(ws, model, field);
       case 'update':
         return refuseStateChange(ws, model, field);
       case 'transition':
@@ -50,7 +49,8 @@ function stateLabel(model: StateModelDoc, name: string | null): string {
   return s ? `${s.label} (${constantName(name)})` : constantName(name);
 }
 
-function startInitial(ws: WriteState, model: StateModelDoc, key: string): void {
+function startInitial(ws: WriteState, model: StateModelDoc, field: ModelField): void {
+  const key = field.gqlName;
   const asked = stateOf(ws.values[key]);
   if (asked !== null && asked !== model.initial)
     throw new DomainError(
@@ -58,6 +58,9 @@ function startInitial(ws: WriteState, model: StateModelDoc, key: string): void {
       `new ${label(ws)} records start in state ${stateLabel(model, model.initial)}; leave ${key} out (or send ${constantName(model.initial)}) and move it on with transition${ws.info.type.gqlName}`,
       { field: key, initial: constantName(model.initial) },
     );
+  // The column's default fills an initial state that is the field's default, as for any field left out: a
+  // value sent on the creator's behalf would be held to the field's write rules.
+  if (asked === null && field.default === model.initial) return;
   ws.values[key] = constantName(model.initial);
   ws.vouched.add(key);
 }
@@ -92,7 +95,7 @@ async function transition(ws: WriteState, model: StateModelDoc, field: ModelFiel
   const next = nextRow(ws, current);
   next[field.name] = to;
   const move = model.transitions.find((t) => t.from === from && t.to === to);
-  const admitted = move ? transitionsFor(new CompileContext(ws.wc.graph, ws.wc.limits, 'resolve', ws.scope), model).includes(move) : false;
+  const admitted = move ? transitionsFor(ws.scope, model).includes(move) : false;
   const refuse = async (why: string, extra: Record<string, unknown> = {}) => {
     const moves = await allowedMoves(ws, model, from, current);
     return new DomainError(ErrorCode.INVALID_TRANSITION, `${why}; ${describeMoves(ws, model, from, moves)}`, {
@@ -147,8 +150,7 @@ async function conditionsHold(ws: WriteState, now: StoredRow, next: StoredRow, o
 
 /** The moves this actor may make from `from`, as `availableTransitions` would list them. */
 async function allowedMoves(ws: WriteState, model: StateModelDoc, from: string | null, current: StoredRow): Promise<TransitionDoc[]> {
-  const ctx = new CompileContext(ws.wc.graph, ws.wc.limits, 'resolve', ws.scope);
-  const mine = transitionsFor(ctx, model).filter((t) => t.from === from);
+  const mine = transitionsFor(ws.scope, model).filter((t) => t.from === from);
   if (!mine.some((t) => t.condition)) return mine;
   const holds = await conditionsHold(ws, current, current, [], mine);
   return mine.filter((_, i) => holds[i]);

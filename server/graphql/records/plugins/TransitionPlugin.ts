@@ -86,7 +86,7 @@ function addTransition(ctx: PluginContext, info: TypeInfo): void {
   );
   builder.addRootField('Mutation', `transition${gql}`, {
     type: new GraphQLNonNull(payload),
-    description: `Move a ${t.doc.label} record to another state, if it is still at the version you read and the state model allows the move for you.`,
+    description: `Move one ${t.doc.label} record to another state, if it is still at the version you read and the state model allows the move for you.`,
     args: { input: { type: new GraphQLNonNull(input) } },
     async resolve(_s: unknown, { input: i }: { input: { id: string; version: number; to: string; patch?: RecordValues | null; clientMutationId?: string } }, rc: RequestContext, ri: GraphQLResolveInfo) {
       const id = recordIdOf(graph, i.id, t.name, 'id');
