@@ -96,13 +96,12 @@ async function transition(ws: WriteState, model: StateModelDoc, field: ModelFiel
   next[field.name] = to;
   const move = model.transitions.find((t) => t.from === from && t.to === to);
   const admitted = move ? transitionsFor(ws.scope, model).includes(move) : false;
-  const refuse = async (why: string, extra: Record<string, unknown> = {}) => {
+  const refuse = async (why: string) => {
     const moves = await allowedMoves(ws, model, from, current);
     return new DomainError(ErrorCode.INVALID_TRANSITION, `${why}; ${describeMoves(ws, model, from, moves)}`, {
       from: from && constantName(from),
       to: constantName(to),
       allowed: moves.map((t) => constantName(t.to)),
-      ...extra,
     });
   };
   if (!model.states.some((s) => s.name === to)) throw await refuse(`${constantName(to)} is not a state of ${label(ws)} records`);
