@@ -154,6 +154,21 @@ describe('transitions', () => {
     expect(after).toEqual({ n: before.n + 1, kind: 'updated', state: 'in_progress' });
   });
 
+  it('costs the record’s read and the write: two statements, three with a condition; a create or update without state costs one', async () => {
+    await as('alice.agent', READ, { id: (await create('admin', {})).id }); // warm: the user's profile is read once
+    const created = await t.statements(() => as('alice.agent', CREATE, { i: { shortDescription: 'Counted', assignmentGroup: ids['Service Desk'] } }));
+    expect(created.sql).toHaveLength(1);
+    const id = created.result.data.createIncident.incident.id;
+    const updated = await t.statements(() => as('alice.agent', UPDATE, { i: { id, version: 1, patch: { assignedTo: ids['alice.agent'] } } }));
+    expect(updated.sql).toHaveLength(1);
+    const started = await t.statements(() => move('alice.agent', id, 2, 'IN_PROGRESS'));
+    expect(started.result.errors).toBeUndefined();
+    expect(started.sql).toHaveLength(2);
+    const held = await t.statements(() => move('alice.agent', id, 3, 'ON_HOLD'));
+    expect(held.result.errors).toBeUndefined();
+    expect(held.sql).toHaveLength(3);
+  });
+
   it('refuses a move that does not start from the record’s state, naming the moves allowed from it', async () => {
     const inc = await create('admin', {});
     const r = await move('alice.agent', inc.id, 1, 'RESOLVED', { resolutionNotes: 'x', closeCode: 'SOLVED' });
