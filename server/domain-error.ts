@@ -18,6 +18,8 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   NAME_CLASH = 'NAME_CLASH',
+  /** A state change its record's state model does not allow from where the record is, for this user. */
+  INVALID_TRANSITION = 'INVALID_TRANSITION',
   /** A request's statement ran past its time budget and was stopped. */
   TIMEOUT = 'TIMEOUT',
   /** Too many requests from one client on an anonymous or sign-in path. */

@@ -6,6 +6,7 @@ import { CaseTypeDoc } from '../case/case-type.js';
 import { businessUnitProblems } from '../case/business-unit-problems.js';
 import { caseTypeProblems } from '../case/case-type-problems.js';
 import { StateModelDoc } from '../case/state-model.js';
+import { stateModelProblems } from '../case/state-model-problems.js';
 import { FormDoc } from '../form/form.js';
 import { UiPolicyDoc } from '../form/ui-policy.js';
 import { formProblems } from '../form/form-problems.js';
@@ -205,7 +206,7 @@ const stateModel: MetadataKind<'stateModel'> = {
   diffProps: ['label', 'recordType', 'field', 'initial', 'states', 'transitions', 'retired'],
   normalise: (doc) => canonical(doc),
   recordTypeOf: (doc) => doc.recordType,
-  validate: basic('stateModel'),
+  validate: (model) => [...basic('stateModel')(model), ...stateModelProblems(model)],
 };
 
 const form: MetadataKind<'form'> = {

@@ -1,7 +1,8 @@
 import pluralize from 'pluralize';
 import { camelName, pascalName } from './names.js';
-import type { FieldDoc, RecordTypeDoc } from './record-type.js';
+import type { ChoiceDoc, FieldDoc, RecordTypeDoc } from './record-type.js';
 import type { MetadataSnapshot } from './kinds.js';
+import type { StateModelDoc } from '../case/state-model.js';
 
 /** A field as the platform sees it after inheritance: always has an id and resolved flags. */
 export interface ModelField extends FieldDoc {
@@ -12,6 +13,11 @@ export interface ModelField extends FieldDoc {
   required: boolean;
   unique: boolean;
   archived: boolean;
+  /**
+   * The choices of the GraphQL enum of a choice field that types sharing it see differently (a state field whose
+   * states come from state models): every value any of them may hold. Absent: the enum is `choices`.
+   */
+  enumChoices?: ChoiceDoc[];
 }
 
 /** A record type resolved against the whole snapshot: ancestry, effective fields, descendants. */
@@ -34,6 +40,11 @@ export interface ModelType {
   /** The nearest number prefix of the type or an ancestor; null when records have no number. */
   numberPrefix: string | null;
   displayField: string | null;
+  /**
+   * The state model of its records: its own, else the nearest ancestor's (null: none). When there is one, the
+   * model's states are the choices of its state field: an admin does not type the states twice.
+   */
+  stateModel: StateModelDoc | null;
 }
 
 export interface Model {
@@ -57,6 +68,12 @@ export function pluralOf(name: string): string {
 export function buildModel(snapshot: MetadataSnapshot): Model {
   const docs = snapshot.recordTypes;
   const types = new Map<string, ModelType>();
+  // Validation refuses a second model for one type; should one slip through, the first by name wins.
+  const modelsByType = new Map<string, StateModelDoc>();
+  for (const name of Object.keys(snapshot.stateModels ?? {}).sort()) {
+    const m = snapshot.stateModels[name];
+    if (!modelsByType.has(m.recordType)) modelsByType.set(m.recordType, m);
+  }
   const resolve = (name: string): ModelType => {
     const existing = types.get(name);
     if (existing) return existing;
@@ -87,6 +104,7 @@ export function buildModel(snapshot: MetadataSnapshot): Model {
       concreteTypes: [],
       numberPrefix: doc.numberPrefix ?? parentType?.numberPrefix ?? null,
       displayField: doc.displayField ?? parentType?.displayField ?? null,
+      stateModel: modelsByType.get(name) ?? parentType?.stateModel ?? null,
     };
     types.set(name, type);
     return type;
@@ -96,7 +114,51 @@ export function buildModel(snapshot: MetadataSnapshot): Model {
     if (type.abstract || type.archived) continue;
     for (const n of [type.name, ...type.ancestors]) types.get(n)!.concreteTypes.push(type.name);
   }
+  applyStateChoices(types);
   return { snapshot, types };
+}
+
+/** A state model's states as choices of its field. */
+export function stateChoices(model: StateModelDoc): ChoiceDoc[] {
+  return model.states.map((s) => ({ value: s.name, label: s.label }));
+}
+
+/**
+ * The state field of a type with a state model takes the model's states as its choices. An abstract type sees
+ * every value its kinds may hold (its view unions them), and since every type sharing the field shares one
+ * GraphQL enum (an interface field and its implementations must agree), that enum holds them all too.
+ */
+function applyStateChoices(types: Map<string, ModelType>): void {
+  const withModel = [...types.values()].filter((t) => t.stateModel && !t.archived);
+  if (!withModel.length) return;
+  // Field id → every value the field may hold on some type, declared choices first.
+  const union = new Map<string, ChoiceDoc[]>();
+  const add = (id: string, choices: readonly ChoiceDoc[]) => {
+    const list = union.get(id) ?? [];
+    for (const c of choices) if (!list.some((x) => x.value === c.value)) list.push(c);
+    union.set(id, list);
+  };
+  const stateFieldOf = (t: ModelType) => t.fields.find((f) => f.name === t.stateModel!.field && f.type === 'choice' && !f.archived);
+  for (const t of withModel) {
+    const f = stateFieldOf(t);
+    if (f) add(f.id, []);
+  }
+  if (!union.size) return;
+  for (const t of types.values()) for (const f of t.fields) if (union.has(f.id)) add(f.id, f.choices ?? []);
+  for (const t of withModel) {
+    const f = stateFieldOf(t);
+    if (f) add(f.id, stateChoices(t.stateModel!));
+  }
+  for (const t of types.values()) {
+    const replace = (f: ModelField): ModelField => {
+      const all = union.get(f.id);
+      if (!all) return f;
+      const own = t.stateModel && t.stateModel.field === f.name ? stateChoices(t.stateModel) : t.abstract ? all : f.choices;
+      return { ...f, choices: own, enumChoices: all };
+    };
+    t.fields = t.fields.map(replace);
+    t.activeFields = t.fields.filter((f) => !f.archived);
+  }
 }
 
 /** Types visible in the graph, in a stable order. */

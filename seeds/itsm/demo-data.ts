@@ -52,7 +52,20 @@ const PROBLEMS = [
 ];
 const CASES = ['Invoice shows the wrong amount', 'Cannot log in to the portal', 'Order arrived damaged', 'Feature request: export to CSV', 'API returns 500 on upload'];
 const STATES = ['NEW', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED', 'CLOSED'];
+/** The transitions from NEW that lead to each state, in the incident and case state models of the packs. */
+export const PATHS: Record<string, string[]> = {
+  NEW: [],
+  IN_PROGRESS: ['IN_PROGRESS'],
+  ON_HOLD: ['IN_PROGRESS', 'ON_HOLD'],
+  RESOLVED: ['IN_PROGRESS', 'RESOLVED'],
+  CLOSED: ['IN_PROGRESS', 'RESOLVED', 'CLOSED'],
+};
 const CATEGORIES = ['SOFTWARE', 'HARDWARE', 'NETWORK', 'ACCESS', 'OTHER'];
+
+/** What resolving an incident requires in the pack's model (resolution notes and a close code). */
+export function resolutionOf(to: string): Record<string, unknown> | null {
+  return to === 'RESOLVED' ? { resolutionNotes: 'Fixed and confirmed with the caller.', closeCode: 'SOLVED' } : null;
+}
 
 /** What the ITSM demo (CMDB, problems, changes, requests) builds on: ids by name, as the base demo made them. */
 export interface DemoBase {
@@ -140,14 +153,15 @@ export async function loadDemoData(execute: Execute, onProgress?: OnProgress): P
   const start = Date.parse('2026-09-01T08:00:00Z');
   const incidentInputs: Record<string, unknown>[] = [];
   const incidentGroups: string[] = [];
+  const incidentStates: string[] = [];
   for (let i = 0; i < 150; i++) {
     const opened = new Date(start + i * 3.7 * 3600_000 + Math.floor(random() * 3600_000));
     const group = pick(groupNames);
     incidentGroups.push(group);
+    incidentStates.push(pick(STATES));
     incidentInputs.push({
       shortDescription: pick(PROBLEMS),
       description: 'Reported through the service portal.',
-      state: pick(STATES),
       priority: 1 + Math.floor(random() * 5),
       category: pick(CATEGORIES),
       caller: i % 6 === 0 ? people['erin.employee'] : pick(employees),
@@ -158,6 +172,8 @@ export async function loadDemoData(execute: Execute, onProgress?: OnProgress): P
     });
   }
   const incidents = await w.createMany('Incident', incidentInputs);
+  // Records start in their model's initial state and reach another only by its transitions, as a person would.
+  await w.walk('Incident', incidents, incidentStates.map((st) => PATHS[st]), resolutionOf);
   // Every group has members, and they may write on their group's incidents (journal_create_agents). The server
   // sets the author (the signed-in agent) and the time written, so entries are batched per author.
   const byAuthor = new Map<string, Record<string, unknown>[]>();
@@ -172,13 +188,14 @@ export async function loadDemoData(execute: Execute, onProgress?: OnProgress): P
 
   w.progress('customer cases');
   const customerAccounts = ['Globex', 'Globex Europe', 'Umbrella', 'Umbrella Labs'];
-  await w.createMany(
+  const caseStates: string[] = [];
+  const cases = await w.createMany(
     'CustomerCase',
     Array.from({ length: 40 }, (_, i) => {
       const account = customerAccounts[i % customerAccounts.length];
+      caseStates.push(pick(STATES));
       return {
         shortDescription: pick(CASES),
-        state: pick(STATES),
         priority: 1 + Math.floor(random() * 5),
         account: accounts[account],
         contact: contacts[account].length ? pick(contacts[account]) : null,
@@ -188,5 +205,6 @@ export async function loadDemoData(execute: Execute, onProgress?: OnProgress): P
       };
     }),
   );
+  await w.walk('CustomerCase', cases, caseStates.map((st) => PATHS[st]));
   return { records: w.records, people, employees, groups, agents, locations, incidents };
 }

@@ -1,4 +1,4 @@
-import type { DemoBase } from './demo-data.js';
+import { PATHS, resolutionOf, type DemoBase } from './demo-data.js';
 import { loadCmdbDemoData } from './demo-cmdb.js';
 import { DemoWriter, rng, type Execute, type OnProgress } from './demo-writer.js';
 
@@ -63,16 +63,17 @@ export async function loadItsmDemoData(execute: Execute, base: DemoBase, onProgr
       };
     }),
   );
-  await w.createMany(
+  const incidentStates: string[] = [];
+  const incidents = await w.createMany(
     'Incident',
     Array.from({ length: 300 }, (_, i) => {
       // Most incidents are symptoms of a known problem and sit on its item; the rest on any item.
       const p = random() < 0.6 ? Math.floor(random() * problems.length) : -1;
       const ci = p >= 0 ? problemItems[p] : pick(affected);
       const group = i % 4 === 0 ? 'Service Desk' : groupOf(ci);
+      incidentStates.push(pick(STATES));
       return {
         shortDescription: pick(INCIDENTS),
-        state: pick(STATES),
         priority: 1 + Math.floor(random() * 5),
         category: pick(['SOFTWARE', 'HARDWARE', 'NETWORK']),
         caller: i % 10 === 0 ? base.people['erin.employee'] : pick(base.employees),
@@ -84,6 +85,8 @@ export async function loadItsmDemoData(execute: Execute, base: DemoBase, onProgr
       };
     }),
   );
+  // Incidents follow their state model: created new, then moved by transitions.
+  await w.walk('Incident', incidents, incidentStates.map((st) => PATHS[st]), resolutionOf);
   await w.createMany(
     'ChangeRequest',
     Array.from({ length: 150 }, (_, i) => {

@@ -56,4 +56,26 @@ export class DemoWriter {
     }
     return ids;
   }
+
+  /**
+   * Moves records along their state model, as a person would: `paths[i]` is the list of target states record
+   * `ids[i]` goes through, one transition each (records start at version 1, in the initial state). The records'
+   * k-th moves go together, up to 25 per operation; `patches` adds what a move requires (resolution notes).
+   */
+  async walk(type: string, ids: readonly string[], paths: readonly (readonly string[])[], patch: (to: string) => Record<string, unknown> | null = () => null): Promise<void> {
+    const field = type.charAt(0).toLowerCase() + type.slice(1);
+    const versions = ids.map(() => 1);
+    const steps = Math.max(0, ...paths.map((p) => p.length));
+    for (let k = 0; k < steps; k++) {
+      const moving = ids.map((_, i) => i).filter((i) => paths[i].length > k);
+      for (let start = 0; start < moving.length; start += BATCH) {
+        const batch = moving.slice(start, start + BATCH);
+        const variables = Object.fromEntries(batch.map((i, j) => [`i${j}`, { id: ids[i], version: versions[i], to: paths[i][k], patch: patch(paths[i][k]) }]));
+        const params = batch.map((_, j) => `$i${j}: Transition${type}Input!`).join(', ');
+        const fields = batch.map((_, j) => `r${j}: transition${type}(input: $i${j}) { ${field} { version } }`).join(' ');
+        const data = await this.execute(`mutation(${params}) { ${fields} }`, variables);
+        batch.forEach((i, j) => (versions[i] = data[`r${j}`][field].version as number));
+      }
+    }
+  }
 }

@@ -28,6 +28,7 @@ export class AccessScope {
   private readonly all = new Map<string, AclDoc[]>();
   /** Which user criteria this actor matches, by name. */
   readonly criteriaMatched = new Map<string, boolean>();
+  private matcher: (name: string) => boolean = () => false;
 
   private constructor(
     readonly unrestricted: boolean,
@@ -67,6 +68,7 @@ export class AccessScope {
       }
       return m;
     };
+    scope.matcher = matches;
     for (const rule of Object.values(model.snapshot.acls ?? {})) {
       if (rule.active === false) continue;
       const target = targetKey(rule.recordType, rule.field ?? null, rule.operation);
@@ -78,6 +80,11 @@ export class AccessScope {
       scope.matching.set(target, list);
     }
     return scope;
+  }
+
+  /** Whether the actor matches the named user criteria (state-model transitions name them); admins match all. */
+  matchesCriteria(name: string): boolean {
+    return this.unrestricted || this.matcher(name);
   }
 
   /** Rules allowing `op` on records of a type: those of the nearest type in its ancestry that has any. */

@@ -4,6 +4,7 @@ import type { Database } from '../db/index.js';
 import { planDdl } from '../ddl/index.js';
 import { DomainError, ErrorCode } from '../domain-error.js';
 import { carryForward } from './carry-forward.js';
+import { retireStates } from './retire-states.js';
 import { identityProblems } from './identity-pack.js';
 import { diffSnapshots, type MetadataChange } from './diff-snapshots.js';
 import { applyDrafts, metadataStore, type DraftRow, type VersionRow } from './metadata-store.js';
@@ -92,7 +93,9 @@ export async function publish<A>(db: Database, req: PublishRequest<A>): Promise<
   const model = buildModel(candidate);
   const prepared = guarded('the GraphQL schema for this metadata cannot be built', () => req.prepare(model));
   const diff = diffSnapshots(head.snapshot, candidate);
-  const plan = guarded('the database change for this metadata cannot be planned', () => planDdl(buildModel(head.snapshot), model));
+  const before = buildModel(head.snapshot);
+  const plan = guarded('the database change for this metadata cannot be planned', () => planDdl(before, model));
+  plan.steps.unshift(...retireStates(before, model, req.author));
   if (plan.refused.length)
     throw new DomainError(ErrorCode.UNSAFE_CHANGE, plan.refused.map((r) => r.message).join('; '), { problems: plan.refused });
 

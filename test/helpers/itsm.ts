@@ -48,7 +48,6 @@ export async function createSmallData(t: TestServer, incidents = 6): Promise<Sma
       i: {
         shortDescription: `Problem ${i}`,
         priority: (i % 5) + 1,
-        state: i % 2 ? 'IN_PROGRESS' : 'NEW',
         caller: people[i % 3],
         assignmentGroup: groups[i % 2],
         openedAt: new Date(Date.UTC(2026, 0, 1, i)).toISOString(),
@@ -56,6 +55,9 @@ export async function createSmallData(t: TestServer, incidents = 6): Promise<Sma
       },
     });
     ids.push(d.createIncident.incident.id);
+    // Incidents start NEW (their state model's initial state); every other one is then taken into work.
+    if (i % 2)
+      await t.ok(`mutation($i: TransitionIncidentInput!) { transitionIncident(input: $i) { incident { id } } }`, { i: { id: d.createIncident.incident.id, version: 1, to: 'IN_PROGRESS' } });
     const caller = ['ada', 'grace', 'linus'][i % 3];
     for (let j = 0; j < (i % 3) + 1; j++)
       await run(`mutation($i: CreateJournalEntryInput!) { createJournalEntry(input: $i) { journalEntry { id } } }`, { i: { incident: d.createIncident.incident.id, body: `note ${i}.${j}` } }, caller);

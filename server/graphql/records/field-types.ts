@@ -50,7 +50,7 @@ export function choiceEnum(builder: SchemaBuilder, field: ModelField): GraphQLEn
       name,
       description: `Choices of ${field.label}.`,
       // Internal value = the name: responses are built in SQL already in upper case; inputs are lowered on the way in.
-      values: Object.fromEntries((field.choices ?? []).map((c) => [constantName(c.value), { value: constantName(c.value), description: c.label }])),
+      values: Object.fromEntries((field.enumChoices ?? field.choices ?? []).map((c) => [constantName(c.value), { value: constantName(c.value), description: c.label }])),
     }),
     `choices of ${field.owner}.${field.name}`,
   );

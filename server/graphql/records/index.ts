@@ -14,6 +14,7 @@ import { OrderPlugin } from './plugins/OrderPlugin.js';
 import { RecordTypesPlugin } from './plugins/RecordTypesPlugin.js';
 import { ScalarsPlugin } from './plugins/ScalarsPlugin.js';
 import { SubscriptionPlugin } from './plugins/SubscriptionPlugin.js';
+import { TransitionPlugin } from './plugins/TransitionPlugin.js';
 import { buildGraphInfo, type GraphInfo } from '../../records/record-info.js';
 
 /** The data graph, one capability per plugin, in this order. */
@@ -25,6 +26,7 @@ export const RECORD_PLUGINS: readonly RecordPlugin[] = [
   OrderPlugin,
   ConnectionPlugin,
   MutationPlugin,
+  TransitionPlugin,
   AggregatePlugin,
   ImpactPlugin,
   SubscriptionPlugin,

@@ -14,3 +14,5 @@ export { decodeCursor } from './cursor.js';
 export { recordIdOf } from './field-value.js';
 export { SYSTEM_FIELDS, systemOrderKey } from './system-fields.js';
 export { selectionOf, type ResolveTree, type Selection } from './selection.js';
+export { AVAILABLE_TRANSITIONS, availableTransitionsJson, transitionConditionsStatement, transitionLabel, transitionsFor } from './compile-transitions.js';
+export { paramValue } from './field-value.js';

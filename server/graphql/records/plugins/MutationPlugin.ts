@@ -22,7 +22,7 @@ function lowerFirst(s: string): string {
 }
 
 /** The record subtree selected in a payload, under whatever alias. */
-function recordTree(info: GraphQLResolveInfo, payloadType: string, field: string): ResolveTree | undefined {
+export function recordTree(info: GraphQLResolveInfo, payloadType: string, field: string): ResolveTree | undefined {
   const tree = rootTree(info);
   const hits = Object.values(tree.fieldsByTypeName[payloadType] ?? {}).filter((f) => f.name === field);
   if (!hits.length) return undefined;
@@ -30,7 +30,7 @@ function recordTree(info: GraphQLResolveInfo, payloadType: string, field: string
 }
 
 /** The write context of a request: the record core's one write pipeline runs every mutation. */
-function writeContext(rc: RequestContext, ctx: PluginContext): WriteContext {
+export function writeContext(rc: RequestContext, ctx: PluginContext): WriteContext {
   signedIn(rc);
   return { db: rc.db, graph: ctx.graph, limits: ctx.limits, actor: rc.actor!, schemas: rc.schemas, onIdentityWrite: () => rc.identities?.invalidate() };
 }
