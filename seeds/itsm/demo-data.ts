@@ -68,7 +68,7 @@ const CATEGORIES = ['SOFTWARE', 'HARDWARE', 'NETWORK', 'ACCESS', 'OTHER'];
 /**
  * Demo records, written through the public GraphQL mutations: the personas, 40 more employees, departments,
  * locations, nested groups with the agent role granted to them, nested customer accounts and a partner,
- * 150 incidents with about 300 journal entries, and 40 customer cases.
+ * 150 incidents with about 300 journal entries, and 40 customer cases with 60 more.
  */
 export async function loadDemoData(execute: Execute): Promise<{ records: number }> {
   const random = rng(42);
@@ -164,16 +164,16 @@ export async function loadDemoData(execute: Execute): Promise<{ records: number 
     });
     const entries = i % 5 === 0 ? 4 : 2;
     for (let j = 0; j < entries; j++) {
-      // Every group has members, and they may write on their group's incidents (journal_create_agents). The
-      // server sets the author (the signed-in agent) and the time written.
+      // Every group has members, and they may read their group's incidents, so they may write on them
+      // (journal_create_*). The server sets the author (the signed-in agent) and the time written.
       const author = pick(agents[group]);
-      await create('JournalEntry', { incident, body: j === 0 ? 'Logged the call and asked for details.' : `Update ${j}: investigating.`, internal: j % 2 === 1 }, userNames[author]);
+      await create('JournalEntry', { record: incident, body: j === 0 ? 'Logged the call and asked for details.' : `Update ${j}: investigating.`, kind: j % 2 === 1 ? 'WORK_NOTE' : 'COMMENT' }, userNames[author]);
     }
   }
   const customerAccounts = ['Globex', 'Globex Europe', 'Umbrella', 'Umbrella Labs'];
   for (let i = 0; i < 40; i++) {
     const account = customerAccounts[i % customerAccounts.length];
-    await create('CustomerCase', {
+    const kase = await create('CustomerCase', {
       shortDescription: pick(CASES),
       state: pick(STATES),
       priority: 1 + Math.floor(random() * 5),
@@ -183,6 +183,10 @@ export async function loadDemoData(execute: Execute): Promise<{ records: number 
       assignmentGroup: groups[i % 3 === 0 ? 'Service Desk' : 'Applications'],
       openedAt: new Date(start + i * 9 * 3600_000).toISOString(),
     });
+    // The same journal on another task type, with no wiring of its own: a comment, and on every other case a work note.
+    const group = i % 3 === 0 ? 'Service Desk' : 'Applications';
+    for (const kind of i % 2 === 0 ? ['COMMENT', 'WORK_NOTE'] : ['COMMENT'])
+      await create('JournalEntry', { record: kase, body: kind === 'COMMENT' ? 'We are looking into it.' : 'Checked the logs.', kind }, userNames[agents[group][i % agents[group].length]]);
   }
   return { records };
 }

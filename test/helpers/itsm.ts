@@ -58,7 +58,7 @@ export async function createSmallData(t: TestServer, incidents = 6): Promise<Sma
     ids.push(d.createIncident.incident.id);
     const caller = ['ada', 'grace', 'linus'][i % 3];
     for (let j = 0; j < (i % 3) + 1; j++)
-      await run(`mutation($i: CreateJournalEntryInput!) { createJournalEntry(input: $i) { journalEntry { id } } }`, { i: { incident: d.createIncident.incident.id, body: `note ${i}.${j}` } }, caller);
+      await run(`mutation($i: CreateJournalEntryInput!) { createJournalEntry(input: $i) { journalEntry { id } } }`, { i: { record: d.createIncident.incident.id, body: `note ${i}.${j}` } }, caller);
   }
   return { people, groups, incidents: ids };
 }

@@ -1,5 +1,5 @@
 export { CompileContext, globalIdSql, gqlNameLiteral, jsonObject, type CompileMode, type PageLimits } from './compile-context.js';
-export { assertReadable, fieldAccess, readableWhere, recordAccess, visibleUserName } from './compile-access.js';
+export { assertReadable, fieldAccess, readableWhere, recordAccess, rulePredicate, visibleUserName } from './compile-access.js';
 export { type Writer } from './auto-values.js';
 export { aggregateJson } from './compile-aggregate.js';
 export { connectionJson } from './compile-connection.js';
