@@ -27,9 +27,9 @@ interface TypeSpec {
   reverse?: Record<string, [OracleType, string]>;
 }
 const TYPES: Record<OracleType, TypeSpec> = {
-  incident: { gql: 'Incident', list: 'incidents', refs: { caller: 'person', assignmentGroup: 'assignment_group', assignedTo: 'person' }, reverse: { journalEntries: ['journal_entry', 'incident'] } },
-  customer_case: { gql: 'CustomerCase', list: 'customerCases', refs: { account: 'account', contact: 'person', assignmentGroup: 'assignment_group', assignedTo: 'person' } },
-  journal_entry: { gql: 'JournalEntry', list: 'journalEntries', refs: { incident: 'incident', author: 'person' } },
+  incident: { gql: 'Incident', list: 'incidents', refs: { caller: 'person', assignmentGroup: 'assignment_group', assignedTo: 'person' }, reverse: { journalEntries: ['journal_entry', 'record'] } },
+  customer_case: { gql: 'CustomerCase', list: 'customerCases', refs: { account: 'account', contact: 'person', assignmentGroup: 'assignment_group', assignedTo: 'person' }, reverse: { journalEntries: ['journal_entry', 'record'] } },
+  journal_entry: { gql: 'JournalEntry', list: 'journalEntries', refs: { record: 'task', author: 'person' } },
   person: { gql: 'Person', list: 'people', refs: { account: 'account', manager: 'person' }, reverse: { incidentsByCaller: ['incident', 'caller'], casesRaised: ['customer_case', 'contact'] } },
   account: { gql: 'Account', list: 'accounts', refs: { parent: 'account' }, reverse: { cases: ['customer_case', 'account'], contacts: ['person', 'account'], childAccounts: ['account', 'parent'] } },
   assignment_group: { gql: 'AssignmentGroup', list: 'assignmentGroups', refs: { parent: 'assignment_group', manager: 'person' }, reverse: { tasksByAssignmentGroup: ['task', 'assignment_group'] } },
@@ -241,7 +241,8 @@ describe.each(WHO.map((u) => [label(u), u] as const))('%s', (_name, user) => {
     await check('incident', 'IncidentFilter', { caller: { name: { startsWith: 'A' } } }, (r) => readable('person', r.caller) && /^a/i.test(name(r.caller)));
     await check('customer_case', 'CustomerCaseFilter', { contact: { name: { contains: 'a' } } }, (r) => readable('person', r.contact) && /a/i.test(name(r.contact)));
     await check('customer_case', 'CustomerCaseFilter', { assignmentGroup: { name: { startsWith: 'S' } } }, (r) => readable('assignment_group', r.assignment_group) && /^s/i.test(groupName(r.assignment_group)));
-    await check('journal_entry', 'JournalEntryFilter', { incident: { priority: { lte: 2 } } }, (r) => readable('incident', r.incident) && tables.incident.get(String(r.incident))!.priority <= 2);
+    await check('journal_entry', 'JournalEntryFilter', { record: { priority: { lte: 2 } } }, (r) => readable('task', r.record) && tables.task.get(String(r.record))!.priority <= 2);
+    await check('journal_entry', 'JournalEntryFilter', { kind: { eq: 'WORK_NOTE' } }, (r) => r.kind === 'work_note');
     await check('task', 'TaskFilter', { priority: { eq: 1 } }, (r) => r.priority === 1);
   });
 

@@ -140,12 +140,12 @@ async function deleteIncident(id: string): Promise<void> {
  * the client when. Until an event of a probe record (created and deleted, so every incident or task feed sees
  * it) arrives, the subscription is not live yet; probe events are skipped afterwards.
  */
-async function live(feed: Feed): Promise<void> {
+async function live(feed: Feed, probeRecord: () => Promise<{ id: string }> = () => createIncident('probe'), remove: (id: string) => Promise<void> = deleteIncident): Promise<void> {
   const deadline = Date.now() + 5_000;
   while (Date.now() < deadline) {
-    const probe = await createIncident('probe');
+    const probe = await probeRecord();
     feed.ignored.add(probe.id);
-    await deleteIncident(probe.id);
+    await remove(probe.id);
     if (await feed.arrivedFor(probe.id, 200)) return;
   }
   throw new Error('the subscription did not go live within 5 s');
@@ -220,11 +220,19 @@ describe('record subscriptions over graphql-ws', () => {
     const stale = await t.gql(`mutation($i: UpdateIncidentInput!) { updateIncident(input: $i) { incident { version } } }`, { i: { id, version: 7, patch: { shortDescription: 'Stale' } } });
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
 
-    // Deleting a referenced incident writes its outbox row (and NOTIFY) in the statement that then fails on
-    // the foreign key: the event must die with the transaction.
-    await t.ok(`mutation($i: CreateJournalEntryInput!) { createJournalEntry(input: $i) { journalEntry { id } } }`, { i: { incident: id, body: 'keeps the incident' } });
-    const referenced = await t.gql(`mutation($i: DeleteIncidentInput!) { deleteIncident(input: $i) { deletedId } }`, { i: { id } });
+    // Deleting a referenced record (ada, the incident's caller) writes its outbox row (and NOTIFY) in the
+    // statement that then fails on the foreign key: the event must die with the transaction.
+    const people = new Feed(connect(), `subscription { peopleEvents { kind recordId version } }`);
+    let probes = 0;
+    await live(
+      people,
+      async () => (await t.ok(`mutation($i: CreatePersonInput!) { createPerson(input: $i) { person { id } } }`, { i: { userName: `probe${++probes}`, name: 'Probe', email: `probe${probes}@example.com` } })).createPerson.person,
+      async (pid) => void (await t.ok(`mutation($i: DeletePersonInput!) { deletePerson(input: $i) { deletedId } }`, { i: { id: pid } })),
+    );
+    const referenced = await t.gql(`mutation($i: DeletePersonInput!) { deletePerson(input: $i) { deletedId } }`, { i: { id: ada } });
     expect(referenced.errors?.[0].extensions?.code).toBe('REFERENCED');
+    await t.ok(`mutation($i: UpdatePersonInput!) { updatePerson(input: $i) { person { version } } }`, { i: { id: ada, version: 1, patch: { name: 'Ada' } } });
+    expect(await people.next()).toMatchObject({ kind: 'UPDATED', recordId: ada, version: 2 });
 
     // A change that commits: it is the very next event, so neither failure produced one.
     await t.ok(`mutation($i: UpdateIncidentInput!) { updateIncident(input: $i) { incident { version } } }`, { i: { id, version: 1, patch: { shortDescription: 'Fresh' } } });
