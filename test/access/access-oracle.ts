@@ -112,3 +112,21 @@ export async function oracleFor(db: Executor, userName: OracleUser): Promise<Rec
   for (const type of ORACLE_TYPES) out[type] = await readableIds(db, userName, type);
   return out;
 }
+
+/**
+ * The field history a user may see, by record id: the changed field names (sorted, one per history row) of the
+ * records of `type` it may read, leaving out the fields a seeded field rule hides from it — time worked on
+ * incidents is for agents (incident_time_worked_read). Read straight from atrium.record_history.
+ */
+export async function visibleHistory(db: Executor, userName: OracleUser, type: Exclude<OracleType, 'task'>): Promise<Map<string, string[]>> {
+  const hidden = sql`(h.record_type = 'incident' AND h.field_name = 'time_worked' AND NOT (k.agent OR k.admin))`;
+  const statement =
+    userName === null
+      ? sql`SELECT h.record_id::text AS id, h.field_name AS field FROM atrium.record_history h WHERE h.record_type = ${type}`
+      : sql`${who(userName)}${READABLE_TASK} SELECT h.record_id::text AS id, h.field_name AS field FROM atrium.record_history h, k
+          WHERE h.record_type = ${type} AND h.record_id IN (SELECT id FROM (${READ[type]}) readable) AND NOT ${hidden}`;
+  const out = new Map<string, string[]>();
+  for (const r of await db.run<{ id: string; field: string }>(statement)) out.set(r.id, [...(out.get(r.id) ?? []), r.field]);
+  for (const list of out.values()) list.sort();
+  return out;
+}

@@ -220,19 +220,19 @@ describe('record subscriptions over graphql-ws', () => {
     const stale = await t.gql(`mutation($i: UpdateIncidentInput!) { updateIncident(input: $i) { incident { version } } }`, { i: { id, version: 7, patch: { shortDescription: 'Stale' } } });
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
 
-    // Deleting a referenced record (ada, the incident's caller) writes its outbox row (and NOTIFY) in the
-    // statement that then fails on the foreign key: the event must die with the transaction.
-    const people = new Feed(connect(), `subscription { peopleEvents { kind recordId version } }`);
+    // Deleting a referenced record (a group with a member: the membership's group is required) writes its outbox
+    // row (and NOTIFY) in the statement that then fails on the foreign key: the event must die with the transaction.
+    const groups = new Feed(connect(), `subscription { assignmentGroupsEvents { kind recordId version } }`);
     let probes = 0;
-    await live(
-      people,
-      async () => (await t.ok(`mutation($i: CreatePersonInput!) { createPerson(input: $i) { person { id } } }`, { i: { userName: `probe${++probes}`, name: 'Probe', email: `probe${probes}@example.com` } })).createPerson.person,
-      async (pid) => void (await t.ok(`mutation($i: DeletePersonInput!) { deletePerson(input: $i) { deletedId } }`, { i: { id: pid } })),
-    );
-    const referenced = await t.gql(`mutation($i: DeletePersonInput!) { deletePerson(input: $i) { deletedId } }`, { i: { id: ada } });
+    const createGroup = async () => (await t.ok(`mutation($i: CreateAssignmentGroupInput!) { createAssignmentGroup(input: $i) { assignmentGroup { id } } }`, { i: { name: `Probe ${++probes}` } })).createAssignmentGroup.assignmentGroup as { id: string };
+    await live(groups, createGroup, async (gid) => void (await t.ok(`mutation($i: DeleteAssignmentGroupInput!) { deleteAssignmentGroup(input: $i) { deletedId } }`, { i: { id: gid } })));
+    const group = await createGroup();
+    expect(await groups.next()).toMatchObject({ kind: 'CREATED', recordId: group.id, version: 1 });
+    await t.ok(`mutation($i: CreateGroupMemberInput!) { createGroupMember(input: $i) { groupMember { id } } }`, { i: { assignmentGroup: group.id, person: ada } });
+    const referenced = await t.gql(`mutation($i: DeleteAssignmentGroupInput!) { deleteAssignmentGroup(input: $i) { deletedId } }`, { i: { id: group.id } });
     expect(referenced.errors?.[0].extensions?.code).toBe('REFERENCED');
-    await t.ok(`mutation($i: UpdatePersonInput!) { updatePerson(input: $i) { person { version } } }`, { i: { id: ada, version: 1, patch: { name: 'Ada' } } });
-    expect(await people.next()).toMatchObject({ kind: 'UPDATED', recordId: ada, version: 2 });
+    await t.ok(`mutation($i: UpdateAssignmentGroupInput!) { updateAssignmentGroup(input: $i) { assignmentGroup { version } } }`, { i: { id: group.id, version: 1, patch: { name: 'Kept' } } });
+    expect(await groups.next()).toMatchObject({ kind: 'UPDATED', recordId: group.id, version: 2 });
 
     // A change that commits: it is the very next event, so neither failure produced one.
     await t.ok(`mutation($i: UpdateIncidentInput!) { updateIncident(input: $i) { incident { version } } }`, { i: { id, version: 1, patch: { shortDescription: 'Fresh' } } });

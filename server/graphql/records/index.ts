@@ -6,6 +6,8 @@ import type { RecordPlugin } from './plugin.js';
 import { AggregatePlugin } from './plugins/AggregatePlugin.js';
 import { ConnectionPlugin } from './plugins/ConnectionPlugin.js';
 import { FilterPlugin } from './plugins/FilterPlugin.js';
+import { HistoryPlugin } from './plugins/HistoryPlugin.js';
+import { JournalPlugin } from './plugins/JournalPlugin.js';
 import { MutationPlugin } from './plugins/MutationPlugin.js';
 import { NodePlugin } from './plugins/NodePlugin.js';
 import { OrderPlugin } from './plugins/OrderPlugin.js';
@@ -22,7 +24,9 @@ export const RECORD_PLUGINS: readonly RecordPlugin[] = [
   FilterPlugin,
   OrderPlugin,
   ConnectionPlugin,
+  HistoryPlugin,
   MutationPlugin,
+  JournalPlugin,
   AggregatePlugin,
   SubscriptionPlugin,
 ];

@@ -8,6 +8,7 @@ import { fieldWriteAccess, readableWhere, recordAccess, unwritableFields } from 
 import type { CompileContext } from './compile-context.js';
 import { recordJson } from './compile-record.js';
 import { typedParam } from './field-value.js';
+import { historyInsert } from './history-insert.js';
 import { selectionOf, type ResolveTree } from './selection.js';
 
 /** Values of a create or a patch, keyed by GraphQL field name, as GraphQL parsed them. */
@@ -148,7 +149,7 @@ export function createStatement(ctx: CompileContext, info: TypeInfo, values: Rec
   }
   // Create rules test the new record; when they refuse, the caller rolls the statement back (see `forbidden`).
   const c = ctx.alias();
-  return sql`WITH chk AS (SELECT ${hiddenReference(ctx, info, fields, params)} AS hidden), w AS (INSERT INTO ${tableRef(info.type.name)} (${sql.join(cols, sql`, `)}) SELECT ${sql.join(vals, sql`, `)} FROM chk WHERE chk.hidden IS NULL RETURNING *), e AS (${eventInsert(info, 'created', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, NULL::int AS current_version, (SELECT NOT coalesce(${writeAllowed(ctx, info, c, 'create', values)}, FALSE) FROM w ${c}) AS forbidden, (SELECT ${forbiddenField(ctx, info, c, 'create', values)} FROM w ${c}) AS forbidden_field, (SELECT hidden FROM chk) AS hidden_reference`;
+  return sql`WITH chk AS (SELECT ${hiddenReference(ctx, info, fields, params)} AS hidden), w AS (INSERT INTO ${tableRef(info.type.name)} (${sql.join(cols, sql`, `)}) SELECT ${sql.join(vals, sql`, `)} FROM chk WHERE chk.hidden IS NULL RETURNING *), e AS (${eventInsert(info, 'created', actor)}), h AS (${historyInsert(info.type.name, info.type.activeFields, actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, NULL::int AS current_version, (SELECT NOT coalesce(${writeAllowed(ctx, info, c, 'create', values)}, FALSE) FROM w ${c}) AS forbidden, (SELECT ${forbiddenField(ctx, info, c, 'create', values)} FROM w ${c}) AS forbidden_field, (SELECT hidden FROM chk) AS hidden_reference`;
 }
 
 export function updateStatement(ctx: CompileContext, info: TypeInfo, id: number, version: number, patch: RecordValues, actor: string, tree: ResolveTree | undefined): SQL {
@@ -161,7 +162,13 @@ export function updateStatement(ctx: CompileContext, info: TypeInfo, id: number,
   ];
   // `prev` reads the version before the statement, to tell a missing record from a stale version.
   const allowed = (a: SQL) => sql`${readableWhere(ctx, info, a)} AND ${writeAllowed(ctx, info, a, 'update', patch)}`;
-  return sql`WITH chk AS (SELECT ${hiddenReference(ctx, info, fields, values)} AS hidden), prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'update', patch), (p) => forbiddenField(ctx, info, p, 'update', patch))}), w AS (UPDATE ${tableRef(info.type.name)} t SET ${sql.join(sets, sql`, `)} WHERE t."id" = ${id}::bigint AND t."sys_version" = ${version}::int AND ${allowed(sql`t`)} AND (SELECT hidden FROM chk) IS NULL RETURNING t.*), e AS (${eventInsert(info, 'updated', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden, (SELECT forbidden_field FROM prev) AS forbidden_field, (SELECT hidden FROM chk) AS hidden_reference`;
+  // `old` is the row as the statement's snapshot saw it, for the history's old values. Under READ COMMITTED the
+  // UPDATE may wait for a concurrent writer and then re-check its WHERE against the row that writer committed;
+  // since it requires the version the client sent, it changes a row only when that row is still at that version,
+  // and a row at the sent version is exactly what the snapshot saw (a newer committed version would have failed
+  // the check; an older one cannot have been sent, as the client read the sent version from a commit that
+  // precedes this statement). So `old` is the row this update changed, and its history is exact.
+  return sql`WITH old AS (SELECT * FROM ${tableRef(info.type.name)} WHERE "id" = ${id}::bigint), chk AS (SELECT ${hiddenReference(ctx, info, fields, values)} AS hidden), prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'update', patch), (p) => forbiddenField(ctx, info, p, 'update', patch))}), w AS (UPDATE ${tableRef(info.type.name)} t SET ${sql.join(sets, sql`, `)} WHERE t."id" = ${id}::bigint AND t."sys_version" = ${version}::int AND ${allowed(sql`t`)} AND (SELECT hidden FROM chk) IS NULL RETURNING t.*), e AS (${eventInsert(info, 'updated', actor)}), h AS (${historyInsert(info.type.name, info.type.activeFields, actor, sql`old`)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden, (SELECT forbidden_field FROM prev) AS forbidden_field, (SELECT hidden FROM chk) AS hidden_reference`;
 }
 
 export function deleteStatement(ctx: CompileContext, info: TypeInfo, id: number, version: number | null, actor: string, tree: ResolveTree | undefined): SQL {

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
 import { fieldAccess, readableWhere } from './compile-access.js';
 import { connectionJson } from './compile-connection.js';
+import { HISTORY_FIELD, historyJson } from './compile-history.js';
 import { globalIdSql, gqlNameLiteral, jsonObject, type CompileContext } from './compile-context.js';
 import { selectionOf, type ResolveTree, type Selection } from './selection.js';
 import { SYSTEM_FIELDS, systemValue } from './system-fields.js';
@@ -57,6 +58,10 @@ export function recordJson(ctx: CompileContext, info: TypeInfo, alias: SQL, sele
           return readable ? sql`${link} AND ${readable}` : link;
         }, { field: reverse.field.name, row: alias }),
       ]);
+      continue;
+    }
+    if (name === HISTORY_FIELD && !info.type.abstract) {
+      pairs.push([key, historyJson(ctx, info, alias, tree)]);
       continue;
     }
     throw new DomainError(ErrorCode.UNKNOWN_FIELD, `${info.type.gqlName} has no field "${name}"`);

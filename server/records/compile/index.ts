@@ -12,3 +12,4 @@ export { decodeCursor } from './cursor.js';
 export { recordIdOf } from './field-value.js';
 export { SYSTEM_FIELDS, systemOrderKey } from './system-fields.js';
 export { selectionOf, type ResolveTree, type Selection } from './selection.js';
+export { HISTORY_FIELD, type HistoryArgs } from './compile-history.js';
