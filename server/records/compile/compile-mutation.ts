@@ -28,6 +28,8 @@ export interface WriteRow extends Record<string, unknown> {
   forbidden_field: string | null;
   /** A reference given that points at no record the actor may read (unknown or hidden alike): its field. */
   hidden_reference: string | null;
+  /** A delete refused because records still point at this one through a reference to an abstract type: `type.field`. */
+  referenced_by?: string | null;
 }
 
 /**
@@ -174,7 +176,27 @@ export function updateStatement(ctx: CompileContext, info: TypeInfo, id: number,
 export function deleteStatement(ctx: CompileContext, info: TypeInfo, id: number, version: number | null, actor: string, tree: ResolveTree | undefined): SQL {
   const versionCheck = version === null ? sql`` : sql` AND t."sys_version" = ${version}::int`;
   const allowed = (a: SQL) => sql`${readableWhere(ctx, info, a)} AND ${writeAllowed(ctx, info, a, 'delete', {})}`;
-  return sql`WITH prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'delete', {}))}), w AS (DELETE FROM ${tableRef(info.type.name)} t WHERE t."id" = ${id}::bigint${versionCheck} AND ${allowed(sql`t`)} RETURNING t.*), e AS (${eventInsert(info, 'deleted', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden, NULL::text AS forbidden_field, NULL::text AS hidden_reference`;
+  return sql`WITH ref AS (SELECT ${referencedBy(ctx, info, id)} AS by), prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'delete', {}))}), w AS (DELETE FROM ${tableRef(info.type.name)} t WHERE t."id" = ${id}::bigint${versionCheck} AND ${allowed(sql`t`)} AND (SELECT by FROM ref) IS NULL RETURNING t.*), e AS (${eventInsert(info, 'deleted', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden, NULL::text AS forbidden_field, NULL::text AS hidden_reference, (SELECT by FROM ref) AS referenced_by`;
+}
+
+/**
+ * A reference to an abstract type (a journal entry's `record`, pointing at any task) has no foreign key — its
+ * target is a view — so the delete checks it itself, as the key would: the first required such reference still
+ * pointing at this record, as `type.field`; NULL when none does. (Optional ones are left pointing at nothing, and
+ * read as null, as a hidden record does.)
+ */
+function referencedBy(ctx: CompileContext, info: TypeInfo, id: number): SQL {
+  const family = new Set([info.type.name, ...info.type.ancestors]);
+  const checks: SQL[] = [];
+  for (const source of ctx.graph.byName.values()) {
+    if (source.type.abstract) continue;
+    for (const f of source.type.activeFields) {
+      const target = f.type === 'reference' && f.required ? ctx.graph.byName.get(f.reference!) : undefined;
+      if (!target?.type.abstract || !family.has(target.type.name)) continue;
+      checks.push(sql`WHEN EXISTS (SELECT 1 FROM ${tableRef(source.type.name)} s WHERE s.${sql.identifier(f.name)} = ${id}::bigint) THEN ${`${source.type.name}.${f.name}`}::text`);
+    }
+  }
+  return checks.length ? sql`CASE ${sql.join(checks, sql` `)} END` : sql`NULL::text`;
 }
 
 /** An event's snapshot as a row of the type's table, to select from (alias it). */
