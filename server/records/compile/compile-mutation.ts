@@ -164,13 +164,13 @@ export function updateStatement(ctx: CompileContext, info: TypeInfo, id: number,
   ];
   // `prev` reads the version before the statement, to tell a missing record from a stale version.
   const allowed = (a: SQL) => sql`${readableWhere(ctx, info, a)} AND ${writeAllowed(ctx, info, a, 'update', patch)}`;
-  // `old` is the row as the statement's snapshot saw it, for the history's old values. Under READ COMMITTED the
+  // `before_row` is the row as the statement's snapshot saw it, for the history's old values. Under READ COMMITTED the
   // UPDATE may wait for a concurrent writer and then re-check its WHERE against the row that writer committed;
   // since it requires the version the client sent, it changes a row only when that row is still at that version,
   // and a row at the sent version is exactly what the snapshot saw (a newer committed version would have failed
   // the check; an older one cannot have been sent, as the client read the sent version from a commit that
-  // precedes this statement). So `old` is the row this update changed, and its history is exact.
-  return sql`WITH old AS (SELECT * FROM ${tableRef(info.type.name)} WHERE "id" = ${id}::bigint), chk AS (SELECT ${hiddenReference(ctx, info, fields, values)} AS hidden), prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'update', patch), (p) => forbiddenField(ctx, info, p, 'update', patch))}), w AS (UPDATE ${tableRef(info.type.name)} t SET ${sql.join(sets, sql`, `)} WHERE t."id" = ${id}::bigint AND t."sys_version" = ${version}::int AND ${allowed(sql`t`)} AND (SELECT hidden FROM chk) IS NULL RETURNING t.*), e AS (${eventInsert(info, 'updated', actor)}), h AS (${historyInsert(info.type.name, info.type.activeFields, actor, sql`old`)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden, (SELECT forbidden_field FROM prev) AS forbidden_field, (SELECT hidden FROM chk) AS hidden_reference`;
+  // precedes this statement). So `before_row` is the row this update changed, and its history is exact.
+  return sql`WITH before_row AS (SELECT * FROM ${tableRef(info.type.name)} WHERE "id" = ${id}::bigint), chk AS (SELECT ${hiddenReference(ctx, info, fields, values)} AS hidden), prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'update', patch), (p) => forbiddenField(ctx, info, p, 'update', patch))}), w AS (UPDATE ${tableRef(info.type.name)} t SET ${sql.join(sets, sql`, `)} WHERE t."id" = ${id}::bigint AND t."sys_version" = ${version}::int AND ${allowed(sql`t`)} AND (SELECT hidden FROM chk) IS NULL RETURNING t.*), e AS (${eventInsert(info, 'updated', actor)}), h AS (${historyInsert(info.type.name, info.type.activeFields, actor, sql`before_row`)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden, (SELECT forbidden_field FROM prev) AS forbidden_field, (SELECT hidden FROM chk) AS hidden_reference`;
 }
 
 export function deleteStatement(ctx: CompileContext, info: TypeInfo, id: number, version: number | null, actor: string, tree: ResolveTree | undefined): SQL {
