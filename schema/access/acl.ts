@@ -11,6 +11,10 @@ export type AclOperation = (typeof ACL_OPERATIONS)[number];
  * matching any of the named user criteria (none named: every signed-in user) and to records matching
  * `condition`. Rules on the same target combine by OR; with none, only admins may. Rules on a type apply to
  * its descendants that have no rules of their own for that operation (the nearest type with rules wins).
+ *
+ * `through` names a reference field of a record rule: the rule then also requires that the actor may read the
+ * record that field points at (under that record's own read rules). It is how a dependent record — a journal
+ * entry, an attachment — follows its parent's visibility without restating the parent's rules.
  */
 export const AclDoc = z
   .object({
@@ -21,6 +25,7 @@ export const AclDoc = z
     operation: z.enum(ACL_OPERATIONS),
     criteria: z.array(z.string()).default([]),
     condition: Condition.optional(),
+    through: z.string().optional(),
     active: z.boolean().optional(),
   })
   .strict();

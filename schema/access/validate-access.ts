@@ -3,7 +3,7 @@ import type { Condition } from '../condition/condition.js';
 import type { Model } from '../metadata/model.js';
 import { nameProblem } from '../metadata/names.js';
 import type { MetadataProblem, MetadataProblemCode } from '../metadata/validate.js';
-import type { AclOperation } from './acl.js';
+import type { AclDoc, AclOperation } from './acl.js';
 import { IDENTITY_TYPES } from './identity-types.js';
 
 const RECORD_OPERATIONS: readonly AclOperation[] = ['read', 'create', 'update', 'delete'];
@@ -64,6 +64,18 @@ export function validateAccess(model: Model): MetadataProblem[] {
       add(`${path}.field`, 'INVALID_FIELD', `ACL "${doc.name}" is on field "${doc.field}" of "${doc.recordType}", which ${archived ? 'is archived' : 'does not exist'}`);
     }
     if (doc.condition) conditionProblems(doc.recordType, doc.condition, `${path}.condition`);
+    if (doc.through !== undefined) throughProblems(model, doc).forEach((message) => add(`${path}.through`, 'INVALID_FIELD', message));
   }
   return problems;
+}
+
+/** `through` must name an active reference field of the rule's type on a record rule, whose target exists. */
+function throughProblems(model: Model, doc: AclDoc): string[] {
+  if (doc.field !== undefined) return [`ACL "${doc.name}" is a field rule; \`through\` is for record rules (it ties whole records to the record a reference points at)`];
+  const field = model.types.get(doc.recordType)!.activeFields.find((f) => f.name === doc.through);
+  if (!field) return [`ACL "${doc.name}" goes through field "${doc.through}" of "${doc.recordType}", which does not exist`];
+  if (field.type !== 'reference') return [`ACL "${doc.name}" goes through field "${doc.through}" of "${doc.recordType}", which is a ${field.type} field; \`through\` needs a reference`];
+  const target = field.reference ? model.types.get(field.reference) : undefined;
+  if (!target || target.archived) return [`ACL "${doc.name}" goes through "${doc.through}", whose target "${field.reference}" does not exist`];
+  return [];
 }

@@ -56,3 +56,26 @@ export const recordEvent = atrium.table(
   },
   (t) => [index('record_event_created_at_idx').on(t.createdAt)],
 );
+
+/**
+ * Field history: one row per field a write changed (on create, per field given a value), written by the same
+ * statement as the row, so a committed version always has its history and a rolled-back one none. Fields are
+ * kept by their stable id (it survives renames) and by the name they had then.
+ */
+export const recordHistory = atrium.table(
+  'record_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    recordType: text('record_type').notNull(),
+    recordId: bigint('record_id', { mode: 'number' }).notNull(),
+    /** The record's version this change made. */
+    version: integer('version').notNull(),
+    fieldId: text('field_id').notNull(),
+    fieldName: text('field_name').notNull(),
+    oldValue: jsonb('old_value'),
+    newValue: jsonb('new_value'),
+    actor: text('actor').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('record_history_record_idx').on(t.recordId, t.id)],
+);

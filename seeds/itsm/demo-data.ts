@@ -81,7 +81,7 @@ export interface DemoBase {
 /**
  * Demo records, written through the public GraphQL mutations: the personas, 40 more employees, departments,
  * locations, nested groups with the agent role granted to them, nested customer accounts and a partner,
- * 150 incidents with about 300 journal entries, and 40 customer cases.
+ * 150 incidents with about 300 journal entries, and 40 customer cases with 60 more.
  */
 export async function loadDemoData(execute: Execute, onProgress?: OnProgress): Promise<DemoBase & { records: number }> {
   const random = rng(42);
@@ -174,14 +174,14 @@ export async function loadDemoData(execute: Execute, onProgress?: OnProgress): P
   const incidents = await w.createMany('Incident', incidentInputs);
   // Records start in their model's initial state and reach another only by its transitions, as a person would.
   await w.walk('Incident', incidents, incidentStates.map((st) => PATHS[st]), resolutionOf);
-  // Every group has members, and they may write on their group's incidents (journal_create_agents). The server
+  // Every group has members, and they may write on their group's incidents (journal_create_*). The server
   // sets the author (the signed-in agent) and the time written, so entries are batched per author.
   const byAuthor = new Map<string, Record<string, unknown>[]>();
   incidents.forEach((incident, i) => {
     for (let j = 0; j < (i % 5 === 0 ? 4 : 2); j++) {
       const author = userNames[pick(agents[incidentGroups[i]])];
       if (!byAuthor.has(author)) byAuthor.set(author, []);
-      byAuthor.get(author)!.push({ incident, body: j === 0 ? 'Logged the call and asked for details.' : `Update ${j}: investigating.`, internal: j % 2 === 1 });
+      byAuthor.get(author)!.push({ record: incident, body: j === 0 ? 'Logged the call and asked for details.' : `Update ${j}: investigating.`, kind: j % 2 === 1 ? 'WORK_NOTE' : 'COMMENT' });
     }
   });
   for (const [author, entries] of byAuthor) await w.createMany('JournalEntry', entries, author);
@@ -206,5 +206,16 @@ export async function loadDemoData(execute: Execute, onProgress?: OnProgress): P
     }),
   );
   await w.walk('CustomerCase', cases, caseStates.map((st) => PATHS[st]));
+  // The same journal on another task type, with no wiring of its own: a comment, and on every other case a work note.
+  const caseEntries = new Map<string, Record<string, unknown>[]>();
+  cases.forEach((kase, i) => {
+    const group = i % 3 === 0 ? 'Service Desk' : 'Applications';
+    const author = userNames[agents[group][i % agents[group].length]];
+    for (const kind of i % 2 === 0 ? ['COMMENT', 'WORK_NOTE'] : ['COMMENT']) {
+      if (!caseEntries.has(author)) caseEntries.set(author, []);
+      caseEntries.get(author)!.push({ record: kase, body: kind === 'COMMENT' ? 'We are looking into it.' : 'Checked the logs.', kind });
+    }
+  });
+  for (const [author, entries] of caseEntries) await w.createMany('JournalEntry', entries, author);
   return { records: w.records, people, employees, groups, agents, locations, incidents };
 }

@@ -51,9 +51,7 @@ export async function accessDiff(db: Database, before: Model, after: Model, limi
     const newScope = AccessScope.for(actor, after);
     const counted: [string, SQL][] = [];
     for (const name of types) {
-      const o = oldScope.recordRules(before.types.get(name)!, 'read');
-      const n = newScope.recordRules(after.types.get(name)!, 'read');
-      if (JSON.stringify(o) === JSON.stringify(n)) continue;
+      if (readSignature(before, oldScope, name) === readSignature(after, newScope, name)) continue;
       const pOld = predicate(oldGraph, oldScope, name);
       const pNew = predicate(newGraph, newScope, name);
       if (!pOld || !pNew) {
@@ -74,6 +72,27 @@ export async function accessDiff(db: Database, before: Model, after: Model, limi
     });
   }
   return { changes, usersChecked: Math.min(users.length, limit), usersUnaffected: unaffected, truncated: users.length > limit, skippedTypes: [...skipped].sort() };
+}
+
+/**
+ * The read rules that decide a type for one user, with those of every type its `through` rules reach: a change to
+ * an incident's rules changes who reads its journal entries, though the journal's own rules stay the same.
+ */
+function readSignature(model: Model, scope: AccessScope, typeName: string, seen = new Set<string>()): string {
+  const type = model.types.get(typeName);
+  if (!type || seen.has(typeName)) return '';
+  seen.add(typeName);
+  const kinds = type.abstract ? type.concreteTypes : [typeName];
+  return JSON.stringify(
+    kinds.map((kind) => {
+      const rules = scope.recordRules(model.types.get(kind)!, 'read');
+      const through = (rules ?? []).filter((r) => r.through).map((r) => {
+        const ref = model.types.get(r.recordType)?.activeFields.find((f) => f.name === r.through)?.reference;
+        return ref ? readSignature(model, scope, ref, seen) : '';
+      });
+      return [rules, through];
+    }),
+  );
 }
 
 /** Both predicates read the same alias of the same table; a condition on a field the database lacks yet cannot be counted. */

@@ -5,8 +5,7 @@ import { tableRef } from '../ddl/index.js';
 import { DomainError, ErrorCode } from '../domain-error.js';
 import type { Actor } from './actor.js';
 import { fromGlobalId } from '../records/global-id.js';
-import { CompileContext } from '../records/compile/index.js';
-import { compileCondition } from '../records/compile/compile-condition.js';
+import { CompileContext, rulePredicate } from '../records/compile/index.js';
 import { buildGraphInfo } from '../records/record-info.js';
 import { loadAccessProfile } from './access-profile.js';
 import { AccessScope, type FieldOperation, type RecordOperation } from './access-scope.js';
@@ -19,7 +18,12 @@ export interface RuleVerdict {
   /** The user is one of those the rule is for (it names no criteria, or the user matches one). */
   appliesToUser: boolean;
   condition: Condition | null;
-  /** Whether the record meets the rule's condition; null without a condition. */
+  /** The reference field whose target the user must also be able to read (`through`); null without one. */
+  through: string | null;
+  /**
+   * Whether the record meets what the rule asks of it — its condition and, with `through`, a readable target;
+   * null when the rule asks nothing of the record.
+   */
   conditionHolds: boolean | null;
   /** The rule allows the operation: it applies to the user and the record meets its condition. */
   grants: boolean;
@@ -79,9 +83,9 @@ export async function explainAccess(db: Database, model: Model, userName: string
   const seen = new Set<string>();
   for (const e of explained)
     for (const { rule } of e.rules)
-      if (rule.condition && !seen.has(rule.name)) {
+      if ((rule.condition || rule.through) && !seen.has(rule.name)) {
         seen.add(rule.name);
-        conditions.push([rule.name, sql`(${compileCondition(cc, info, a, rule.condition, scope.dyn)})`]);
+        conditions.push([rule.name, sql`(${rulePredicate(cc, info, a, rule)})`]);
       }
   const select = conditions.length ? sql.join(conditions.map(([, c], i) => sql`${c} AS ${sql.identifier(`c${i}`)}`), sql`, `) : sql`TRUE AS c`;
   const [row] = await db.run<Record<string, boolean>>(sql`SELECT ${select} FROM ${tableRef(type.name)} ${a} WHERE ${a}."id" = ${decoded.id}::bigint`);
@@ -89,13 +93,14 @@ export async function explainAccess(db: Database, model: Model, userName: string
 
   const verdicts = (rules: { rule: AclDoc; applies: boolean }[]): RuleVerdict[] =>
     rules.map(({ rule, applies }) => {
-      const conditionHolds = rule.condition ? (holds.get(rule.name) ?? false) : null;
+      const conditionHolds = rule.condition || rule.through ? (holds.get(rule.name) ?? false) : null;
       return {
         rule: rule.name,
         description: rule.description ?? null,
         criteria: rule.criteria.map((name) => ({ name, matched: scope.criteriaMatched.get(name) ?? false })),
         appliesToUser: applies,
         condition: rule.condition ?? null,
+        through: rule.through ?? null,
         conditionHolds,
         grants: applies && conditionHolds !== false && !!row,
       };

@@ -52,9 +52,9 @@ const READ: Record<Exclude<OracleType, 'task'>, SQL> = {
     OR (k.contact AND x.account IN (SELECT id FROM my_account_tree))                /* case_read_account */
     OR (k.agent AND x.assignment_group IN (SELECT id FROM my_groups))               /* case_read_group */
     OR (k.contact AND x.account IN (SELECT id FROM my_partner_customers))           /* case_read_partner */`,
-  journal_entry: sql`SELECT x.id FROM records.journal_entry x JOIN records.incident i ON i.id = x.incident, k WHERE k.admin
-    OR (k.agent AND i.assignment_group IN (SELECT id FROM my_groups))               /* journal_read_agents */
-    OR (i.caller = ${ME} AND x.internal = false)                                    /* journal_read_caller */`,
+  journal_entry: sql`SELECT x.id FROM records.journal_entry x, k WHERE k.admin
+    OR (x.kind = 'comment' AND x.record IN (SELECT id FROM readable_task))          /* journal_read_comments */
+    OR (k.agent AND x.record IN (SELECT id FROM readable_task))                     /* journal_read_work_notes */`,
   person: sql`SELECT x.id FROM records.person x, k WHERE k.admin
     OR (k.contact AND x.account IN (SELECT id FROM my_account_tree))                /* person_read_account_contacts */
     OR k.agent                                                                      /* person_read_agents */
@@ -70,6 +70,9 @@ const READ: Record<Exclude<OracleType, 'task'>, SQL> = {
 /** The abstract task has no rules of its own: each kind is decided by its own rules. */
 const TASK = sql`${READ.incident} UNION ALL ${READ.customer_case}`;
 
+/** `through: record` in the journal rules: the task the entry is written on is readable, as the oracle says. */
+const READABLE_TASK = sql`, readable_task AS (${TASK})`;
+
 /** `null` stands for the development admin (the bootstrap principal with no user record): everything. */
 export type OracleUser = string | null;
 
@@ -79,7 +82,7 @@ export async function readableIds(db: Executor, userName: OracleUser, type: Orac
   const statement =
     userName === null
       ? sql`SELECT id::text AS id FROM records.${sql.identifier(type)}`
-      : sql`${who(userName)} SELECT id::text AS id FROM (${body}) readable`;
+      : sql`${who(userName)}${READABLE_TASK} SELECT id::text AS id FROM (${body}) readable`;
   const rows = await db.run<{ id: string }>(statement);
   return new Set(rows.map((r) => r.id));
 }
@@ -107,5 +110,23 @@ export async function visibleUserNames(db: Executor, userName: OracleUser): Prom
 export async function oracleFor(db: Executor, userName: OracleUser): Promise<Record<OracleType, Set<string>>> {
   const out = {} as Record<OracleType, Set<string>>;
   for (const type of ORACLE_TYPES) out[type] = await readableIds(db, userName, type);
+  return out;
+}
+
+/**
+ * The field history a user may see, by record id: the changed field names (sorted, one per history row) of the
+ * records of `type` it may read, leaving out the fields a seeded field rule hides from it — time worked on
+ * incidents is for agents (incident_time_worked_read). Read straight from atrium.record_history.
+ */
+export async function visibleHistory(db: Executor, userName: OracleUser, type: Exclude<OracleType, 'task'>): Promise<Map<string, string[]>> {
+  const hidden = sql`(h.record_type = 'incident' AND h.field_name = 'time_worked' AND NOT (k.agent OR k.admin))`;
+  const statement =
+    userName === null
+      ? sql`SELECT h.record_id::text AS id, h.field_name AS field FROM atrium.record_history h WHERE h.record_type = ${type}`
+      : sql`${who(userName)}${READABLE_TASK} SELECT h.record_id::text AS id, h.field_name AS field FROM atrium.record_history h, k
+          WHERE h.record_type = ${type} AND h.record_id IN (SELECT id FROM (${READ[type]}) readable) AND NOT ${hidden}`;
+  const out = new Map<string, string[]>();
+  for (const r of await db.run<{ id: string; field: string }>(statement)) out.set(r.id, [...(out.get(r.id) ?? []), r.field]);
+  for (const list of out.values()) list.sort();
   return out;
 }

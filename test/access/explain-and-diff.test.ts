@@ -17,7 +17,7 @@ beforeAll(async () => {
   await importItsm(t);
   await loadDemoData(asUser(t));
   const d = await t.ok(`{ incidents(first: 100, filter: { caller: { userName: { eq: "erin.employee" } }, assignmentGroup: { name: { eq: "Database" } } }) { nodes { id } }
-    sd: incidents(first: 1, filter: { assignmentGroup: { name: { eq: "Service Desk" } } }) { nodes { id } } }`);
+    sd: incidents(first: 1, filter: { assignmentGroup: { name: { eq: "Service Desk" } }, caller: { userName: { ne: "erin.employee" } } }) { nodes { id } } }`);
   erinIncident = d.incidents.nodes[0].id;
   serviceDeskIncident = d.sd.nodes[0].id;
 }, 120_000);
@@ -59,6 +59,26 @@ describe('explainAccess', () => {
     }
   });
 
+  it('explains journal rules that go through the record: a comment follows the record, a work note needs a fulfiller', async () => {
+    const q = `query($r: ID!) { journalEntries(first: 100, filter: { record: { id: { eq: $r } } }) { nodes { id kind } } }`;
+    const mine = (await t.ok(q, { r: erinIncident })).journalEntries.nodes as { id: string; kind: string }[];
+    const other = (await t.ok(q, { r: serviceDeskIncident })).journalEntries.nodes as { id: string; kind: string }[];
+    const explainRead = async (id: string) => {
+      const e = (await t.ok(EXPLAIN.replace('rules { rule', 'rules { through rule'), { u: 'erin.employee', r: id })).explainAccess;
+      return e.operations.find((o: { operation: string }) => o.operation === 'read');
+    };
+    const comment = await explainRead(mine.find((n) => n.kind === 'COMMENT')!.id);
+    expect(comment).toMatchObject({ allowed: true, decidedBy: 'journal_entry', reason: 'allowed by journal_read_comments' });
+    expect(comment.rules.find((r: { rule: string }) => r.rule === 'journal_read_comments')).toMatchObject({ through: 'record', conditionHolds: true, grants: true });
+    const note = await explainRead(mine.find((n) => n.kind === 'WORK_NOTE')!.id);
+    expect(note.allowed).toBe(false);
+    expect(note.rules.find((r: { rule: string }) => r.rule === 'journal_read_work_notes')).toMatchObject({ through: 'record', appliesToUser: false, grants: false });
+    // A comment on an incident she may not read: the condition on the kind holds, the record does not.
+    const hidden = await explainRead(other.find((n) => n.kind === 'COMMENT')!.id);
+    expect(hidden.allowed).toBe(false);
+    expect(hidden.rules.find((r: { rule: string }) => r.rule === 'journal_read_comments')).toMatchObject({ conditionHolds: false, grants: false });
+  });
+
   it('is for admins only, and refuses an unknown user', async () => {
     const r = await t.gql(EXPLAIN, { u: 'erin.employee', r: erinIncident }, await t.token({ subject: 'erin.employee' }));
     expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -81,6 +101,10 @@ describe('accessDiff', () => {
     const { accessDiff } = await t.ok(DIFF);
     const erin = accessDiff.changes.find((c: { userName: string; recordType: string }) => c.userName === 'erin.employee' && c.recordType === 'incident');
     expect(erin).toEqual({ userName: 'erin.employee', recordType: 'incident', before: counts['erin.employee'], after: 0 });
+    // The journal's own rules did not change, but they go through the record: erin loses the comments too.
+    const journal = accessDiff.changes.find((c: { userName: string; recordType: string }) => c.userName === 'erin.employee' && c.recordType === 'journal_entry');
+    expect(journal?.after).toBe(0);
+    expect(journal?.before).toBeGreaterThan(0);
     // Agents keep what their groups give them; only incidents they called in and that are not their groups' go.
     const alice = accessDiff.changes.find((c: { userName: string; recordType: string }) => c.userName === 'alice.agent' && c.recordType === 'incident');
     if (alice) expect(alice.after).toBeLessThan(alice.before);

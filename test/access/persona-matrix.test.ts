@@ -4,7 +4,7 @@ import { loadDemoData, PERSONAS } from '../../seeds/itsm/demo-data.js';
 import { fromGlobalId, toGlobalId } from '../../server/records/global-id.js';
 import { asUser, importItsm } from '../helpers/itsm.js';
 import { startTestServer, type GqlResult, type TestServer } from '../helpers/test-server.js';
-import { isAgent, oracleFor, visibleUserNames, type OracleType, type OracleUser } from './access-oracle.js';
+import { isAgent, oracleFor, visibleHistory, visibleUserNames, type OracleType, type OracleUser } from './access-oracle.js';
 
 /**
  * Every persona × every read path against an independent SQL oracle (access-oracle.ts): zero rows may differ.
@@ -27,9 +27,9 @@ interface TypeSpec {
   reverse?: Record<string, [OracleType, string]>;
 }
 const TYPES: Record<OracleType, TypeSpec> = {
-  incident: { gql: 'Incident', list: 'incidents', refs: { caller: 'person', assignmentGroup: 'assignment_group', assignedTo: 'person' }, reverse: { journalEntries: ['journal_entry', 'incident'] } },
-  customer_case: { gql: 'CustomerCase', list: 'customerCases', refs: { account: 'account', contact: 'person', assignmentGroup: 'assignment_group', assignedTo: 'person' } },
-  journal_entry: { gql: 'JournalEntry', list: 'journalEntries', refs: { incident: 'incident', author: 'person' } },
+  incident: { gql: 'Incident', list: 'incidents', refs: { caller: 'person', assignmentGroup: 'assignment_group', assignedTo: 'person' }, reverse: { journalEntries: ['journal_entry', 'record'] } },
+  customer_case: { gql: 'CustomerCase', list: 'customerCases', refs: { account: 'account', contact: 'person', assignmentGroup: 'assignment_group', assignedTo: 'person' }, reverse: { journalEntries: ['journal_entry', 'record'] } },
+  journal_entry: { gql: 'JournalEntry', list: 'journalEntries', refs: { record: 'task', author: 'person' } },
   person: { gql: 'Person', list: 'people', refs: { account: 'account', manager: 'person' }, reverse: { incidentsByCaller: ['incident', 'caller'], casesRaised: ['customer_case', 'contact'] } },
   account: { gql: 'Account', list: 'accounts', refs: { parent: 'account' }, reverse: { cases: ['customer_case', 'account'], contacts: ['person', 'account'], childAccounts: ['account', 'parent'] } },
   assignment_group: { gql: 'AssignmentGroup', list: 'assignmentGroups', refs: { parent: 'assignment_group', manager: 'person' }, reverse: { tasksByAssignmentGroup: ['task', 'assignment_group'] } },
@@ -241,9 +241,30 @@ describe.each(WHO.map((u) => [label(u), u] as const))('%s', (_name, user) => {
     await check('incident', 'IncidentFilter', { caller: { name: { startsWith: 'A' } } }, (r) => readable('person', r.caller) && /^a/i.test(name(r.caller)));
     await check('customer_case', 'CustomerCaseFilter', { contact: { name: { contains: 'a' } } }, (r) => readable('person', r.contact) && /a/i.test(name(r.contact)));
     await check('customer_case', 'CustomerCaseFilter', { assignmentGroup: { name: { startsWith: 'S' } } }, (r) => readable('assignment_group', r.assignment_group) && /^s/i.test(groupName(r.assignment_group)));
-    await check('journal_entry', 'JournalEntryFilter', { incident: { priority: { lte: 2 } } }, (r) => readable('incident', r.incident) && tables.incident.get(String(r.incident))!.priority <= 2);
+    await check('journal_entry', 'JournalEntryFilter', { record: { priority: { lte: 2 } } }, (r) => readable('task', r.record) && tables.task.get(String(r.record))!.priority <= 2);
+    await check('journal_entry', 'JournalEntryFilter', { kind: { eq: 'WORK_NOTE' } }, (r) => r.kind === 'work_note');
     await check('task', 'TaskFilter', { priority: { eq: 1 } }, (r) => r.priority === 1);
   });
+
+  it('field history shows exactly the changes of the fields it may read on the records it may read (time worked: agents only)', async () => {
+    for (const type of ['incident', 'customer_case', 'journal_entry'] as const) {
+      const expected = await visibleHistory(t.atrium.db, user, type);
+      const { nodes } = await pageAll(user, TYPES[type].list, 'id history(first: 40) { totalCount nodes { field fieldName } }', { first: 20 });
+      for (const n of nodes) {
+        const id = dec(n.id);
+        const want = expected.get(id) ?? [];
+        count('history');
+        expect(n.history.totalCount, `${label(user)} ${type} ${id} history`).toBe(want.length);
+        expect(want.length).toBeLessThanOrEqual(40);
+        expect(n.history.nodes.map((h: Row) => h.fieldName).sort(), `${label(user)} ${type} ${id} history`).toEqual(want);
+        for (const h of n.history.nodes) expect(snake(h.field)).toBe(h.fieldName);
+        // The leak this guards: a field the reader may not read has no visible history either.
+        if (type === 'incident' && !agent) expect(n.history.nodes.some((h: Row) => h.fieldName === 'time_worked'), `${label(user)} sees time worked history of ${id}`).toBe(false);
+      }
+      // Records it may not read show no history at all: they are not in the list.
+      sameIds('history records', nodes.map((n) => dec(n.id)), oracle[type], `${label(user)} ${type}`);
+    }
+  }, 120_000);
 
   it('timeWorked: filtering, sorting and counting by it is FORBIDDEN (naming it) for non-agents and works for agents', async () => {
     const hours = (r: Row) => Number(/PT(\d+)H/.exec(String(r.time_worked))?.[1] ?? 0);

@@ -221,6 +221,14 @@ describe('contact self-registration', () => {
     expect(events.map((e) => `${e.record_type}:${e.kind}:${e.actor}`)).toEqual(['person:created:agent.smith', 'registration:updated:agent.smith', 'approval:updated:agent.smith']);
     // The registration's one event carries the whole decision: state and the user it created.
     expect(events[1].snapshot).toMatchObject({ state: 'approved', person: person.id, sys_version: 2 });
+    // Field history comes with each of these writes (writeWithEvent): the new user's fields, the approval's decision.
+    const history = await t.atrium.db.run<{ record_type: string; field_name: string; version: number; old_value: unknown; new_value: unknown; actor: string }>(
+      sql`SELECT "record_type", "field_name", "version", "old_value", "new_value", "actor" FROM "atrium"."record_history" WHERE "record_id" IN (${person.id}::bigint, ${idOf(r.approval)}::bigint) ORDER BY "id"`,
+    );
+    expect(history.filter((h) => h.record_type === 'person').map((h) => h.field_name)).toEqual(expect.arrayContaining(['user_name', 'email', 'account', 'active']));
+    const state = history.find((h) => h.record_type === 'approval' && h.field_name === 'state' && h.version === 2)!;
+    expect([state.old_value, state.new_value, state.actor]).toEqual(['requested', 'approved', 'agent.smith']);
+    expect(history.every((h) => h.record_type !== 'approval' || h.version === 1 || h.field_name !== 'document')).toBe(true);
   });
 
   it('gives no token until approved: sign-in is refused and a token for the user name gets 401; after approval both work', async () => {

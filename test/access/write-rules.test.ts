@@ -60,24 +60,24 @@ afterAll(() => t?.stop());
 
 describe('writes under access rules', () => {
   it('a caller comments on her own incident', async () => {
-    const r = await as('erin.employee', JOURNAL, { i: { incident: erinIncident.id, body: 'Still broken' } });
+    const r = await as('erin.employee', JOURNAL, { i: { record: erinIncident.id, body: 'Still broken' } });
     expect(r.errors).toBeUndefined();
     expect(r.data.createJournalEntry.journalEntry.body).toBe('Still broken');
   });
 
   it('a reference to a record the writer cannot read is answered like one that does not exist', async () => {
     const before = await counts();
-    const hidden = await as('erin.employee', JOURNAL, { i: { incident: otherIncident, body: 'probe' } });
-    const missing = await as('erin.employee', JOURNAL, { i: { incident: toGlobalId('Incident', 999_999_999), body: 'probe' } });
+    const hidden = await as('erin.employee', JOURNAL, { i: { record: otherIncident, body: 'probe' } });
+    const missing = await as('erin.employee', JOURNAL, { i: { record: toGlobalId('Incident', 999_999_999), body: 'probe' } });
     expect(hidden.errors?.[0].extensions?.code).toBe('REFERENCE_NOT_FOUND');
-    expect(hidden.errors?.[0].message).toBe('a referenced record does not exist (field incident)');
+    expect(hidden.errors?.[0].message).toBe('a referenced record does not exist (field record)');
     expect(missing.errors?.[0]).toMatchObject({ message: hidden.errors?.[0].message, extensions: hidden.errors?.[0].extensions });
     expect(await counts()).toEqual(before);
   });
 
   it('a create the rules refuse leaves no record and no event', async () => {
     const before = await counts();
-    const r = await as('erin.employee', JOURNAL, { i: { incident: erinIncident.id, body: 'a work note', internal: true } });
+    const r = await as('erin.employee', JOURNAL, { i: { record: erinIncident.id, body: 'a work note', kind: 'WORK_NOTE' } });
     expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(r.errors?.[0].message).toMatch(/do not let you create this Journal entry record/);
     expect(await counts()).toEqual(before);
@@ -132,29 +132,29 @@ describe('server-set fields: the author and the time written', () => {
 
   it('a forged author or writtenAt is refused naming the field, and leaves no record and no event', async () => {
     const before = await counts();
-    const forged = await as('erin.employee', JOURNAL, { i: { incident: erinIncident.id, body: 'signed by an agent', author: await ALICE() } });
+    const forged = await as('erin.employee', JOURNAL, { i: { record: erinIncident.id, body: 'signed by an agent', author: await ALICE() } });
     expect(forged.data ?? null).toBeNull();
     expect(forged.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect(forged.errors![0].message).toContain('Field "author" is not defined by type "CreateJournalEntryInput"');
-    const backdated = await as('erin.employee', `mutation { createJournalEntry(input: { incident: "${erinIncident.id}", body: "old", writtenAt: "2020-01-01T00:00:00Z" }) { journalEntry { id } } }`);
+    const backdated = await as('erin.employee', `mutation { createJournalEntry(input: { record: "${erinIncident.id}", body: "old", writtenAt: "2020-01-01T00:00:00Z" }) { journalEntry { id } } }`);
     expect(backdated.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(backdated.errors![0].message).toContain('"writtenAt"');
     const patch = await t.ok(`{ __type(name: "JournalEntryPatch") { inputFields { name } } }`);
-    expect(patch.__type.inputFields.map((f: { name: string }) => f.name)).toEqual(['incident', 'body', 'internal']);
+    expect(patch.__type.inputFields.map((f: { name: string }) => f.name)).toEqual(['record', 'kind', 'body']);
     expect(await counts()).toEqual(before);
   });
 
   it('the server signs an entry with the writer and the time of the write; the development admin has no person record', async () => {
     const from = Date.now() - 60_000;
     const r = await as('erin.employee', `mutation($i: CreateJournalEntryInput!) { createJournalEntry(input: $i) { journalEntry { author { userName } writtenAt createdBy } } }`, {
-      i: { incident: erinIncident.id, body: 'Signed' },
+      i: { record: erinIncident.id, body: 'Signed' },
     });
     expect(r.errors).toBeUndefined();
     const entry = r.data.createJournalEntry.journalEntry;
     expect(entry).toMatchObject({ author: { userName: 'erin.employee' }, createdBy: 'erin.employee' });
     expect(Date.parse(entry.writtenAt)).toBeGreaterThan(from);
     expect(Date.parse(entry.writtenAt)).toBeLessThan(Date.now() + 60_000);
-    const admin = await t.ok(`mutation($i: CreateJournalEntryInput!) { createJournalEntry(input: $i) { journalEntry { author { id } writtenAt } } }`, { i: { incident: erinIncident.id, body: 'by the bootstrap admin' } });
+    const admin = await t.ok(`mutation($i: CreateJournalEntryInput!) { createJournalEntry(input: $i) { journalEntry { author { id } writtenAt } } }`, { i: { record: erinIncident.id, body: 'by the bootstrap admin' } });
     expect(admin.createJournalEntry.journalEntry.author).toBeNull();
     expect(admin.createJournalEntry.journalEntry.writtenAt).not.toBeNull();
     // The demo wrote every entry signed in as its author: author and createdBy agree everywhere.
@@ -219,7 +219,7 @@ describe('createdBy and updatedBy follow the person read rules', () => {
   });
 
   it('a user name with no person behind it reads as null to all but admins; erin sees the agents who wrote to her', async () => {
-    await t.atrium.db.run(sql`UPDATE records.journal_entry SET sys_updated_by = 'ghost' WHERE id = (SELECT j.id FROM records.journal_entry j JOIN records.incident i ON i.id = j.incident JOIN records.person p ON p.id = i.caller WHERE p.user_name = 'erin.employee' AND NOT j.internal ORDER BY j.id LIMIT 1)`);
+    await t.atrium.db.run(sql`UPDATE records.journal_entry SET sys_updated_by = 'ghost' WHERE id = (SELECT j.id FROM records.journal_entry j JOIN records.incident i ON i.id = j.record JOIN records.person p ON p.id = i.caller WHERE p.user_name = 'erin.employee' AND j.kind = 'comment' ORDER BY j.id LIMIT 1)`);
     const erin = await as('erin.employee', `{ journalEntries(first: 100) { nodes { id author { userName } createdBy updatedBy } } }`);
     const nodes = erin.data.journalEntries.nodes as { id: string; author: { userName: string } | null; createdBy: string | null; updatedBy: string | null }[];
     expect(nodes.filter((n) => n.updatedBy === null).length).toBe(1);

@@ -93,7 +93,7 @@ export async function loadBenchData(databaseUrl: string): Promise<{ ms: number; 
         from generate_series(1, ${DATA_SHAPE.incidents}) n
         cross join lateral (select ${personId(`${h('n', 4)} % ${DATA_SHAPE.people} + 1`)} as caller) c`);
       await tx.unsafe(`
-        insert into records.journal_entry (id, sys_created_by, sys_updated_by, incident, author, body, written_at)
+        insert into records.journal_entry (id, sys_created_by, sys_updated_by, record, author, body, written_at)
         select ${journalBase} + row_number() over (order by n, k), 'bench', 'bench', ${incidentId('n')},
                ${personId(`${h('n * 8 + k', 6)} % ${DATA_SHAPE.people} + 1`)},
                'Note ' || k || ' on INC' || lpad(n::text, 7, '0') || ': ' ||

@@ -19,7 +19,7 @@ export const POSTGRAPHILE_PAGE = `{
       number shortDescription priority state openedAt
       personByCaller { name email }
       assignmentGroupByAssignmentGroup { name }
-      journalEntriesByIncident(first: 5, orderBy: [WRITTEN_AT_DESC]) { nodes { body writtenAt personByAuthor { name } } }
+      journalEntriesByRecord(first: 5, orderBy: [WRITTEN_AT_DESC]) { nodes { body writtenAt personByAuthor { name } } }
     }
   }
 }`;
@@ -44,7 +44,7 @@ from (
     'journalEntries', json_build_object('nodes', (
       select coalesce(json_agg(json_build_object('body', e.body, 'writtenAt', e.written_at,
                'author', (select json_build_object('name', a.name) from records.person a where a.id = e.author)) order by e.written_at desc, e.id desc), '[]'::json)
-      from (select * from records.journal_entry j where j.incident = i.id order by j.written_at desc, j.id desc limit 5) e
+      from (select * from records.journal_entry j where j.record = i.id order by j.written_at desc, j.id desc limit 5) e
     ))
   ) as node
   from records.incident i

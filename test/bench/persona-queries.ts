@@ -60,7 +60,7 @@ from (
                           where a.id = e.author and (who.agent or a.id = who.me or (who.contact and a.account in (select id from tree)))))
              order by e.written_at desc, e.id desc), '[]'::json)
       from (select * from records.journal_entry j
-            where j.incident = i.id
+            where j.record = i.id
               and ((who.agent and i.assignment_group in (select id from grp))
                    or (who.contact and (select c.account from records.person c where c.id = i.caller) in (select id from tree)))
             order by j.written_at desc, j.id desc limit 5) e

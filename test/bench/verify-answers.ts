@@ -19,7 +19,7 @@ export function pageRows(body: string): PageRow[] {
   return nodes.map((n) => {
     const caller = atriumShape ? n.caller : n.personByCaller;
     const group = atriumShape ? n.assignmentGroup : n.assignmentGroupByAssignmentGroup;
-    const entries: any[] = atriumShape ? n.journalEntries.nodes : n.journalEntriesByIncident.nodes;
+    const entries: any[] = atriumShape ? n.journalEntries.nodes : n.journalEntriesByRecord.nodes;
     return {
       number: n.number,
       shortDescription: n.shortDescription,

@@ -140,12 +140,12 @@ async function deleteIncident(id: string): Promise<void> {
  * the client when. Until an event of a probe record (created and deleted, so every incident or task feed sees
  * it) arrives, the subscription is not live yet; probe events are skipped afterwards.
  */
-async function live(feed: Feed): Promise<void> {
+async function live(feed: Feed, probeRecord: () => Promise<{ id: string }> = () => createIncident('probe'), remove: (id: string) => Promise<void> = deleteIncident): Promise<void> {
   const deadline = Date.now() + 5_000;
   while (Date.now() < deadline) {
-    const probe = await createIncident('probe');
+    const probe = await probeRecord();
     feed.ignored.add(probe.id);
-    await deleteIncident(probe.id);
+    await remove(probe.id);
     if (await feed.arrivedFor(probe.id, 200)) return;
   }
   throw new Error('the subscription did not go live within 5 s');
@@ -220,11 +220,19 @@ describe('record subscriptions over graphql-ws', () => {
     const stale = await t.gql(`mutation($i: UpdateIncidentInput!) { updateIncident(input: $i) { incident { version } } }`, { i: { id, version: 7, patch: { shortDescription: 'Stale' } } });
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
 
-    // Deleting a referenced incident writes its outbox row (and NOTIFY) in the statement that then fails on
-    // the foreign key: the event must die with the transaction.
-    await t.ok(`mutation($i: CreateJournalEntryInput!) { createJournalEntry(input: $i) { journalEntry { id } } }`, { i: { incident: id, body: 'keeps the incident' } });
-    const referenced = await t.gql(`mutation($i: DeleteIncidentInput!) { deleteIncident(input: $i) { deletedId } }`, { i: { id } });
+    // Deleting a referenced record (a group with a member: the membership's group is required) writes its outbox
+    // row (and NOTIFY) in the statement that then fails on the foreign key: the event must die with the transaction.
+    const groups = new Feed(connect(), `subscription { assignmentGroupsEvents { kind recordId version } }`);
+    let probes = 0;
+    const createGroup = async () => (await t.ok(`mutation($i: CreateAssignmentGroupInput!) { createAssignmentGroup(input: $i) { assignmentGroup { id } } }`, { i: { name: `Probe ${++probes}` } })).createAssignmentGroup.assignmentGroup as { id: string };
+    await live(groups, createGroup, async (gid) => void (await t.ok(`mutation($i: DeleteAssignmentGroupInput!) { deleteAssignmentGroup(input: $i) { deletedId } }`, { i: { id: gid } })));
+    const group = await createGroup();
+    expect(await groups.next()).toMatchObject({ kind: 'CREATED', recordId: group.id, version: 1 });
+    await t.ok(`mutation($i: CreateGroupMemberInput!) { createGroupMember(input: $i) { groupMember { id } } }`, { i: { assignmentGroup: group.id, person: ada } });
+    const referenced = await t.gql(`mutation($i: DeleteAssignmentGroupInput!) { deleteAssignmentGroup(input: $i) { deletedId } }`, { i: { id: group.id } });
     expect(referenced.errors?.[0].extensions?.code).toBe('REFERENCED');
+    await t.ok(`mutation($i: UpdateAssignmentGroupInput!) { updateAssignmentGroup(input: $i) { assignmentGroup { version } } }`, { i: { id: group.id, version: 1, patch: { name: 'Kept' } } });
+    expect(await groups.next()).toMatchObject({ kind: 'UPDATED', recordId: group.id, version: 2 });
 
     // A change that commits: it is the very next event, so neither failure produced one.
     await t.ok(`mutation($i: UpdateIncidentInput!) { updateIncident(input: $i) { incident { version } } }`, { i: { id, version: 1, patch: { shortDescription: 'Fresh' } } });

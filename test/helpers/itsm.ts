@@ -60,7 +60,7 @@ export async function createSmallData(t: TestServer, incidents = 6): Promise<Sma
       await t.ok(`mutation($i: TransitionIncidentInput!) { transitionIncident(input: $i) { incident { id } } }`, { i: { id: d.createIncident.incident.id, version: 1, to: 'IN_PROGRESS' } });
     const caller = ['ada', 'grace', 'linus'][i % 3];
     for (let j = 0; j < (i % 3) + 1; j++)
-      await run(`mutation($i: CreateJournalEntryInput!) { createJournalEntry(input: $i) { journalEntry { id } } }`, { i: { incident: d.createIncident.incident.id, body: `note ${i}.${j}` } }, caller);
+      await run(`mutation($i: CreateJournalEntryInput!) { createJournalEntry(input: $i) { journalEntry { id } } }`, { i: { record: d.createIncident.incident.id, body: `note ${i}.${j}` } }, caller);
   }
   return { people, groups, incidents: ids };
 }

@@ -156,8 +156,8 @@ describe('GraphQL over HTTP', () => {
 
   describe('graphql-armor limits', () => {
     it('rejects a query 20 levels deep', async () => {
-      // journalEntries > nodes > incident > journalEntries > … : 19 object fields and a leaf, 20 levels.
-      const cycle = ['journalEntries', 'nodes', 'incident'];
+      // journalEntries > nodes > record > journalEntries > … : 19 object fields and a leaf, 20 levels.
+      const cycle = ['journalEntries', 'nodes', 'record'];
       const path = Array.from({ length: 19 }, (_, i) => cycle[i % 3]);
       path.push(path.at(-1) === 'journalEntries' ? 'totalCount' : 'id');
       const query = `{ ${path.join(' { ')}${' }'.repeat(path.length - 1)} }`;

@@ -118,6 +118,21 @@ describe('validateSnapshot: user criteria and ACLs', () => {
     expect(messages).toContain('ACL "b_archived_type" is on record type "gone", which is archived');
   });
 
+  it('`through` must name a reference field of a record rule (inherited ones count, abstract targets too)', () => {
+    const s = withRules();
+    const acl = (name: string, rest: Partial<MetadataSnapshot['acls'][string]>) =>
+      (s.acls[name] = { name, recordType: 'incident', operation: 'read', criteria: [], ...rest });
+    acl('ok_through', { through: 'caller' });
+    s.recordTypes.note = { name: 'note', label: 'Note', fields: [{ name: 'record', label: 'Record', type: 'reference', reference: 'task' }] };
+    s.acls.note_read = { name: 'note_read', recordType: 'note', operation: 'read', criteria: [], through: 'record' };
+    expect(codes(s)).toEqual([]);
+    acl('a_missing', { through: 'nope' });
+    acl('b_not_reference', { through: 'short_description' });
+    acl('c_field_rule', { field: 'caller', through: 'caller' });
+    expect(codes(s)).toEqual(['INVALID_FIELD acls.a_missing.through', 'INVALID_FIELD acls.b_not_reference.through', 'INVALID_FIELD acls.c_field_rule.through']);
+    expect(validateSnapshot(s).map((p) => p.message)).toContain('ACL "b_not_reference" goes through field "short_description" of "incident", which is a string field; `through` needs a reference');
+  });
+
   it('checks conditions: an ACL against its record type, criteria against the user record', () => {
     const s = withRules();
     s.acls.incident_read.condition = { and: [{ field: 'short_description', op: 'is_empty' }, { field: 'no_such_field', op: 'eq', value: 1 }] };

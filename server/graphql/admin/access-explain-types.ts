@@ -14,7 +14,9 @@ export class RuleVerdictGql {
   @Field(() => [CriteriaVerdictGql]) criteria!: CriteriaVerdictGql[];
   @Field(() => Boolean, { description: 'The rule is for this user: it names no criteria, or the user matches one.' }) appliesToUser!: boolean;
   @Field(() => GraphQLJSON, { nullable: true, description: 'The record condition, in the condition language.' }) condition!: unknown;
-  @Field(() => Boolean, { nullable: true, description: 'Whether the record meets the condition; null when the rule has none.' }) conditionHolds!: boolean | null;
+  @Field(() => String, { nullable: true, description: 'The reference field whose record the user must also be able to read (`through`).' }) through!: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the record meets the condition (and, with `through`, its referenced record is readable); null when the rule asks neither.' })
+  conditionHolds!: boolean | null;
   @Field(() => Boolean, { description: 'The rule allows the operation for this user on this record.' }) grants!: boolean;
 }
 

@@ -42,6 +42,7 @@ export class AclGql {
   @Field(() => AclOperationEnum) operation!: AclOperation;
   @Field(() => [String], { description: 'User criteria the rule is for (any of them); none: every signed-in user.' }) criteria!: string[];
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Records the rule applies to.' }) condition?: Record<string, unknown>;
+  @Field(() => String, { nullable: true, description: 'A reference field: the rule also needs the record it points at to be readable by the user.' }) through?: string;
   @Field(() => Boolean) active!: boolean;
   @Field(() => Boolean, { description: 'Has unpublished changes.' }) hasDraft!: boolean;
   @Field(() => Int, { nullable: true, description: 'Version of its draft, null without one: pass it back as draftVersion when you edit what you read.' }) draftVersion?: number | null;
@@ -77,5 +78,6 @@ export class AclInput {
   @Field(() => AclOperationEnum) operation!: AclOperation;
   @Field(() => [String], { nullable: true }) criteria?: string[];
   @Field(() => GraphQLJSONObject, { nullable: true }) condition?: Record<string, unknown>;
+  @Field(() => String, { nullable: true, description: 'A reference field: the rule also needs the record it points at to be readable by the user.' }) through?: string;
   @Field(() => Boolean, { nullable: true, description: 'True when not given.' }) active?: boolean;
 }

@@ -8,6 +8,8 @@ import { ConnectionPlugin } from './plugins/ConnectionPlugin.js';
 import { FilterPlugin } from './plugins/FilterPlugin.js';
 import { FormPlugin } from './plugins/FormPlugin.js';
 import { ImpactPlugin } from './plugins/ImpactPlugin.js';
+import { HistoryPlugin } from './plugins/HistoryPlugin.js';
+import { JournalPlugin } from './plugins/JournalPlugin.js';
 import { MutationPlugin } from './plugins/MutationPlugin.js';
 import { NodePlugin } from './plugins/NodePlugin.js';
 import { OrderPlugin } from './plugins/OrderPlugin.js';
@@ -25,8 +27,10 @@ export const RECORD_PLUGINS: readonly RecordPlugin[] = [
   FilterPlugin,
   OrderPlugin,
   ConnectionPlugin,
+  HistoryPlugin,
   MutationPlugin,
   TransitionPlugin,
+  JournalPlugin,
   AggregatePlugin,
   ImpactPlugin,
   SubscriptionPlugin,

@@ -128,7 +128,46 @@ function accessOf(ctx: CompileContext, info: TypeInfo, alias: SQL, rulesOf: Rule
 function rulesPredicate(ctx: CompileContext, info: TypeInfo, alias: SQL, rules: readonly AclDoc[] | null): SQL | null {
   if (rules === null) return null;
   if (!rules.length) return sql`FALSE`;
-  if (rules.some((r) => !r.condition)) return null;
-  const parts = rules.map((r) => sql`(${compileCondition(ctx, info, alias, r.condition!, ctx.scope.dyn)})`);
+  const parts: SQL[] = [];
+  for (const rule of rules) {
+    const p = rulePredicate(ctx, info, alias, rule);
+    if (p === null) return null;
+    parts.push(sql`(${p})`);
+  }
   return parts.length === 1 ? parts[0] : sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+/**
+ * What one rule asks of the row `alias` (it applies to the actor already): its condition and, with `through`,
+ * that the actor may read the record the reference points at. Null when it asks nothing.
+ */
+export function rulePredicate(ctx: CompileContext, info: TypeInfo, alias: SQL, rule: AclDoc): SQL | null {
+  const parts: SQL[] = [];
+  if (rule.through) parts.push(throughReadable(ctx, info, alias, rule.through));
+  if (rule.condition) parts.push(compileCondition(ctx, info, alias, rule.condition, ctx.scope.dyn));
+  return parts.length ? sql.join(parts, sql` AND `) : null;
+}
+
+/**
+ * The record that reference `field` of row `alias` points at is readable by the actor: EXISTS over the target
+ * (a view when the target is abstract) under the target's own read predicate. Under a reverse connection the
+ * parent row is already in the statement, read under the actor's access at its own level, so nothing more is
+ * asked. Rules that go through each other in a cycle deny at the repeat rather than recurse without end.
+ */
+function throughReadable(ctx: CompileContext, info: TypeInfo, alias: SQL, field: string): SQL {
+  if (ctx.boundReference(alias, field)) return sql`TRUE`;
+  const ref = info.type.activeFields.find((f) => f.name === field);
+  const target = ref?.type === 'reference' ? ctx.graph.byName.get(ref.reference!) : undefined;
+  if (!target) return sql`FALSE`;
+  const column = sql`${alias}.${sql.identifier(field)}`;
+  const key = `${info.type.name}.${field}`;
+  if (ctx.throughStack.has(key)) return sql`FALSE`;
+  ctx.throughStack.add(key);
+  try {
+    const r = ctx.alias();
+    const readable = recordAccess(ctx, target, r);
+    return sql`EXISTS (SELECT 1 FROM ${tableRef(target.type.name)} ${r} WHERE ${r}."id" = ${column}${readable ? sql` AND ${readable}` : sql``})`;
+  } finally {
+    ctx.throughStack.delete(key);
+  }
 }

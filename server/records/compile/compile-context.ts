@@ -40,6 +40,9 @@ export class CompileContext {
     return this.limits.input ?? DEFAULT_INPUT_LIMITS;
   }
 
+  /** `through` rules being compiled (type.field): a cycle of them denies instead of recursing (compile-access). */
+  readonly throughStack = new Set<string>();
+
   /** Reference columns whose target row is already in the statement, by the alias that reads them. */
   private readonly bound = new WeakMap<SQL, Map<string, SQL>>();
 

@@ -8,6 +8,7 @@ import { fieldWriteAccess, readableWhere, recordAccess, unwritableFields } from 
 import type { CompileContext } from './compile-context.js';
 import { recordJson } from './compile-record.js';
 import { typedParam } from './field-value.js';
+import { historyInsert } from './history-insert.js';
 import { selectionOf, type ResolveTree } from './selection.js';
 
 /** Values of a create or a patch, keyed by GraphQL field name, as GraphQL parsed them. */
@@ -27,6 +28,8 @@ export interface WriteRow extends Record<string, unknown> {
   forbidden_field: string | null;
   /** A reference given that points at no record the actor may read (unknown or hidden alike): its field. */
   hidden_reference: string | null;
+  /** A delete refused because records still point at this one through a reference to an abstract type: `type.field`. */
+  referenced_by?: string | null;
 }
 
 /**
@@ -148,7 +151,7 @@ export function createStatement(ctx: CompileContext, info: TypeInfo, values: Rec
   }
   // Create rules test the new record; when they refuse, the caller rolls the statement back (see `forbidden`).
   const c = ctx.alias();
-  return sql`WITH chk AS (SELECT ${hiddenReference(ctx, info, fields, params)} AS hidden), w AS (INSERT INTO ${tableRef(info.type.name)} (${sql.join(cols, sql`, `)}) SELECT ${sql.join(vals, sql`, `)} FROM chk WHERE chk.hidden IS NULL RETURNING *), e AS (${eventInsert(info, 'created', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, NULL::int AS current_version, (SELECT NOT coalesce(${writeAllowed(ctx, info, c, 'create', values)}, FALSE) FROM w ${c}) AS forbidden, (SELECT ${forbiddenField(ctx, info, c, 'create', values)} FROM w ${c}) AS forbidden_field, (SELECT hidden FROM chk) AS hidden_reference`;
+  return sql`WITH chk AS (SELECT ${hiddenReference(ctx, info, fields, params)} AS hidden), w AS (INSERT INTO ${tableRef(info.type.name)} (${sql.join(cols, sql`, `)}) SELECT ${sql.join(vals, sql`, `)} FROM chk WHERE chk.hidden IS NULL RETURNING *), e AS (${eventInsert(info, 'created', actor)}), h AS (${historyInsert(info.type.name, info.type.activeFields, actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, NULL::int AS current_version, (SELECT NOT coalesce(${writeAllowed(ctx, info, c, 'create', values)}, FALSE) FROM w ${c}) AS forbidden, (SELECT ${forbiddenField(ctx, info, c, 'create', values)} FROM w ${c}) AS forbidden_field, (SELECT hidden FROM chk) AS hidden_reference`;
 }
 
 export function updateStatement(ctx: CompileContext, info: TypeInfo, id: number, version: number, patch: RecordValues, actor: string, tree: ResolveTree | undefined): SQL {
@@ -161,13 +164,39 @@ export function updateStatement(ctx: CompileContext, info: TypeInfo, id: number,
   ];
   // `prev` reads the version before the statement, to tell a missing record from a stale version.
   const allowed = (a: SQL) => sql`${readableWhere(ctx, info, a)} AND ${writeAllowed(ctx, info, a, 'update', patch)}`;
-  return sql`WITH chk AS (SELECT ${hiddenReference(ctx, info, fields, values)} AS hidden), prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'update', patch), (p) => forbiddenField(ctx, info, p, 'update', patch))}), w AS (UPDATE ${tableRef(info.type.name)} t SET ${sql.join(sets, sql`, `)} WHERE t."id" = ${id}::bigint AND t."sys_version" = ${version}::int AND ${allowed(sql`t`)} AND (SELECT hidden FROM chk) IS NULL RETURNING t.*), e AS (${eventInsert(info, 'updated', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden, (SELECT forbidden_field FROM prev) AS forbidden_field, (SELECT hidden FROM chk) AS hidden_reference`;
+  // `before_row` is the row as the statement's snapshot saw it, for the history's old values. Under READ COMMITTED the
+  // UPDATE may wait for a concurrent writer and then re-check its WHERE against the row that writer committed;
+  // since it requires the version the client sent, it changes a row only when that row is still at that version,
+  // and a row at the sent version is exactly what the snapshot saw (a newer committed version would have failed
+  // the check; an older one cannot have been sent, as the client read the sent version from a commit that
+  // precedes this statement). So `before_row` is the row this update changed, and its history is exact.
+  return sql`WITH before_row AS (SELECT * FROM ${tableRef(info.type.name)} WHERE "id" = ${id}::bigint), chk AS (SELECT ${hiddenReference(ctx, info, fields, values)} AS hidden), prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'update', patch), (p) => forbiddenField(ctx, info, p, 'update', patch))}), w AS (UPDATE ${tableRef(info.type.name)} t SET ${sql.join(sets, sql`, `)} WHERE t."id" = ${id}::bigint AND t."sys_version" = ${version}::int AND ${allowed(sql`t`)} AND (SELECT hidden FROM chk) IS NULL RETURNING t.*), e AS (${eventInsert(info, 'updated', actor)}), h AS (${historyInsert(info.type.name, info.type.activeFields, actor, sql`before_row`)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden, (SELECT forbidden_field FROM prev) AS forbidden_field, (SELECT hidden FROM chk) AS hidden_reference`;
 }
 
 export function deleteStatement(ctx: CompileContext, info: TypeInfo, id: number, version: number | null, actor: string, tree: ResolveTree | undefined): SQL {
   const versionCheck = version === null ? sql`` : sql` AND t."sys_version" = ${version}::int`;
   const allowed = (a: SQL) => sql`${readableWhere(ctx, info, a)} AND ${writeAllowed(ctx, info, a, 'delete', {})}`;
-  return sql`WITH prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'delete', {}))}), w AS (DELETE FROM ${tableRef(info.type.name)} t WHERE t."id" = ${id}::bigint${versionCheck} AND ${allowed(sql`t`)} RETURNING t.*), e AS (${eventInsert(info, 'deleted', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden, NULL::text AS forbidden_field, NULL::text AS hidden_reference`;
+  return sql`WITH ref AS (SELECT ${referencedBy(ctx, info, id)} AS by), prev AS (${previous(ctx, info, id, (p) => writeAllowed(ctx, info, p, 'delete', {}))}), w AS (DELETE FROM ${tableRef(info.type.name)} t WHERE t."id" = ${id}::bigint${versionCheck} AND ${allowed(sql`t`)} AND (SELECT by FROM ref) IS NULL RETURNING t.*), e AS (${eventInsert(info, 'deleted', actor)}) SELECT ${selected(ctx, info, tree)} AS data, (SELECT "id" FROM w) AS id, (SELECT "sys_version" FROM prev) AS current_version, (SELECT forbidden FROM prev) AS forbidden, NULL::text AS forbidden_field, NULL::text AS hidden_reference, (SELECT by FROM ref) AS referenced_by`;
+}
+
+/**
+ * A reference to an abstract type (a journal entry's `record`, pointing at any task) has no foreign key — its
+ * target is a view — so the delete checks it itself, as the key would: the first required such reference still
+ * pointing at this record, as `type.field`; NULL when none does. (Optional ones are left pointing at nothing, and
+ * read as null, as a hidden record does.)
+ */
+function referencedBy(ctx: CompileContext, info: TypeInfo, id: number): SQL {
+  const family = new Set([info.type.name, ...info.type.ancestors]);
+  const checks: SQL[] = [];
+  for (const source of ctx.graph.byName.values()) {
+    if (source.type.abstract) continue;
+    for (const f of source.type.activeFields) {
+      const target = f.type === 'reference' && f.required ? ctx.graph.byName.get(f.reference!) : undefined;
+      if (!target?.type.abstract || !family.has(target.type.name)) continue;
+      checks.push(sql`WHEN EXISTS (SELECT 1 FROM ${tableRef(source.type.name)} s WHERE s.${sql.identifier(f.name)} = ${id}::bigint) THEN ${`${source.type.name}.${f.name}`}::text`);
+    }
+  }
+  return checks.length ? sql`CASE ${sql.join(checks, sql` `)} END` : sql`NULL::text`;
 }
 
 /** An event's snapshot as a row of the type's table, to select from (alias it). */

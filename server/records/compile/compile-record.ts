@@ -5,6 +5,7 @@ import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { TypeInfo } from '../record-info.js';
 import { fieldAccess, readableWhere } from './compile-access.js';
 import { connectionJson } from './compile-connection.js';
+import { HISTORY_FIELD, historyJson } from './compile-history.js';
 import { globalIdSql, gqlNameLiteral, jsonObject, type CompileContext } from './compile-context.js';
 import { AVAILABLE_TRANSITIONS, availableTransitionsJson } from './compile-transitions.js';
 import { selectionOf, type ResolveTree, type Selection } from './selection.js';
@@ -62,6 +63,10 @@ export function recordJson(ctx: CompileContext, info: TypeInfo, alias: SQL, sele
     }
     if (name === AVAILABLE_TRANSITIONS && info.type.stateModel) {
       pairs.push([key, availableTransitionsJson(ctx, info, alias)]);
+      continue;
+    }
+    if (name === HISTORY_FIELD && !info.type.abstract) {
+      pairs.push([key, historyJson(ctx, info, alias, tree)]);
       continue;
     }
     throw new DomainError(ErrorCode.UNKNOWN_FIELD, `${info.type.gqlName} has no field "${name}"`);

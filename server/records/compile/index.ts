@@ -1,5 +1,5 @@
 export { CompileContext, globalIdSql, gqlNameLiteral, jsonObject, type CompileMode, type PageLimits } from './compile-context.js';
-export { assertReadable, fieldAccess, readableWhere, recordAccess, visibleUserName } from './compile-access.js';
+export { assertReadable, fieldAccess, readableWhere, recordAccess, rulePredicate, visibleUserName } from './compile-access.js';
 export { type Writer } from './auto-values.js';
 export { aggregateJson } from './compile-aggregate.js';
 export { connectionJson } from './compile-connection.js';
@@ -16,3 +16,4 @@ export { SYSTEM_FIELDS, systemOrderKey } from './system-fields.js';
 export { selectionOf, type ResolveTree, type Selection } from './selection.js';
 export { AVAILABLE_TRANSITIONS, availableTransitionsJson, transitionConditionsStatement, transitionLabel, transitionsFor } from './compile-transitions.js';
 export { paramValue } from './field-value.js';
+export { HISTORY_FIELD, type HistoryArgs } from './compile-history.js';

@@ -26,6 +26,9 @@ export async function runWrite(wc: WriteContext, request: WriteRequest): Promise
   for (const stage of WRITE_STAGES) await stage.run(ws);
   const row = await execute(wc, ws, scope);
   if (row.id === null) {
+    // Only for a record the actor may see and delete: otherwise the answer must not differ from a missing one.
+    if (row.referenced_by && row.current_version !== null && !row.forbidden)
+      throw new DomainError(ErrorCode.REFERENCED, `this ${info.type.doc.label} record is still referenced by other records (${row.referenced_by}); clear those references first`);
     if (request.op === 'create') throw new DomainError(ErrorCode.INTERNAL_SERVER_ERROR, `the ${info.type.doc.label} record was not created`);
     await versionProblem(wc, scope, info, request.id, row, request.version, request.op === 'transition' ? 'update' : request.op);
   }
