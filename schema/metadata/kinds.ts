@@ -135,7 +135,7 @@ const acl: MetadataKind<'acl'> = {
   draftPrefix: 'acl:',
   schema: AclDoc,
   toFile(doc) {
-    const body = ordered(doc, ['name', 'description', 'recordType', 'field', 'operation', 'criteria', 'condition', 'active']);
+    const body = ordered(doc, ['name', 'description', 'recordType', 'field', 'operation', 'criteria', 'through', 'condition', 'active']);
     // `criteria` defaults to none and `active` to true: written only when they say something.
     if (!doc.criteria.length) delete body.criteria;
     if (doc.active !== false) delete body.active;
@@ -144,7 +144,7 @@ const acl: MetadataKind<'acl'> = {
   },
   missing: 'remove',
   diffName: 'acl',
-  diffProps: ['description', 'recordType', 'field', 'operation', 'criteria', 'condition', 'active'],
+  diffProps: ['description', 'recordType', 'field', 'operation', 'criteria', 'through', 'condition', 'active'],
   normalise: (doc) => canonical({ ...doc, active: doc.active ?? true }),
   recordTypeOf: (doc) => doc.recordType,
   validate: (model) => validateAccess(model),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importItsm } from '../helpers/itsm.js';
+import { PATHS, resolutionOf } from '../../seeds/itsm/demo-data.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /**
@@ -63,8 +64,16 @@ beforeAll(async () => {
     ['payroll', 'lb', 'DEPENDS_ON'],
   ];
   for (const [parent, child, relationshipType] of edges) await create('CiRelationship', { parent: ci[parent], child: ci[child], relationshipType });
-  const incident = (name: string, item: string, state: string, group: string) =>
-    create('Incident', { shortDescription: name, state, configurationItem: ci[item], assignmentGroup: groups[group] }).then((id) => (incidents[name] = id));
+  // Incidents start new and reach a state by their model's transitions.
+  const incident = async (name: string, item: string, state: string, group: string) => {
+    const id = await create('Incident', { shortDescription: name, configurationItem: ci[item], assignmentGroup: groups[group] });
+    incidents[name] = id;
+    let version = 1;
+    for (const to of PATHS[state]) {
+      const d = await t.ok(`mutation($i: TransitionIncidentInput!) { transitionIncident(input: $i) { incident { version } } }`, { i: { id, version, to, patch: resolutionOf(to) } });
+      version = d.transitionIncident.incident.version;
+    }
+  };
   await incident('crm down (desk)', 'crm', 'NEW', 'Service Desk');
   await incident('crm slow (network)', 'crm', 'IN_PROGRESS', 'Network');
   await incident('crm fixed', 'crm', 'RESOLVED', 'Service Desk');

@@ -95,7 +95,8 @@ export async function conditionFixture(t: TestServer): Promise<ConditionFixture>
   const { someone, nobody } = await loadData(insert);
 
   const rows = new Map<string, Map<string, Record<string, unknown>>>();
-  for (const name of ['gadget', 'person', 'account', 'department', 'location', 'assignment_group', 'incident']) {
+  // Every concrete type (the pack's other task types have no rows here, but `work` may point at any task).
+  for (const name of [...model.types.values()].filter((x) => !x.abstract && !x.archived).map((x) => x.name)) {
     const loaded = await t.atrium.db.run(sql`SELECT * FROM ${tableRef(name)}`);
     rows.set(name, new Map(loaded.map((r) => [String(r.id), r])));
   }

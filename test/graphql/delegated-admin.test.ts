@@ -54,6 +54,9 @@ const RELOCATION_FORM = { name: 'hr_relocation', recordType: 'hr_relocation', se
 // Anyone may create one for themselves as far as ACLs go: who may submit is the case type's submitters' call.
 const RELOCATION_CREATE = { name: 'hr_relocation_create_self', recordType: 'hr_relocation', operation: 'create', condition: { field: 'employee', op: 'eq', value: { dynamic: 'me' } } };
 const RELOCATION_READ = { name: 'hr_relocation_read_self', recordType: 'hr_relocation', operation: 'read', condition: { field: 'employee', op: 'eq', value: { dynamic: 'me' } } };
+// HR agents work every relocation.
+const RELOCATION_AGENTS_READ = { name: 'hr_relocation_read_agents', recordType: 'hr_relocation', operation: 'read', criteria: ['hr_agents'] };
+const RELOCATION_AGENTS_UPDATE = { name: 'hr_relocation_update_agents', recordType: 'hr_relocation', operation: 'update', criteria: ['hr_agents'] };
 
 const people: Record<string, string> = {};
 
@@ -61,13 +64,15 @@ beforeAll(async () => {
   t = await startTestServer();
   await importItsm(t);
   const role = (await t.ok(`mutation { createRole(input: { name: "hr_admin" }) { role { id } } }`)).createRole.role.id;
+  const agentRole = (await t.ok(`mutation { createRole(input: { name: "hr_agent" }) { role { id } } }`)).createRole.role.id;
   const account = (await t.ok(`mutation { createAccount(input: { name: "Globex", kind: CUSTOMER }) { account { id } } }`)).createAccount.account.id;
-  for (const [userName, acct] of [['hana.hradmin', null], ['erin.employee', null], ['carol.contact', account]] as const) {
+  for (const [userName, acct] of [['hana.hradmin', null], ['hugo.hragent', null], ['erin.employee', null], ['carol.contact', account]] as const) {
     const r = await t.ok(`mutation($i: CreatePersonInput!) { createPerson(input: $i) { person { id } } }`, { i: { userName, name: userName, email: `${userName}@example.com`, account: acct } });
     people[userName] = r.createPerson.person.id;
     tokens[userName] = await t.token({ subject: userName });
   }
   await t.ok(`mutation($r: ID!, $p: ID!) { createRoleGrant(input: { role: $r, person: $p }) { roleGrant { id } } }`, { r: role, p: people['hana.hradmin'] });
+  await t.ok(`mutation($r: ID!, $p: ID!) { createRoleGrant(input: { role: $r, person: $p }) { roleGrant { id } } }`, { r: agentRole, p: people['hugo.hragent'] });
 });
 afterAll(() => t?.stop());
 
@@ -116,7 +121,15 @@ describe('a business unit administrator', () => {
     await ok('hana.hradmin', SAVE_DOC, { k: 'CASE_TYPE', d: RELOCATION_CASE });
     await ok('hana.hradmin', SAVE_DOC, { k: 'RECORD_TYPE', d: RELOCATION_TYPE });
     await ok('hana.hradmin', ADD_FIELD, { t: 'hr_relocation', f: { name: 'reason', label: 'Reason', type: 'TEXT' } });
-    for (const [k, d] of [['STATE_MODEL', RELOCATION_STATES], ['FORM', RELOCATION_FORM], ['ACL', RELOCATION_CREATE], ['ACL', RELOCATION_READ]] as const) await ok('hana.hradmin', SAVE_DOC, { k, d });
+    for (const [k, d] of [
+      ['STATE_MODEL', RELOCATION_STATES],
+      ['FORM', RELOCATION_FORM],
+      ['ACL', RELOCATION_CREATE],
+      ['ACL', RELOCATION_READ],
+      ['ACL', RELOCATION_AGENTS_READ],
+      ['ACL', RELOCATION_AGENTS_UPDATE],
+    ] as const)
+      await ok('hana.hradmin', SAVE_DOC, { k, d });
     const saved = await ok('hana.hradmin', `{ metadataDocument(kind: CASE_TYPE, name: "hr_relocation") { document hasDraft draftVersion } }`);
     expect(saved.metadataDocument).toMatchObject({ hasDraft: true, document: { businessUnit: 'hr', submitters: ['employees'] } });
 
@@ -124,7 +137,7 @@ describe('a business unit administrator', () => {
     const published = (await ok('hana.hradmin', PUBLISH, { m: 'relocation cases' })).publishMetadata;
     expect(published.version.author).toBe('hana.hradmin');
     const paths = published.changes.map((c: any) => c.path);
-    expect(new Set(paths)).toEqual(new Set(['hr_relocation', 'hr_relocation_create_self', 'hr_relocation_read_self']));
+    expect(new Set(paths)).toEqual(new Set(['hr_relocation', 'hr_relocation_create_self', 'hr_relocation_read_self', 'hr_relocation_read_agents', 'hr_relocation_update_agents']));
     expect(paths.filter((p: string) => p.startsWith('incident'))).toEqual([]);
     // The platform admin's draft is untouched: same name, same version, same author.
     expect((await t.ok(DRAFTS)).metadataDrafts).toEqual(before);
@@ -136,6 +149,43 @@ describe('a business unit administrator', () => {
       i: { shortDescription: 'Moving to Berlin', employee: people['erin.employee'], destination: 'Berlin' },
     });
     expect(created.createHrRelocation.hrRelocation).toMatchObject({ number: expect.stringMatching(/^REL/), destination: 'Berlin', employee: { id: people['erin.employee'] } });
+  });
+
+  it('the new case type lives at once: an HR agent moves it through its states, the employee may not; comments and history need no wiring', async () => {
+    const READ = `query($id: ID!) { hrRelocation(id: $id) { version state availableTransitions { to label } journalEntries { nodes { body kind } } history(field: "state") { nodes { oldValue newValue changedBy } } } }`;
+    const MOVE = `mutation($i: TransitionHrRelocationInput!) { transitionHrRelocation(input: $i) { hrRelocation { version state availableTransitions { to } } } }`;
+    const created = await ok('erin.employee', `mutation($i: CreateHrRelocationInput!) { createHrRelocation(input: $i) { hrRelocation { id state version } } }`, {
+      i: { shortDescription: 'Moving to Madrid', employee: people['erin.employee'], destination: 'Madrid' },
+    });
+    const { id } = created.createHrRelocation.hrRelocation;
+    expect(created.createHrRelocation.hrRelocation).toMatchObject({ state: 'NEW', version: 1 });
+
+    // The employee may read it but no move is hers: none offered, and trying one names the rule.
+    expect((await ok('erin.employee', READ, { id })).hrRelocation.availableTransitions).toEqual([]);
+    const refused = refusal(await as('erin.employee')(MOVE, { i: { id, version: 1, to: 'IN_PROGRESS' } }));
+    expect(refused.code).toBe('INVALID_TRANSITION');
+    // Nor may an update change the state behind the model's back.
+    const sneaky = refusal(await as('hugo.hragent')(`mutation($i: UpdateHrRelocationInput!) { updateHrRelocation(input: $i) { hrRelocation { state } } }`, { i: { id, version: 1, patch: { state: 'CLOSED' } } }));
+    expect(sneaky.code).toBe('INVALID_TRANSITION');
+    expect(sneaky.message).toMatch(/transitionHrRelocation/);
+
+    // The HR agent sees the one move the model allows from here, takes it, then the next; NEW → CLOSED is no move.
+    expect((await ok('hugo.hragent', READ, { id })).hrRelocation.availableTransitions.map((x: any) => x.to)).toEqual(['IN_PROGRESS']);
+    expect(refusal(await as('hugo.hragent')(MOVE, { i: { id, version: 1, to: 'CLOSED' } })).code).toBe('INVALID_TRANSITION');
+    const planning = (await ok('hugo.hragent', MOVE, { i: { id, version: 1, to: 'IN_PROGRESS' } })).transitionHrRelocation.hrRelocation;
+    expect(planning).toEqual({ version: 2, state: 'IN_PROGRESS', availableTransitions: [{ to: 'CLOSED' }] });
+    const moved = (await ok('hugo.hragent', MOVE, { i: { id, version: 2, to: 'CLOSED' } })).transitionHrRelocation.hrRelocation;
+    expect(moved).toEqual({ version: 3, state: 'CLOSED', availableTransitions: [] });
+
+    // The journal of every task type, this one included: the employee comments on her own case.
+    await ok('erin.employee', `mutation($r: ID!, $b: String!) { addComment(recordId: $r, body: $b) { journalEntry { id } } }`, { r: id, b: 'Thanks, all done.' });
+    const after = (await ok('erin.employee', READ, { id })).hrRelocation;
+    expect(after.journalEntries.nodes).toEqual([{ body: 'Thanks, all done.', kind: 'COMMENT' }]);
+    // Field history, written with each write: the state went NEW → IN_PROGRESS → CLOSED, moved by the agent.
+    expect(after.history.nodes.filter((h: any) => h.oldValue !== null)).toEqual([
+      { oldValue: 'new', newValue: 'in_progress', changedBy: 'hugo.hragent' },
+      { oldValue: 'in_progress', newValue: 'closed', changedBy: 'hugo.hragent' },
+    ]);
   });
 
   it('refuses a submitter who is not one, though the ACLs would let it create, before any statement', async () => {
@@ -150,7 +200,7 @@ describe('a business unit administrator', () => {
     expect(done.result.errors).toBeUndefined();
     expect(done.sql.length, done.sql.join('\n')).toBe(1);
     const count = await t.ok(`{ hrRelocations { totalCount } }`);
-    expect(count.hrRelocations.totalCount).toBe(2);
+    expect(count.hrRelocations.totalCount).toBe(3);
   });
 
   it('edits its unit’s shipped case types and publishes again; discarding takes only its own unit’s drafts', async () => {

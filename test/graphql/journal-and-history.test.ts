@@ -33,7 +33,7 @@ beforeAll(async () => {
   const id = async (q: ReturnType<typeof sql>) => String((await one<{ id: string }>(q)).id);
   erinIncident = toGlobalId('Incident', await id(sql`SELECT i.id::text AS id FROM records.incident i JOIN records.person p ON p.id = i.caller WHERE p.user_name = 'erin.employee' ORDER BY i.id LIMIT 1`));
   const sd = sql`(SELECT id FROM records.assignment_group WHERE name = 'Service Desk')`;
-  aliceIncident = toGlobalId('Incident', await id(sql`SELECT i.id::text AS id FROM records.incident i WHERE i.assignment_group = ${sd} ORDER BY i.id LIMIT 1`));
+  aliceIncident = toGlobalId('Incident', await id(sql`SELECT i.id::text AS id FROM records.incident i WHERE i.assignment_group = ${sd} AND i.state = 'in_progress' ORDER BY i.id LIMIT 1`));
   hiddenIncident = toGlobalId('Incident', await id(sql`SELECT i.id::text AS id FROM records.incident i JOIN records.person p ON p.id = i.caller WHERE p.user_name <> 'erin.employee' AND i.assignment_group <> ${sd} ORDER BY i.id LIMIT 1`));
   globexCase = toGlobalId('CustomerCase', await id(sql`SELECT c.id::text AS id FROM records.customer_case c JOIN records.account a ON a.id = c.account WHERE a.name = 'Globex' ORDER BY c.id LIMIT 1`));
 }, 240_000);
@@ -117,14 +117,18 @@ describe('field history', () => {
 
   it('records every changed field with old and new values, version and author, in the same statement', async () => {
     const before = (await as('alice.agent', HISTORY, { id: aliceIncident })).data.incident;
-    const r = await as('alice.agent', UPDATE, { i: { id: aliceIncident, version: before.version, patch: { state: 'ON_HOLD', priority: 1, timeWorked: 'PT9H', description: before.history.nodes.find((n: Row) => n.field === 'description')?.newValue ?? null } } });
+    const r = await as('alice.agent', UPDATE, { i: { id: aliceIncident, version: before.version, patch: { priority: 1, timeWorked: 'PT9H', description: before.history.nodes.find((n: Row) => n.field === 'description')?.newValue ?? null } } });
     expect(r.errors).toBeUndefined();
+    // A state changes by transition, and its history is written the same way.
+    const moved = await as('alice.agent', `mutation($i: TransitionIncidentInput!) { transitionIncident(input: $i) { incident { version } } }`, { i: { id: aliceIncident, version: before.version + 1, to: 'ON_HOLD' } });
+    expect(moved.errors).toBeUndefined();
     const after = (await as('alice.agent', HISTORY, { id: aliceIncident })).data.incident;
     const added = after.history.nodes.filter((n: Row) => n.version === before.version + 1);
     // Only what changed: the unchanged description wrote no row.
-    expect(added.map((n: Row) => n.field).sort()).toEqual(expect.arrayContaining(['priority', 'state', 'timeWorked']));
+    expect(added.map((n: Row) => n.field).sort()).toEqual(expect.arrayContaining(['priority', 'timeWorked']));
     expect(added.every((n: Row) => n.changedBy === 'alice.agent')).toBe(true);
-    expect(added.find((n: Row) => n.field === 'state')).toMatchObject({ fieldName: 'state', newValue: 'on_hold' });
+    const transitioned = after.history.nodes.filter((n: Row) => n.version === before.version + 2);
+    expect(transitioned).toEqual([expect.objectContaining({ field: 'state', fieldName: 'state', oldValue: 'in_progress', newValue: 'on_hold', changedBy: 'alice.agent' })]);
     expect(added.find((n: Row) => n.field === 'description')).toBeUndefined();
     const times = await as('alice.agent', HISTORY, { id: aliceIncident, f: 'timeWorked' });
     expect(times.data.incident.history.nodes.at(-1)).toMatchObject({ field: 'timeWorked', newValue: 'PT9H', version: before.version + 1 });

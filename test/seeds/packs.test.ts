@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { AclDoc, RecordTypeDoc, UserCriteriaDoc } from '../../schema/index.js';
+import { METADATA_KINDS } from '../../schema/index.js';
 import { DEMO_PACKS, readPack } from '../../seeds/load-pack.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -14,8 +14,8 @@ type File = { path: string; content: string };
  * the field ids import assigns: pack files are written short, with conditions on one line, and ids left to import.
  */
 function documentOf(file: File): Record<string, any> {
-  const kind = file.path.startsWith('record-types/') ? RecordTypeDoc : file.path.startsWith('acls/') ? AclDoc : UserCriteriaDoc;
-  const doc = kind.parse(parse(file.content)) as Record<string, any>;
+  const kind = METADATA_KINDS.find((k) => file.path.startsWith(`${k.folder}/`))!;
+  const doc = kind.schema.parse(parse(file.content)) as Record<string, any>;
   return doc.fields ? { ...doc, fields: doc.fields.map(({ id: _id, ...f }: Record<string, unknown>) => f) } : doc;
 }
 

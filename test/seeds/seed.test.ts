@@ -16,7 +16,7 @@ describe('seedIfEmpty (what npm start runs)', () => {
     console.log(`seedIfEmpty in process: ${first.records} records in ${Math.round(performance.now() - t0)} ms`);
     expect(first.seeded).toBe(true);
     expect(first.records).toBeGreaterThan(2500);
-    expect(steps[0]).toBe('importing the ITSM and CSM packs');
+    expect(steps[0]).toBe('importing the ITSM, CSM, HR, facilities and finance packs');
     expect(steps.length).toBeGreaterThanOrEqual(6);
     const version = (await t.atrium.metadata.published()).id;
     const again: string[] = [];
