@@ -211,6 +211,8 @@ async function main(): Promise<void> {
 
   log('publish bench: 100 record types × 30 fields on PostgreSQL');
   results.publish = await publishBench().catch((e: Error) => ({ error: e.message }));
+  log('write pipeline bench: create + transition (state model, UI policies, history, event) against a plain create, on PostgreSQL');
+  results.writePipeline = await childBench('write-pipeline', 'write-pipeline-bench.ts').catch((e: Error) => ({ error: e.message }));
   log('cold start on PGlite (fresh and reopened data folder): compiled, as npm start runs it, and from source under tsx');
   results.coldStart = await coldStartBench(REPO, 2, 'compiled').catch((e: Error) => ({ error: e.message }));
   results.coldStartTsx = await coldStartBench(REPO, 2, 'tsx').catch((e: Error) => ({ error: e.message }));
@@ -319,6 +321,20 @@ async function transactionsPerRequest(targets: Target[], requests: number): Prom
     log(`${t.label}: ${(after - before)} transactions for ${requests} requests`);
   }
   return out;
+}
+
+/** A bench script in its own process on a fresh database of its own; its `BENCH_RESULT` line is the result. */
+async function childBench(name: string, script: string): Promise<Record<string, number>> {
+  const database = `${settings.database}_${name.replace(/-/g, '_')}`;
+  const url = settings.databaseUrl.replace(/\/[^/]+$/, `/${database}`);
+  await recreateDatabase(settings.adminUrl, database);
+  try {
+    const server = await startServerProcess({ name, command: process.execPath, args: ['--import', 'tsx', path.join(HERE, script)], cwd: REPO, env: { DATABASE_URL: url }, timeoutMs: 600_000, readyLine: 'BENCH_RESULT' });
+    await server.stop();
+    return server.info as unknown as Record<string, number>;
+  } finally {
+    await dropDatabase(settings.adminUrl, database);
+  }
 }
 
 async function publishBench(): Promise<Record<string, number>> {
