@@ -24,6 +24,24 @@ const PROBLEMS = ['Memory leak after the weekly update', 'Certificate expiry not
 const INCIDENTS = ['Service unavailable', 'Very slow response', 'Errors on login', 'Timeouts on save', 'Nightly job failed', 'Alerts: high CPU', 'Users cannot connect'];
 const CHANGES = ['Patch the operating system', 'Upgrade to the next version', 'Add memory', 'Rotate certificates', 'Move to the new cluster', 'Change firewall rules', 'Resize the database'];
 const STATES = ['NEW', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED', 'CLOSED'];
+/** The moves from NEW to each state of the pack's change model (state-models/change_request.yaml). */
+const CHANGE_PATHS: Record<string, string[]> = {
+  NEW: [],
+  ASSESS: ['ASSESS'],
+  AUTHORIZE: ['ASSESS', 'AUTHORIZE'],
+  SCHEDULED: ['ASSESS', 'AUTHORIZE', 'SCHEDULED'],
+  IMPLEMENT: ['ASSESS', 'AUTHORIZE', 'SCHEDULED', 'IMPLEMENT'],
+  REVIEW: ['ASSESS', 'AUTHORIZE', 'SCHEDULED', 'IMPLEMENT', 'REVIEW'],
+  CLOSED: ['ASSESS', 'AUTHORIZE', 'SCHEDULED', 'IMPLEMENT', 'REVIEW', 'CLOSED'],
+  CANCELLED: ['ASSESS', 'CANCELLED'],
+};
+/** The same for requests (state-models/sc_request.yaml). */
+const REQUEST_PATHS: Record<string, string[]> = {
+  NEW: [],
+  IN_PROGRESS: ['IN_PROGRESS'],
+  ON_HOLD: ['IN_PROGRESS', 'ON_HOLD'],
+  CLOSED: ['IN_PROGRESS', 'CLOSED'],
+};
 
 /**
  * The rest of the ITSM demo, on top of the base demo's people and groups: the CMDB, 16 catalog items, 50
@@ -44,14 +62,15 @@ export async function loadItsmDemoData(execute: Execute, base: DemoBase, onProgr
   w.progress('problems, incidents on configuration items, changes');
   const affected = [...cmdb.applications, ...cmdb.databases, ...cmdb.servers.slice(0, 80)];
   const problemItems = Array.from({ length: 50 }, () => pick(affected));
+  const problemStates: string[] = [];
   const problems = await w.createMany(
     'Problem',
     problemItems.map((ci, i) => {
       const known = i % 3 === 0;
       const group = groupOf(ci);
+      problemStates.push(known ? pick(['IN_PROGRESS', 'RESOLVED', 'CLOSED']) : pick(['NEW', 'IN_PROGRESS', 'ON_HOLD']));
       return {
         shortDescription: pick(PROBLEMS),
-        state: known ? pick(['IN_PROGRESS', 'RESOLVED', 'CLOSED']) : pick(['NEW', 'IN_PROGRESS', 'ON_HOLD']),
         priority: 1 + Math.floor(random() * 4),
         assignmentGroup: g[group],
         assignedTo: assignee(group),
@@ -63,6 +82,8 @@ export async function loadItsmDemoData(execute: Execute, base: DemoBase, onProgr
       };
     }),
   );
+  // Known errors have their root cause, which resolving a problem requires.
+  await w.walk('Problem', problems, problemStates.map((st) => PATHS[st]));
   const incidentStates: string[] = [];
   const incidents = await w.createMany(
     'Incident',
@@ -87,15 +108,16 @@ export async function loadItsmDemoData(execute: Execute, base: DemoBase, onProgr
   );
   // Incidents follow their state model: created new, then moved by transitions.
   await w.walk('Incident', incidents, incidentStates.map((st) => PATHS[st]), resolutionOf);
-  await w.createMany(
+  const changeStates: string[] = [];
+  const changes = await w.createMany(
     'ChangeRequest',
     Array.from({ length: 150 }, (_, i) => {
       const ci = pick(affected);
       const group = groupOf(ci);
       const begin = i * 14 + Math.floor(random() * 10);
+      changeStates.push(pick(Object.keys(CHANGE_PATHS)));
       return {
         shortDescription: pick(CHANGES),
-        state: pick(STATES),
         priority: 2 + Math.floor(random() * 3),
         assignmentGroup: g[group],
         assignedTo: assignee(group),
@@ -112,19 +134,22 @@ export async function loadItsmDemoData(execute: Execute, base: DemoBase, onProgr
     }),
   );
 
+  await w.walk('ChangeRequest', changes, changeStates.map((st) => CHANGE_PATHS[st]));
+
   w.progress('service catalog and requests');
   const items = await w.createMany(
     'CatalogItem',
     CATALOG.map(([name, category, price, description], i) => ({ name, category, price: price.toFixed(2), description, active: i < CATALOG.length - 1 })),
   );
-  await w.createMany(
+  const requestStates: string[] = [];
+  const requests = await w.createMany(
     'ScRequest',
     Array.from({ length: 250 }, (_, i) => {
       const item = Math.floor(random() * (items.length - 1));
       const group = CATALOG[item][1] === 'HARDWARE' ? 'Hardware' : 'Service Desk';
+      requestStates.push(pick(Object.keys(REQUEST_PATHS)));
       return {
         shortDescription: `Order: ${CATALOG[item][0]}`,
-        state: pick(STATES),
         priority: 4,
         requestedFor: i % 8 === 0 ? base.people['erin.employee'] : pick(base.employees),
         catalogItem: items[item],
@@ -135,5 +160,6 @@ export async function loadItsmDemoData(execute: Execute, base: DemoBase, onProgr
       };
     }),
   );
+  await w.walk('ScRequest', requests, requestStates.map((st) => REQUEST_PATHS[st]));
   return { records: w.records };
 }
