@@ -177,8 +177,13 @@ describe('a business unit administrator', () => {
     const moved = (await ok('hugo.hragent', MOVE, { i: { id, version: 2, to: 'CLOSED' } })).transitionHrRelocation.hrRelocation;
     expect(moved).toEqual({ version: 3, state: 'CLOSED', availableTransitions: [] });
 
-    // The journal of every task type, this one included: the employee comments on her own case.
+    // The journal of every task type, this one included: the HR agent (a fulfiller) writes a work note, the
+    // employee comments on her own case; she sees her comment, not the work note.
+    await ok('hugo.hragent', `mutation($r: ID!, $b: String!) { addWorkNote(recordId: $r, body: $b) { journalEntry { id } } }`, { r: id, b: 'Movers booked.' });
+    expect(refusal(await as('erin.employee')(`mutation($r: ID!, $b: String!) { addWorkNote(recordId: $r, body: $b) { journalEntry { id } } }`, { r: id, b: 'x' })).code).toBe('FORBIDDEN');
     await ok('erin.employee', `mutation($r: ID!, $b: String!) { addComment(recordId: $r, body: $b) { journalEntry { id } } }`, { r: id, b: 'Thanks, all done.' });
+    const agentView = (await ok('hugo.hragent', READ, { id })).hrRelocation.journalEntries.nodes;
+    expect(agentView.map((n: any) => n.kind).sort()).toEqual(['COMMENT', 'WORK_NOTE']);
     const after = (await ok('erin.employee', READ, { id })).hrRelocation;
     expect(after.journalEntries.nodes).toEqual([{ body: 'Thanks, all done.', kind: 'COMMENT' }]);
     // Field history, written with each write: the state went NEW → IN_PROGRESS → CLOSED, moved by the agent.
