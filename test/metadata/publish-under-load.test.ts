@@ -82,7 +82,8 @@ describe.skipIf(!process.env.DATABASE_URL)('publishing under load on two process
       `mutation($f: RecordFieldInput!) { addField(type: "incident", field: $f) { name } }`,
       { f: { name: 'channel', label: 'Channel', type: 'CHOICE', required: true, default: 'phone', choices: [{ value: 'phone', label: 'Phone' }, { value: 'web', label: 'Web' }] } },
     );
-    await publish('archive a field', `mutation { removeField(type: "incident", name: "resolution_notes") { name } }`);
+    // Not resolution_notes: resolving requires it (state model), and a publish refuses to archive a required field of a transition.
+    await publish('archive a field', `mutation { removeField(type: "incident", name: "problem") { name } }`);
     await publish('a new type', `mutation { saveRecordTypeDraft(input: { name: "gadget", label: "Gadget", fields: [{ name: "title", label: "Title", type: STRING }] }) { name } }`);
     await a.ok(`mutation($v: Int!) { rollbackMetadata(toVersion: $v) { version { id } } }`, { v: before });
     await new Promise((r) => setTimeout(r, 300));
