@@ -245,6 +245,15 @@ describe('a type without a state model beside types with one', () => {
 });
 
 describe('availableTransitions', () => {
+  it('answers exactly the fields selected, under their aliases (over HTTP the statement’s JSON is the response)', async () => {
+    await create('admin', {});
+    const r = await as('alice.agent', `{ incidents(first: 5) { nodes { availableTransitions { move: to __typename } } } }`);
+    expect(r.errors).toBeUndefined();
+    const offered = r.data.incidents.nodes.flatMap((n: { availableTransitions: unknown[] }) => n.availableTransitions);
+    expect(offered.length).toBeGreaterThan(0);
+    for (const x of offered) expect(Object.keys(x as object)).toEqual(['move', '__typename']);
+  });
+
   const LIST = `query($id: ID!) { incident(id: $id) { state availableTransitions { to label requires } } }`;
 
   it('lists the moves each persona may make from the record’s state, in one statement per query', async () => {

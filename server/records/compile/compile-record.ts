@@ -62,7 +62,7 @@ export function recordJson(ctx: CompileContext, info: TypeInfo, alias: SQL, sele
       continue;
     }
     if (name === AVAILABLE_TRANSITIONS && info.type.stateModel) {
-      pairs.push([key, availableTransitionsJson(ctx, info, alias)]);
+      pairs.push([key, availableTransitionsJson(ctx, info, alias, tree)]);
       continue;
     }
     if (name === HISTORY_FIELD && !info.type.abstract) {

@@ -4,7 +4,12 @@ import type { AccessScope } from '../../access/access-scope.js';
 import type { TypeInfo } from '../record-info.js';
 import { fieldWriteAccess, recordAccess } from './compile-access.js';
 import { compileCondition } from './compile-condition.js';
-import { gqlNameLiteral, type CompileContext } from './compile-context.js';
+import { gqlNameLiteral, jsonObject, type CompileContext } from './compile-context.js';
+import { selectionOf, type ResolveTree } from './selection.js';
+import { DomainError, ErrorCode } from '../../domain-error.js';
+
+/** The GraphQL type of a transition offered on a record (see TransitionPlugin). */
+export const TRANSITION_TYPE = 'RecordTransition';
 import { snapshotRow } from './compile-mutation.js';
 
 /** The GraphQL field of a record that lists the moves its reader may make from its current state. */
@@ -28,7 +33,7 @@ export function transitionLabel(model: StateModelDoc, t: TransitionDoc): string 
  * whose condition holds on the row, among those the actor's criteria admit, and none on a record the actor may
  * not update (or whose state it may not write). Each is `{ to, label, requires }` as the GraphQL type shows it.
  */
-export function availableTransitionsJson(ctx: CompileContext, info: TypeInfo, alias: SQL): SQL {
+export function availableTransitionsJson(ctx: CompileContext, info: TypeInfo, alias: SQL, tree?: ResolveTree): SQL {
   const model = info.type.stateModel;
   const moves = model ? transitionsFor(ctx.scope, model) : [];
   if (!model || !moves.length) return sql`'[]'::json`;
@@ -37,7 +42,23 @@ export function availableTransitionsJson(ctx: CompileContext, info: TypeInfo, al
     const when = [sql`${state} = ${t.from}::text`];
     if (t.condition) when.push(compileCondition(ctx, info, alias, t.condition, ctx.scope.dyn));
     const requires = t.requires.map((r) => gqlNameLiteral(camelName(r)));
-    const json = sql`json_build_object('to', ${gqlNameLiteral(constantName(t.to))}, 'label', ${transitionLabel(model, t)}::text, 'requires', json_build_array(${sql.join(requires, sql`, `)}))`;
+    // Exactly the fields selected, under their response keys (the fast path sends this JSON as the response).
+    const value = (name: string): SQL => {
+      switch (name) {
+        case 'to':
+          return gqlNameLiteral(constantName(t.to));
+        case 'label':
+          return sql`${transitionLabel(model, t)}::text`;
+        case 'requires':
+          return sql`json_build_array(${sql.join(requires, sql`, `)})`;
+        case '__typename':
+          return gqlNameLiteral(TRANSITION_TYPE);
+        default:
+          throw new DomainError(ErrorCode.UNKNOWN_FIELD, `${TRANSITION_TYPE} has no field "${name}"`);
+      }
+    };
+    const selected = tree ? [...selectionOf(tree, TRANSITION_TYPE)] : [['to', { name: 'to' }] as const, ['label', { name: 'label' }] as const, ['requires', { name: 'requires' }] as const];
+    const json = jsonObject(selected.map(([key, f]) => [key, value(f.name)]));
     return sql`(${i}, CASE WHEN ${sql.join(when, sql` AND `)} THEN ${json} END)`;
   });
   const list = sql`(SELECT coalesce(json_agg(m.v ORDER BY m.o), '[]'::json) FROM (VALUES ${sql.join(rows, sql`, `)}) m(o, v) WHERE m.v IS NOT NULL)`;

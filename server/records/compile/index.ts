@@ -14,6 +14,6 @@ export { decodeCursor } from './cursor.js';
 export { recordIdOf } from './field-value.js';
 export { SYSTEM_FIELDS, systemOrderKey } from './system-fields.js';
 export { selectionOf, type ResolveTree, type Selection } from './selection.js';
-export { AVAILABLE_TRANSITIONS, availableTransitionsJson, transitionConditionsStatement, transitionLabel, transitionsFor } from './compile-transitions.js';
+export { AVAILABLE_TRANSITIONS, TRANSITION_TYPE, availableTransitionsJson, transitionConditionsStatement, transitionLabel, transitionsFor } from './compile-transitions.js';
 export { paramValue } from './field-value.js';
 export { HISTORY_FIELD, type HistoryArgs } from './compile-history.js';

@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { constantName } from '../../../../schema/index.js';
 import type { RequestContext } from '../../context.js';
-import { AVAILABLE_TRANSITIONS, recordIdOf, runWrite, type RecordValues } from '../../../records/index.js';
+import { AVAILABLE_TRANSITIONS, recordIdOf, runWrite, TRANSITION_TYPE, type RecordValues } from '../../../records/index.js';
 import type { TypeInfo } from '../../../records/record-info.js';
 import { byResponseKey, type PluginContext, type RecordPlugin } from '../plugin.js';
 import { recordTree, writeContext } from './MutationPlugin.js';
@@ -20,7 +20,7 @@ const BY = 'TransitionPlugin';
 
 /** A move the reader may make from a record's current state, as `availableTransitions` lists it. */
 const RecordTransition = new GraphQLObjectType<Record<string, unknown>>({
-  name: 'RecordTransition',
+  name: TRANSITION_TYPE,
   description: 'A move you may make from the record’s current state: pass `to` to its transition mutation.',
   fields: {
     to: { type: new GraphQLNonNull(GraphQLString), description: 'The state it leads to, as the state enum value (`IN_PROGRESS`).', resolve: byResponseKey },
