@@ -170,6 +170,13 @@ export function formatResults(r: BenchResults): string {
     other.push(['publish one new case type (record type, case type, state model, form, UI policy) into 100 types', `${f(p.casePublishMs, 0)} ms; queryable over HTTP after ${f(p.caseQueryableMs, 0)} ms (aim ≤ 300 ms)`]);
     other.push(['Atrium RSS after the publishes (in-process)', `${f(p.rssMb, 0)} MB`]);
   }
+  const wp = r.writePipeline;
+  if (wp && 'error' in wp) other.push(['write pipeline', `failed: ${wp.error}`]);
+  else if (wp)
+    other.push([
+      'create + transition (state model, UI policies, history, event) ÷ plain create, rows/s',
+      `${f(wp.createTransitionRowsPerSec, 0)} ÷ ${f(wp.plainCreatesPerSec, 0)} = ${f(wp.ratio, 2)} (aim ≥ 0.7; ${wp.rows} rows × ${wp.rounds} rounds, 10 in flight, medians)`,
+    ]);
   for (const c of [r.coldStart, r.coldStartTsx]) {
     if (c && 'error' in c) other.push(['cold start on PGlite', `failed: ${c.error}`]);
     else if (c) {
