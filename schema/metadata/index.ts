@@ -9,3 +9,4 @@ export * from './reverse-connections.js';
 export * from './storable-text.js';
 export * from './kinds.js';
 export * from './file-order.js';
+export * from './unit-of-document.js';

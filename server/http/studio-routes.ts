@@ -73,7 +73,12 @@ export function studioRouter(options: StudioRouterOptions): Router {
     const url = new URL(req.originalUrl, 'http://localhost');
     if (req.path === '/' && !url.pathname.endsWith('/')) return res.redirect(301, `${req.baseUrl}/${url.search}`);
     if (!(await isBuilt(distDir, 'index.html'))) return sendNotBuilt(res, distDir);
-    serveBuild(req, res, next);
+    serveBuild(req, res, () => {
+      // The studio routes in the browser: a deep link (/studio/forms/incident) gets the shell, which reads the path.
+      // Anything that looks like a file (a dot in its last segment) or lies under assets/ stays a 404.
+      if (req.path.startsWith('/assets/') || /\.[^/]*$/.test(req.path)) return next();
+      res.sendFile(path.join(distDir, 'index.html'), { headers: { 'Cache-Control': REVALIDATE, 'X-Content-Type-Options': 'nosniff' } });
+    });
   });
 
   return router;

@@ -5,4 +5,4 @@ export { publish, SCHEMA_CHANNEL, type PublishRequest, type PublishResult } from
 export { exportFiles, importFiles, METADATA_FOLDERS, type MetadataFile } from './metadata-files.js';
 export { MetadataService, type MetadataServing, type SavedDraft } from './metadata-service.js';
 export { repairDatabaseDefaults } from './repair-defaults.js';
-export { authorizeChange, draftsInside, unitOfDocument, unitsAdministered, type MetadataAuthority, type OwnershipView } from './metadata-authority.js';
+export { authorizeChange, draftsInside, unitsAdministered, type MetadataAuthority } from './metadata-authority.js';

@@ -1,4 +1,4 @@
-import { docsOf, metadataKind, type AnyDoc, type CaseTypeDoc, type KindName, type MetadataKind, type MetadataSnapshot } from '../../schema/index.js';
+import { docsOf, metadataKind, unitOfDocument, unitOfRecordType, type AnyDoc, type KindName, type MetadataSnapshot, type OwnershipView } from '../../schema/index.js';
 import { DomainError, ErrorCode } from '../domain-error.js';
 import { applyDrafts, type DraftRow } from './metadata-store.js';
 
@@ -13,12 +13,6 @@ export interface MetadataAuthority {
   units: ReadonlySet<string> | null;
 }
 
-/** The published metadata and the metadata with every draft laid over it: what ownership is decided on. */
-export interface OwnershipView {
-  published: MetadataSnapshot;
-  working: MetadataSnapshot;
-}
-
 /**
  * The business units whose `admins` criteria the user matches (`matches` evaluates criteria names against the
  * user: the access layer knows how). Units are read from the published metadata only, so nobody becomes a unit's
@@ -26,42 +20,6 @@ export interface OwnershipView {
  */
 export function unitsAdministered(published: MetadataSnapshot, matches: (criteria: readonly string[]) => boolean): Set<string> {
   return new Set(Object.values(published.businessUnits).filter((u) => u.admins.length > 0 && matches(u.admins)).map((u) => u.name));
-}
-
-/** Where a document lies: inside a business unit (its name), or outside every unit (`reason` says why). */
-type Placement = { unit: string } | { unit: null; reason: string };
-
-/**
- * The unit a record type belongs to. A published record type belongs to the unit of its published case type
- * (none: to the platform — `task`, identity types, types no case type names). A new record type belongs to the
- * unit of the case type naming it, drafts included, so a unit can create a type and its case type together.
- */
-function unitOfRecordType(view: OwnershipView, typeName: string): Placement {
-  if (view.published.recordTypes[typeName]) {
-    const ct = view.published.caseTypes[typeName];
-    return ct ? { unit: ct.businessUnit } : { unit: null, reason: `record type "${typeName}" is not the record type of any case type; only the platform administrator changes it` };
-  }
-  const ct = view.working.caseTypes[typeName];
-  return ct
-    ? { unit: ct.businessUnit }
-    : { unit: null, reason: `new record type "${typeName}" belongs to a unit once a case type of that unit names it: save the case type "${typeName}" of your unit first` };
-}
-
-/** The unit a document of `kind` lies in, decided by the record type it is about. */
-export function unitOfDocument(view: OwnershipView, kind: KindName, doc: AnyDoc): Placement {
-  if (kind === 'businessUnit' || kind === 'userCriteria')
-    return { unit: null, reason: `${metadataKind(kind).label} are shared by every unit; only the platform administrator changes them` };
-  if (kind === 'caseType') {
-    const ct = doc as CaseTypeDoc;
-    const type = unitOfRecordType(view, ct.name);
-    // A case type for an existing type of another unit (or of the platform) would take that type over.
-    if (view.published.recordTypes[ct.name] && type.unit !== ct.businessUnit)
-      return { unit: null, reason: type.unit === null ? type.reason : `record type "${ct.name}" belongs to business unit "${type.unit}"` };
-    return { unit: ct.businessUnit };
-  }
-  const typeName = (metadataKind(kind) as unknown as MetadataKind).recordTypeOf(doc);
-  if (typeName === null) return { unit: null, reason: `it is about no record type; only the platform administrator changes it` };
-  return unitOfRecordType(view, typeName);
 }
 
 /** Why a document is outside the author's units, or null when it lies inside one of them. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateSnapshot } from '../../schema/index.js';
 import { importItsm } from '../helpers/itsm.js';
 import { startTestServer, type GqlResult, type TestServer } from '../helpers/test-server.js';
 
@@ -77,12 +78,33 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 describe('a business unit administrator', () => {
+  it('is told by studioAccess which units it designs; a user without rights is told which rights are missing', async () => {
+    const Q = `{ studioAccess { signedIn userName platformAdmin administeredUnits canDesign missingRights } }`;
+    expect((await ok('hana.hradmin', Q)).studioAccess).toEqual({ signedIn: true, userName: 'hana.hradmin', platformAdmin: false, administeredUnits: ['hr'], canDesign: true, missingRights: null });
+    const erin = (await ok('erin.employee', Q)).studioAccess;
+    expect(erin).toMatchObject({ signedIn: true, platformAdmin: false, administeredUnits: [], canDesign: false });
+    expect(erin.missingRights).toMatch(/admin role.*business unit's administrator/);
+    const admin = (await t.ok(Q)).studioAccess;
+    expect(admin).toMatchObject({ platformAdmin: true, canDesign: true, administeredUnits: ['customer_service', 'facilities', 'finance', 'hr', 'it'] });
+    const anonymous = await t.gql(Q, {}, null);
+    expect(anonymous.data?.studioAccess ?? anonymous.errors).toMatchObject({ signedIn: false, canDesign: false, missingRights: expect.stringMatching(/^Sign in first/) });
+  });
+
   it('reads metadata but is no platform admin: other admin APIs stay closed', async () => {
     const units = await ok('hana.hradmin', `{ metadataDocuments(kind: BUSINESS_UNIT) { name document } }`);
     expect(units.metadataDocuments.map((d: any) => d.name)).toEqual(['customer_service', 'facilities', 'finance', 'hr', 'it']);
     expect(units.metadataDocuments.find((d: any) => d.name === 'hr').document).toMatchObject({ admins: ['hr_admins'] });
     expect(refusal(await as('hana.hradmin')(`mutation { importMetadata(files: [], dryRun: true) { applied } }`)).code).toBe('FORBIDDEN');
     expect(refusal(await as('erin.employee')(`{ metadataDocuments(kind: CASE_TYPE) { name } }`))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('only administrators can read or change metadata') });
+  });
+
+  it('reads the whole metadata as one snapshot that the shared validator accepts, with the published version it lies over', async () => {
+    const { metadataSnapshot: m } = await ok('hana.hradmin', `{ metadataSnapshot { publishedVersion draftCount snapshot } }`);
+    const { metadataVersions } = await ok('hana.hradmin', `{ metadataVersions(limit: 1) { id } }`);
+    expect(m.publishedVersion).toBe(metadataVersions[0].id);
+    expect(Object.keys(m.snapshot.recordTypes)).toEqual(expect.arrayContaining(['incident', 'hr_employee_change']));
+    expect(validateSnapshot(m.snapshot)).toEqual([]);
+    expect(refusal(await as('erin.employee')(`{ metadataSnapshot { draftCount } }`)).code).toBe('FORBIDDEN');
   });
 
   it('cannot touch what lies outside its unit, and is told what is outside', async () => {

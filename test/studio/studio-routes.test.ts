@@ -130,6 +130,17 @@ describe('studioRouter with a built studio', () => {
     }
   });
 
+  it('answers a deep link into the studio with the shell page, which routes in the browser', async () => {
+    for (const urlPath of ['/studio/forms/incident', '/studio/case-types/new?unit=hr']) {
+      const page = await app.get(urlPath);
+      expect(page.status, urlPath).toBe(200);
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      expect(await page.text()).toContain('<title>studio</title>');
+    }
+    expect((await app.get('/studio/assets/deep/missing.js')).status).toBe(404);
+    expect((await app.get('/studio/forms/missing.png')).status).toBe(404);
+  });
+
   it('leaves other methods alone', async () => {
     expect((await app.get('/studio/', { method: 'POST' })).status).toBe(404);
   });

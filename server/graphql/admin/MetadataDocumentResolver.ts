@@ -4,7 +4,7 @@ import { docsOf, metadataKind, type AnyDoc, type KindName, type MetadataKind } f
 import { DomainError, ErrorCode } from '../../domain-error.js';
 import { draftName, type DraftMeta, type SavedDraft } from '../../metadata/index.js';
 import type { AdminContext } from './admin-context.js';
-import { MetadataDocumentGql, MetadataKindEnum } from './metadata-document-types.js';
+import { MetadataDocumentGql, MetadataKindEnum, MetadataSnapshotGql } from './metadata-document-types.js';
 import { authorizeDocument, requireMetadataAuthority } from './require-metadata-authority.js';
 
 const DRAFT_VERSION = {
@@ -35,6 +35,18 @@ export class MetadataDocumentResolver {
     return Object.values(docs as Record<string, AnyDoc>)
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((d) => out(kind, d, drafts.get(draftName(kind, d.name))));
+  }
+
+  @Query(() => MetadataSnapshotGql, { description: 'All metadata in one document, drafts laid over unless published is true.' })
+  async metadataSnapshot(
+    @Ctx() ctx: AdminContext,
+    @Arg('published', () => Boolean, { defaultValue: false, description: 'The published metadata instead of the drafts laid over it.' }) published: boolean,
+  ): Promise<MetadataSnapshotGql> {
+    await requireMetadataAuthority(ctx);
+    const head = await ctx.metadata.published();
+    if (published) return { publishedVersion: head.id, snapshot: head.snapshot as unknown as Record<string, unknown>, draftCount: 0 };
+    const { snapshot, drafts } = await ctx.metadata.working();
+    return { publishedVersion: head.id, snapshot: snapshot as unknown as Record<string, unknown>, draftCount: drafts.size };
   }
 
   @Query(() => MetadataDocumentGql, { nullable: true, description: 'One document, drafts laid over (null: there is none, or its removal is drafted).' })

@@ -8,13 +8,14 @@ import { AccessRulesResolver } from './AccessRulesResolver.js';
 import { MetadataDocumentResolver } from './MetadataDocumentResolver.js';
 import { MetadataResolver } from './MetadataResolver.js';
 import { RegistrationResolver } from './RegistrationResolver.js';
+import { StudioAccessResolver } from './StudioAccessResolver.js';
 
 let adminSchema: GraphQLSchema | null = null;
 
 /** The static admin API, built once with type-graphql. */
 export function getAdminSchema(): GraphQLSchema {
   adminSchema ??= buildSchemaSync({
-    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, RegistrationResolver],
+    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, RegistrationResolver, StudioAccessResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTimeRfc3339 }],
     validate: false,
     emitSchemaFile: false,

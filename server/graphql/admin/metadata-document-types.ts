@@ -14,3 +14,14 @@ export class MetadataDocumentGql {
   @Field(() => Boolean, { description: 'Has unpublished changes (an edit or a removal).' }) hasDraft!: boolean;
   @Field(() => Int, { nullable: true, description: 'Version of its draft, null without one: pass it back as draftVersion when you save what you read.' }) draftVersion?: number | null;
 }
+
+@ObjectType('MetadataSnapshot', {
+  description: 'All metadata in one document: what clients build the same model from as the server (the `schema/` code), to validate and preview before saving.',
+})
+export class MetadataSnapshotGql {
+  @Field(() => Int, { description: 'The newest published version: a client that opened an editor at an older one knows someone published since.' })
+  publishedVersion!: number;
+  @Field(() => GraphQLJSONObject, { description: 'Every kind by name (recordTypes, userCriteria, acls, businessUnits, caseTypes, stateModels, forms, uiPolicies).' })
+  snapshot!: Record<string, unknown>;
+  @Field(() => Int, { description: 'How many drafts are laid over the published version (0 with published: true).' }) draftCount!: number;
+}

@@ -1,7 +1,8 @@
 import { buildModel, type AnyDoc, type KindName, type MetadataSnapshot, type Model } from '../../../schema/index.js';
 import { matchesAnyCriteria } from '../../access/criteria-matcher.js';
 import { DomainError, ErrorCode } from '../../domain-error.js';
-import { authorizeChange, unitsAdministered, type MetadataAuthority, type OwnershipView } from '../../metadata/index.js';
+import type { OwnershipView } from '../../../schema/index.js';
+import { authorizeChange, unitsAdministered, type MetadataAuthority } from '../../metadata/index.js';
 import type { AdminContext } from './admin-context.js';
 
 /**
