@@ -5,6 +5,7 @@ import { asUser, importItsm } from '../helpers/itsm.js';
 import type { TestDatabase } from '../helpers/test-database.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { assertBrowserAndBuild, editorText, openE2eDatabase, startBrowserSession, type BrowserSession } from './browser-session.js';
+import { expectAccessible, screenshot, waitForStudio } from './studio-page.js';
 
 const QUERY = '{ incidents { totalCount } customerCases { totalCount } }';
 const ERIN = 'erin.employee';
@@ -114,21 +115,21 @@ describe('development sign-in against the real server', () => {
     await page.close();
   });
 
-  it('switches the studio shell too: Erin may not read metadata, the admin may', async () => {
+  it('switches the studio too: Erin gets the page naming the rights she lacks, the admin the designers', async () => {
     const page = await session.openPage('/studio/');
+    await waitForStudio(page);
     const control = page.locator('.dev-sign-in');
-    await control.waitFor({ state: 'visible' });
-    await page.locator('table.record-types').waitFor({ state: 'visible' });
-
     await control.locator('select').selectOption(ERIN);
     await expect.poll(() => control.getByRole('status').innerText()).toBe('Signed in as Erin Employee (erin.employee)');
-    await expect.poll(() => page.locator('.page [role="alert"]').innerText()).toContain('only administrators can read or change metadata');
-    expect(await whoIs(session.graphqlRequests.filter((r) => r.body.includes('StudioRecordTypes')).at(-1)!.authorization)).toBe(ERIN);
-    await page.screenshot({ path: '/tmp/dev-sign-in-studio.png' });
+    await page.getByRole('heading', { name: 'You need administrator rights to use the studio' }).waitFor({ state: 'visible' });
+    expect(await page.getByRole('alert').innerText()).toContain("business unit's administrator");
+    expect(await whoIs(session.graphqlRequests.filter((r) => r.body.includes('StudioAccess')).at(-1)!.authorization)).toBe(ERIN);
+    await expectAccessible(page, 'the rights page');
+    await screenshot(page, 'studio-no-rights');
 
-    await control.locator('select').selectOption('');
-    await page.locator('table.record-types').waitFor({ state: 'visible' });
-    expect(await whoIs(session.graphqlRequests.filter((r) => r.body.includes('StudioRecordTypes')).at(-1)!.authorization)).toBe('admin');
+    await page.locator('.dev-sign-in select').selectOption('');
+    await waitForStudio(page);
+    expect(await whoIs(session.graphqlRequests.filter((r) => r.body.includes('StudioAccess')).at(-1)!.authorization)).toBe('admin');
     await page.close();
   });
 

@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { StudioApp } from '../../studio/src/studio/StudioApp.js';
+import { StudioRoot } from '../../studio/src/shell/StudioRoot.js';
 
 const ADMIN = 'Bearer config-admin-token';
 const PERSONAS = [
@@ -26,6 +26,7 @@ let root: Root;
 beforeEach(() => {
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   sessionStorage.clear();
+  window.history.replaceState(null, '', '/studio/');
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
@@ -57,7 +58,9 @@ function serve(server: Server) {
       }
       return json({ developmentOnly: true, token: `token-of-${userName}` });
     }
-    if (url === '/graphql') return json({ data: { recordTypes: [] } });
+    // Nobody here may design: the studio shows the rights page, with the sign-in control, and asks nothing else.
+    if (url === '/graphql')
+      return json({ data: { studioAccess: { signedIn: true, userName: 'x', displayName: 'X', platformAdmin: false, administeredUnits: [], canDesign: false, missingRights: 'no rights' } } });
     return json({ errors: [{ message: `unexpected ${url}` }] }, 500);
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -79,7 +82,7 @@ async function settle() {
 
 async function renderStudio() {
   await act(async () => {
-    root.render(<StudioApp />);
+    root.render(<StudioRoot />);
   });
   await settle();
 }
@@ -174,7 +177,7 @@ describe('DevSignInControl in the studio shell', () => {
     await renderStudio();
     expect(control()).toBeNull();
     expect(container.textContent).not.toContain('Development sign-in');
-    expect(container.textContent).toContain('No record types yet.');
+    expect(container.textContent).toContain('You need administrator rights to use the studio');
     expect(server.graphqlAuthorizations().at(-1)).toBe(ADMIN);
     expect(sessionStorage.getItem('atrium:dev-sign-in')).toBeNull();
   });

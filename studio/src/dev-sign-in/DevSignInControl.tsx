@@ -1,6 +1,6 @@
 import './dev-sign-in.css';
 import { useEffect, useId, useState } from 'react';
-import { useLoadable } from '../studio/use-loadable.js';
+import { useLoadable } from '../shell/use-loadable.js';
 import type { DevSession } from './dev-session-storage.js';
 import { loadDevPersonas } from './load-dev-personas.js';
 import { signInAsPersona } from './sign-in-as-persona.js';

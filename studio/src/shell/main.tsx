@@ -1,10 +1,9 @@
-import './studio.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { StudioApp } from './StudioApp.js';
+import { StudioRoot } from './StudioRoot.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <StudioApp />
+    <StudioRoot />
   </StrictMode>,
 );

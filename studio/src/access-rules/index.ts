@@ -1,0 +1,2 @@
+export { AccessRulesPage } from './AccessRulesPage.js';
+export { AccessRulesDesignerPage } from './AccessRulesDesignerPage.js';

@@ -1,0 +1,2 @@
+export { UserCriteriaPage } from './UserCriteriaPage.js';
+export { UserCriteriaDesignerPage } from './UserCriteriaDesignerPage.js';

@@ -1,0 +1,11 @@
+import { Container, Text, Title } from '@mantine/core';
+
+/** Placeholder until the designer lands (replaced in this issue). */
+export function FormsPage() {
+  return (
+    <Container py="xl">
+      <Title order={2}>FormsPage</Title>
+      <Text c="dimmed">Not built yet.</Text>
+    </Container>
+  );
+}

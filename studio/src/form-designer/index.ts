@@ -1,0 +1,2 @@
+export { FormsPage } from './FormsPage.js';
+export { FormDesignerPage } from './FormDesignerPage.js';

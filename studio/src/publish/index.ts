@@ -1,0 +1,5 @@
+export { OverviewPage } from './OverviewPage.js';
+export { PublishPage } from './PublishPage.js';
+export { VersionsPage } from './VersionsPage.js';
+export { VersionPage } from './VersionPage.js';
+export { PublishIndicator } from './PublishIndicator.js';

@@ -1,0 +1,2 @@
+export { RecordTypesPage } from './RecordTypesPage.js';
+export { RecordTypeDesignerPage } from './RecordTypeDesignerPage.js';

@@ -1,0 +1,2 @@
+/** The explorer is a sibling page of the build (studio/vite.config.ts); absolute like the build's base. */
+export const EXPLORER_HREF = '/studio/explorer.html';

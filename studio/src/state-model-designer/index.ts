@@ -1,0 +1,2 @@
+export { StateModelsPage } from './StateModelsPage.js';
+export { StateModelDesignerPage } from './StateModelDesignerPage.js';
