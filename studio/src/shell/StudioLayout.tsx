@@ -4,6 +4,7 @@ import { IconExternalLink } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { DevSignInControl } from '../dev-sign-in/index.js';
 import { useUnitFilter } from '../metadata/unit-filter.js';
+import { useWorkingMetadata } from '../metadata/use-working-metadata.js';
 import { PublishIndicator } from '../publish/PublishIndicator.js';
 import { DESIGNERS } from './designers.js';
 import { EXPLORER_HREF } from './links.js';
@@ -15,6 +16,7 @@ export function StudioLayout() {
   const access = useStudioAccess();
   const { config, session, setSession } = useStudio();
   const [unit, setUnit] = useUnitFilter();
+  const units = useWorkingMetadata(true).metadata?.snapshot.businessUnits ?? {};
   const location = useLocation();
   const search = unit ? `?unit=${encodeURIComponent(unit)}` : '';
   const current = location.pathname.split('/')[1] ?? '';
@@ -34,7 +36,7 @@ export function StudioLayout() {
               value={unit ?? ''}
               allowDeselect={false}
               onChange={(value) => setUnit(value || null)}
-              data={[...(access.platformAdmin ? [{ value: '', label: 'All units' }] : []), ...access.administeredUnits.map((u) => ({ value: u, label: unitLabel(u) }))]}
+              data={[...(access.platformAdmin ? [{ value: '', label: 'All units' }] : []), ...access.administeredUnits.map((u) => ({ value: u, label: units[u]?.label ?? u }))]}
             />
           </Group>
           <Group gap="sm" wrap="nowrap">
@@ -81,8 +83,4 @@ export function StudioLayout() {
       </AppShell.Main>
     </AppShell>
   );
-}
-
-function unitLabel(name: string): string {
-  return name.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
 }
