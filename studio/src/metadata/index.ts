@@ -3,3 +3,4 @@ export { useDocumentDraft, kindEnum, type DocumentDraft, type SaveError } from '
 export { draftProblems } from './draft-problems.js';
 export { readLocalDraft, writeLocalDraft, listLocalDrafts, type LocalDraft } from './local-drafts.js';
 export { useUnitFilter, documentsInUnit } from './unit-filter.js';
+export { DocumentEditorFrame, type DocumentEditorFrameProps } from './DocumentEditorFrame.js';
