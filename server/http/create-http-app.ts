@@ -21,6 +21,7 @@ import { fastPathPlugin } from '../graphql/records/fast-path.js';
 import type { SchemaRegistry } from '../graphql/schema-registry.js';
 import type { MetadataService } from '../metadata/index.js';
 import type { Metrics } from './metrics.js';
+import { legacyJsonStatusPlugin } from './legacy-json-status.js';
 import { serveExplorer, STUDIO_DIST_DIR, studioRouter, type StudioConfig } from './studio-routes.js';
 import { devSignInRoutes, type DevSignInRouteOptions } from './dev-sign-in-routes.js';
 import { metricsAccess, type MetricsAccessOptions } from './metrics-access.js';
@@ -120,6 +121,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
       ApolloServerPluginCacheControlDisabled(),
       metrics.plugin(),
       inputLimitsPlugin(registry.limits.input),
+      legacyJsonStatusPlugin(),
       ...(deps.fastPath ? [fastPathPlugin(() => (registry.ready ? registry.current : null), registry.limits, log, () => metrics.fastPath.inc()) as never] : []),
       {
         async serverWillStart() {
