@@ -28,7 +28,8 @@ afterAll(() => t?.stop());
 async function post(body: string | Uint8Array, token: string | null = t.adminToken): Promise<GqlResult> {
   const res = await fetch(`${t.atrium.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    // The GraphQL response media type: a refusal is a 4xx there (an application/json-only client gets 200).
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: typeof body === 'string' ? body : new Uint8Array(body),
   });
   return { ...((await res.json()) as GqlResult), status: res.status };
