@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codegen } from '@graphql-codegen/core';
 import { preset } from '@graphql-codegen/client-preset';
-import { buildSchema, parse, printSchema, validate, type GraphQLSchema } from 'graphql';
+import { buildSchema, parse, printSchema, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const GOLDEN_SDL = path.join(ROOT, 'test/graphql/schema.golden.graphql');
@@ -67,13 +67,24 @@ export async function generateStudioTypes(): Promise<{ filename: string; content
       return { location: path.relative(ROOT, file), document, rawSDL };
     }),
   );
+  return runClientPreset(schema, documents, CONFIG, { fragmentMasking: false }, OUTPUT_DIR);
+}
+
+/** GraphQL Code Generator's client preset over a schema and parsed operations: the files it would write. */
+export async function runClientPreset(
+  schema: GraphQLSchema,
+  documents: { location: string; document: DocumentNode; rawSDL: string }[],
+  config: Record<string, unknown>,
+  presetConfig: Record<string, unknown>,
+  outputDir: string,
+): Promise<{ filename: string; content: string }[]> {
   const sections = await preset.buildGeneratesSection({
-    baseOutputDir: OUTPUT_DIR,
+    baseOutputDir: outputDir,
     schema: parse(printSchema(schema)),
     schemaAst: schema,
     documents,
-    config: CONFIG,
-    presetConfig: { fragmentMasking: false },
+    config,
+    presetConfig,
     plugins: [],
     pluginMap: {},
   } as never);
