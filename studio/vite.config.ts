@@ -25,6 +25,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // Read by the bench (test/bench/studio-bundle-bench.ts) to size each designer's chunks.
+    manifest: true,
     // Monaco alone is ~3 MB minified; the warning would fire on every build and say nothing new.
     chunkSizeWarningLimit: 4096,
     reportCompressedSize: false,

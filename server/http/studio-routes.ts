@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compression from 'compression';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 
 /**
@@ -67,6 +68,9 @@ export function studioRouter(options: StudioRouterOptions): Router {
     res.set('Cache-Control', 'no-store').json(config());
   });
 
+  // The studio's JavaScript and CSS travel compressed (gzip or deflate, as the browser asks): its first screen is
+  // ~260 KB gzipped instead of ~1 MB. GraphQL responses are left alone (that CPU belongs to queries).
+  router.use('/studio', compression());
   router.use('/studio', async (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     // Relative URLs on the page resolve against the directory, so "/studio" must become "/studio/".

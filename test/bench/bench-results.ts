@@ -1,3 +1,4 @@
+import type { StudioBundleResult } from './studio-bundle-bench.js';
 import type { ColdStartResult } from './cold-start-bench.js';
 import type { StatementCost } from './explain-statement.js';
 import type { LoadResult } from './run-load.js';
@@ -46,6 +47,7 @@ export interface BenchResults {
   coldStart?: ColdStartResult | { error: string };
   /** From the TypeScript source under tsx, as tests and development run it. */
   coldStartTsx?: ColdStartResult | { error: string };
+  studioBundle?: StudioBundleResult | { error: string };
   plans?: Partial<Record<TargetName | 'floor_agent' | 'floor_contact', { custom: string; generic: string }>>;
   atriumProfile?: ProfileSummary;
   /** The commit at start and end (servers load their code at start); `dirty` lists uncommitted server changes. */
@@ -186,6 +188,12 @@ export function formatResults(r: BenchResults): string {
       for (const [i, x] of c.reopened.entries()) other.push([`cold start to first answer, PGlite, reopened folder #${i + 1}, ${how}`, `${f(x.ms, 0)} ms (CPU ${f(x.cpuMs, 0)} ms; RSS ${f(x.rssMb, 0)} MB; ${stopped(x)})`]);
       if (c.runner === 'tsx') other.push(['  of which importing server/atrium.ts under tsx', `${f(c.importMs, 0)} ms`]);
     }
+  }
+  const sb = r.studioBundle;
+  if (sb && 'error' in sb) other.push(['studio download', `failed: ${sb.error}`]);
+  else if (sb) {
+    other.push(['studio first screen (index.html + scripts, preloads, CSS), gzip', `${f(sb.initialGzipKb, 0)} KB in ${sb.initialFiles} files (aim ≤ ${sb.aimKb} KB; ${f(sb.initialRawKb, 0)} KB uncompressed)`]);
+    other.push(['studio designer chunks, gzip, loaded when opened', Object.entries(sb.designerChunksGzipKb).map(([k, v]) => `${k} ${f(v, 1)} KB`).join(', ')]);
   }
   if (r.data) other.push(['bulk load of the data set (INSERT … SELECT, indexes, VACUUM ANALYZE)', `${f(r.data.loadMs / 1000, 1)} s`]);
   if (r.postgraphile.version) other.push(['PostGraphile', `${r.postgraphile.version} on Node ${r.postgraphile.node}`]);

@@ -14,6 +14,7 @@ import { importBenchMetadata } from './bench-metadata.js';
 import { formatResults, PERSONA_TARGETS, summarise, type BenchResults, type PersonaVerification, type TargetName, type TargetResult } from './bench-results.js';
 import { benchSettings } from './bench-settings.js';
 import { coldStartBench } from './cold-start-bench.js';
+import { studioBundleBench } from './studio-bundle-bench.js';
 import { ownCpuMs, postgresCpuBetween, postgresCpuSnapshot, processCpuMs } from './cpu-time.js';
 import { committedTransactions, STATS_FLUSH_MS } from './database-counters.js';
 import { explainStatement } from './explain-statement.js';
@@ -216,6 +217,8 @@ async function main(): Promise<void> {
   log('cold start on PGlite (fresh and reopened data folder): compiled, as npm start runs it, and from source under tsx');
   results.coldStart = await coldStartBench(REPO, 2, 'compiled').catch((e: Error) => ({ error: e.message }));
   results.coldStartTsx = await coldStartBench(REPO, 2, 'tsx').catch((e: Error) => ({ error: e.message }));
+  log('studio download: the first screen and each designer chunk, gzip');
+  results.studioBundle = await studioBundleBench(REPO).catch((e: Error) => ({ error: e.message }));
 }
 
 /**

@@ -12,6 +12,8 @@ import {
   type StudioConfig,
 } from '../../server/http/studio-routes.js';
 
+// Past compression's 1 KB threshold.
+const BIG_SCRIPT = `console.log(${JSON.stringify('studio '.repeat(400))});`;
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
 let workDir: string;
@@ -25,7 +27,7 @@ beforeAll(async () => {
   await mkdir(path.join(distDir, 'assets'), { recursive: true });
   await writeFile(path.join(distDir, 'index.html'), '<!doctype html><title>studio</title>');
   await writeFile(path.join(distDir, 'explorer.html'), '<!doctype html><title>explorer</title>');
-  await writeFile(path.join(distDir, 'assets', 'studio-Ab12Cd.js'), 'console.log("studio")');
+  await writeFile(path.join(distDir, 'assets', 'studio-Ab12Cd.js'), BIG_SCRIPT);
   await writeFile(path.join(distDir, 'assets', 'studio-Ab12Cd.css'), 'body{}');
   await writeFile(path.join(distDir, 'assets', 'codicon-Ef34.ttf'), 'not really a font');
   await writeFile(path.join(workDir, 'secret.txt'), 'outside the build');
@@ -120,6 +122,13 @@ describe('studioRouter with a built studio', () => {
       expect(asset.headers.get('cache-control'), urlPath).toBe('public, max-age=31536000, immutable');
       expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
     }
+  });
+
+  it('sends the studio compressed to a browser that accepts gzip', async () => {
+    const big = await app.get('/studio/assets/studio-Ab12Cd.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(big.status).toBe(200);
+    expect(big.headers.get('content-encoding')).toBe('gzip');
+    expect(await big.text()).toBe(BIG_SCRIPT);
   });
 
   it('answers 404 for unknown files and never serves files outside the build', async () => {
