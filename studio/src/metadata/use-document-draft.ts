@@ -56,8 +56,20 @@ export function useDocumentDraft<K extends KindName>(kind: K, name: string, init
   const entryKey = useMemo(() => keyOf(kind), [kind]);
   const serverDoc = (snapshot ? ((snapshot[entryKey] as Record<string, KindDocs[K]>)[name] ?? null) : null) as KindDocs[K] | null;
   const [draftVersion, setDraftVersion] = useState(0);
-  const [local, setLocal] = useState<KindDocs[K] | null>(() => readLocalDraft<KindDocs[K]>(kind, name)?.doc ?? null);
-  const [restored] = useState(() => readLocalDraft(kind, name) !== null);
+  // Keyed by document: the same page component showing another document (a route parameter change) starts afresh.
+  const docKey = `${kind}:${name}`;
+  const [localState, setLocalState] = useState(() => ({ key: docKey, doc: readLocalDraft<KindDocs[K]>(kind, name)?.doc ?? null, restored: readLocalDraft(kind, name) !== null }));
+  if (localState.key !== docKey) {
+    const stored = readLocalDraft<KindDocs[K]>(kind, name);
+    setLocalState({ key: docKey, doc: stored?.doc ?? null, restored: stored !== null });
+  }
+  const local = localState.key === docKey ? localState.doc : null;
+  const restored = localState.key === docKey && localState.restored;
+  const setLocal = useCallback(
+    (update: KindDocs[K] | null | ((prev: KindDocs[K] | null) => KindDocs[K] | null)) =>
+      setLocalState((prev) => ({ ...prev, doc: typeof update === 'function' ? (update as (p: KindDocs[K] | null) => KindDocs[K] | null)(prev.doc) : update })),
+    [],
+  );
   const [saveError, setSaveError] = useState<SaveError | null>(null);
   const openedAt = useRef<number | null>(null);
   if (openedAt.current === null && metadata) openedAt.current = metadata.publishedVersion;
