@@ -31,7 +31,7 @@ export function ConditionGroup({ view, at, depth, root, onChange }: ConditionGro
       <Paper withBorder p="sm" radius="sm" bg="var(--mantine-color-gray-0)">
         <Group justify="space-between" gap="xs">
           <Text size="sm" c="dimmed">
-            Always: no condition, so every record matches.
+            No condition: every record matches.
           </Text>
           {!readOnly && (
             <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} aria-label={`Add condition to group ${n}`} onClick={() => emit({ children: [newTest(ctx)] })}>

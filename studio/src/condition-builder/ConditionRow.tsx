@@ -1,7 +1,8 @@
-import { ActionIcon, Badge, Group, Menu, Select } from '@mantine/core';
-import { IconBracketsContain, IconDots, IconSwitch2, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Badge, Group, Menu, Select, Stack, Text } from '@mantine/core';
+import { IconAlertCircle, IconBracketsContain, IconDots, IconSwitch2, IconTrash } from '@tabler/icons-react';
 import type { Condition, FieldTest } from '../../../schema/condition/index.js';
 import { useBuilderContext } from './builder-context.js';
+import { rowErrorStyles } from './row-error-styles.js';
 import { fieldAtPath } from './field-path.js';
 import { FieldPathPicker } from './FieldPathPicker.js';
 import { fitValue, testOf, testPath, type GroupMode } from './condition-tree.js';
@@ -45,60 +46,77 @@ export function ConditionRow({ node, at, parentMode, onChange }: ConditionRowPro
     update(fitValue(model, recordType, { field: nextPath, op, ...(keep && test.value !== undefined ? { value: test.value } : {}) }));
   };
 
+  const shown = (['field', 'op', 'value'] as const).flatMap((part) => problemsAt(path, part));
+
   return (
-    <Group gap="xs" align="flex-start" wrap="wrap">
-      {negated && (
-        <Badge color="red" variant="light" mt={8} title="This condition is negated">
-          Not
-        </Badge>
-      )}
-      <FieldPathPicker path={test.field} n={n} error={message('field')} onChange={changeField} />
-      <Select
-        aria-label={`Operator of condition ${n}`}
-        data={opData}
-        value={test.op}
-        allowDeselect={false}
-        readOnly={readOnly}
-        w={150}
-        error={message('op')}
-        onChange={(op) => op && update(fitValue(model, recordType, { ...test, op: op as FieldTest['op'] }))}
-      />
-      <ValueEditor
-        field={field}
-        op={test.op}
-        value={test.value}
-        n={n}
-        error={message('value')}
-        onChange={(value) => {
-          const { value: _old, ...rest } = test;
-          update(value === undefined ? rest : { ...rest, value });
-        }}
-      />
-      {!readOnly && (
-        <Group gap={2} wrap="nowrap" ml="auto">
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" size="lg" aria-label={`More actions for condition ${n}`}>
-                <IconDots size={16} />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item leftSection={<IconSwitch2 size={14} />} onClick={() => onChange(negated ? test : { not: test })}>
-                {negated ? 'Remove negation' : 'Negate'}
-              </Menu.Item>
-              <Menu.Item
-                leftSection={<IconBracketsContain size={14} />}
-                onClick={() => onChange(parentMode === 'and' ? { or: [node] } : { and: [node] })}
-              >
-                Put in a group
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
-          <ActionIcon variant="subtle" color="red" size="lg" aria-label={`Remove condition ${n}`} onClick={() => onChange(null)}>
-            <IconTrash size={16} />
-          </ActionIcon>
+    <Stack gap={4}>
+      {/* The controls wrap on a narrow page; the row's actions stay at its top right. */}
+      <Group gap="xs" align="flex-start" wrap="nowrap">
+        <Group gap="xs" align="flex-start" wrap="wrap" style={{ flex: 1, minWidth: 0 }}>
+          {negated && (
+            <Badge color="red" variant="light" mt={8} title="This condition is negated">
+              Not
+            </Badge>
+          )}
+          <FieldPathPicker path={test.field} n={n} error={message('field')} onChange={changeField} />
+          <Select
+            aria-label={`Operator of condition ${n}`}
+            data={opData}
+            value={test.op}
+            allowDeselect={false}
+            readOnly={readOnly}
+            w={150}
+            error={message('op')}
+            styles={rowErrorStyles}
+            onChange={(op) => op && update(fitValue(model, recordType, { ...test, op: op as FieldTest['op'] }))}
+          />
+          <ValueEditor
+            field={field}
+            op={test.op}
+            value={test.value}
+            n={n}
+            error={message('value')}
+            onChange={(value) => {
+              const { value: _old, ...rest } = test;
+              update(value === undefined ? rest : { ...rest, value });
+            }}
+          />
         </Group>
-      )}
-    </Group>
+        {!readOnly && (
+          <Group gap={2} wrap="nowrap">
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <ActionIcon variant="subtle" color="gray" size="lg" aria-label={`More actions for condition ${n}`}>
+                  <IconDots size={16} />
+                </ActionIcon>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item leftSection={<IconSwitch2 size={14} />} onClick={() => onChange(negated ? test : { not: test })}>
+                  {negated ? 'Remove negation' : 'Negate'}
+                </Menu.Item>
+                <Menu.Item
+                  leftSection={<IconBracketsContain size={14} />}
+                  onClick={() => onChange(parentMode === 'and' ? { or: [node] } : { and: [node] })}
+                >
+                  Put in a group
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+            <ActionIcon variant="subtle" color="red" size="lg" aria-label={`Remove condition ${n}`} onClick={() => onChange(null)}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Group>
+        )}
+      </Group>
+      {shown.map((m) => (
+        // Screen readers hear it from the control it concerns (aria-describedby); this is the visible copy.
+        <Group key={m} gap={6} wrap="nowrap" align="flex-start" aria-hidden>
+          <IconAlertCircle size={14} color="var(--mantine-color-red-9)" style={{ flexShrink: 0, marginTop: 2 }} />
+          <Text size="xs" c="red.9">
+            {m}
+          </Text>
+        </Group>
+      ))}
+    </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { ActionIcon, Group, Select, Text, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconChevronRight } from '@tabler/icons-react';
 import { useBuilderContext } from './builder-context.js';
+import { rowErrorStyles } from './row-error-styles.js';
 import { canFollow, firstField, resolvePath, testableFields } from './field-path.js';
 
 export interface FieldPathPickerProps {
@@ -46,6 +47,7 @@ export function FieldPathPicker({ path, n, error, onChange }: FieldPathPickerPro
               w={170}
               nothingFoundMessage="No field of that name"
               error={isLast ? error : undefined}
+              styles={rowErrorStyles}
               onChange={(name) => name !== null && onChange([...names.slice(0, i), name].join('.'))}
             />
           </Group>

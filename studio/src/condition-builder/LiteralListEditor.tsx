@@ -1,6 +1,7 @@
 import { MultiSelect, TagsInput } from '@mantine/core';
 import type { ConditionValue } from '../../../schema/condition/index.js';
 import { useBuilderContext } from './builder-context.js';
+import { rowErrorStyles } from './row-error-styles.js';
 import { choiceOptions, type LiteralEditorProps } from './LiteralValueEditor.js';
 
 function listOf(value: ConditionValue | undefined): (string | number | boolean | null)[] {
@@ -11,7 +12,7 @@ function listOf(value: ConditionValue | undefined): (string | number | boolean |
 export function LiteralListEditor({ field, value, label, error, onChange }: LiteralEditorProps) {
   const { readOnly } = useBuilderContext();
   const items = listOf(value);
-  const common = { 'aria-label': label, error, readOnly, miw: 200, maw: 360 };
+  const common = { 'aria-label': label, error, readOnly, miw: 200, maw: 360, styles: rowErrorStyles };
   const emit = (next: (string | number | boolean)[]) => onChange(next.length ? next : undefined);
   if (field?.type === 'choice') {
     const selected = items.filter((v): v is string => typeof v === 'string');

@@ -2,6 +2,7 @@ import { NumberInput, Select, TextInput } from '@mantine/core';
 import { isDynamic, type ConditionValue } from '../../../schema/condition/index.js';
 import { UnreachableCaseError } from '../../../schema/metadata/index.js';
 import { useBuilderContext } from './builder-context.js';
+import { rowErrorStyles } from './row-error-styles.js';
 import type { TestableField } from './field-path.js';
 
 export interface LiteralEditorProps {
@@ -36,7 +37,7 @@ export function choiceOptions(field: TestableField, values: readonly string[]): 
 /** One value, edited as its field's type asks (a select of choices, a number, a date…). */
 export function LiteralValueEditor({ field, value, label, error, onChange }: LiteralEditorProps) {
   const { readOnly } = useBuilderContext();
-  const common = { 'aria-label': label, error, readOnly, w: 200 };
+  const common = { 'aria-label': label, error, readOnly, w: 200, styles: rowErrorStyles };
   const text = textOf(value);
   const fromText = (t: string) => onChange(t === '' ? undefined : t);
   const type = field?.type ?? 'string';

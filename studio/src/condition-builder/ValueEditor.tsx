@@ -1,6 +1,7 @@
 import { Select } from '@mantine/core';
 import { isDynamic, type ConditionOperator, type ConditionValue } from '../../../schema/condition/index.js';
 import { useBuilderContext } from './builder-context.js';
+import { rowErrorStyles } from './row-error-styles.js';
 import { dynamicLabel, dynamicValuesFor } from './dynamic-values.js';
 import type { TestableField } from './field-path.js';
 import { isListOperator, takesNoValue } from './operators.js';
@@ -48,6 +49,7 @@ export function ValueEditor({ field, op, value, n, error, onChange }: ValueEdito
           readOnly={readOnly}
           w={180}
           error={current ? error : undefined}
+          styles={rowErrorStyles}
           onChange={(next) => {
             if (next === null) return;
             onChange(next === SPECIFIC ? undefined : { dynamic: next as (typeof dynamics)[number] });
