@@ -1,4 +1,4 @@
-import { Alert, Fieldset, Group, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Fieldset, Group, Stack, Switch, Text, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconQuote } from '@tabler/icons-react';
 import { useMemo, useState, type CSSProperties } from 'react';
 import { checkCondition, type Condition } from '../../../schema/condition/index.js';
@@ -28,6 +28,8 @@ export interface ConditionBuilderProps {
   readOnly?: boolean;
   /** Start in the JSON editor. */
   defaultJson?: boolean;
+  /** Keep `label` for assistive technology only, where the page already titles the condition. */
+  hideLabel?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface ConditionBuilderProps {
  * checker's problems on the row they concern as the user edits; "Advanced: edit as JSON" shows the same
  * condition as text. Controlled: `value` is the truth, every edit is an `onChange` with a whole condition.
  */
-export function ConditionBuilder({ model, recordType, value, onChange, label, readOnly = false, defaultJson = false }: ConditionBuilderProps) {
+export function ConditionBuilder({ model, recordType, value, onChange, label, readOnly = false, defaultJson = false, hideLabel = false }: ConditionBuilderProps) {
   const [json, setJson] = useState(defaultJson);
   const problems = useMemo(() => (value ? checkCondition(model, recordType, value, '') : []), [model, recordType, value]);
   const ctx = useMemo<BuilderContextValue>(() => {
@@ -54,7 +56,7 @@ export function ConditionBuilder({ model, recordType, value, onChange, label, re
 
   return (
     // Mantine's error red is 3.3:1 on white; inside the builder errors use a shade that passes WCAG AA.
-    <Fieldset legend={label} variant="default" p="sm" style={{ '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties}>
+    <Fieldset legend={hideLabel ? <VisuallyHidden>{label}</VisuallyHidden> : label} variant="default" p="sm" style={{ '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties}>
       <Stack gap="sm">
         <Group justify="space-between" gap="xs" wrap="nowrap">
           <Group gap={6} wrap="nowrap" align="flex-start">

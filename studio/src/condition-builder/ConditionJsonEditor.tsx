@@ -13,13 +13,30 @@ function issueText(issue: { path: PropertyKey[]; message: string }): string {
   return issue.path.length ? `${issue.message} (at ${issue.path.map(String).join('.')})` : issue.message;
 }
 
+function pretty(value: Condition | null | undefined): string {
+  return value ? JSON.stringify(value, null, 2) : '';
+}
+
 /**
  * The condition as JSON, for pasting and for what the rows cannot show at a glance. Each edit that parses as a
  * condition is passed on; text that does not keeps its error inline and changes nothing. Empty is no condition.
  */
 export function ConditionJsonEditor({ value, onChange, readOnly }: ConditionJsonEditorProps) {
-  const [text, setText] = useState(() => (value ? JSON.stringify(value, null, 2) : ''));
+  const [text, setText] = useState(() => pretty(value));
   const [error, setError] = useState<string | null>(null);
+  // The condition as this editor last passed it on (or was given it): a different one came from outside
+  // (Discard, a draft restored), so the text shows it instead of the edits it replaced.
+  const [seen, setSeen] = useState(() => JSON.stringify(value ?? null));
+  const incoming = JSON.stringify(value ?? null);
+  if (incoming !== seen) {
+    setSeen(incoming);
+    setText(pretty(value));
+    setError(null);
+  }
+  const pass = (next: Condition | null) => {
+    setSeen(JSON.stringify(next));
+    onChange(next);
+  };
   return (
     <Textarea
       label="Condition as JSON"
@@ -37,7 +54,7 @@ export function ConditionJsonEditor({ value, onChange, readOnly }: ConditionJson
         setText(next);
         if (!next.trim()) {
           setError(null);
-          return onChange(null);
+          return pass(null);
         }
         let raw: unknown;
         try {
@@ -48,7 +65,7 @@ export function ConditionJsonEditor({ value, onChange, readOnly }: ConditionJson
         const parsed = Condition.safeParse(raw);
         if (!parsed.success) return setError(`Not a condition: ${issueText(parsed.error.issues[0] ?? { path: [], message: 'unknown shape' })}`);
         setError(null);
-        onChange(parsed.data);
+        pass(parsed.data);
       }}
     />
   );

@@ -29,7 +29,7 @@ function fromModel(f: ModelField): TestableField {
 export function testableFields(type: ModelType): TestableField[] {
   const out = type.activeFields.map(fromModel);
   if (type.numberPrefix && !out.some((f) => f.name === 'number')) out.push({ name: 'number', label: 'Number', type: 'string' });
-  if (!out.some((f) => f.name === 'id')) out.push({ name: 'id', label: 'Record', type: 'reference', reference: type.name });
+  if (!out.some((f) => f.name === 'id')) out.push({ name: 'id', label: 'This record', type: 'reference', reference: type.name });
   return out;
 }
 

@@ -34,10 +34,14 @@ afterEach(() => {
   container.remove();
 });
 
+/** The builder as a designer holds it; "Discard" stands for the page replacing the value from outside. */
 function Harness({ initial, recordType, readOnly }: { initial: Condition | null; recordType: string; readOnly?: boolean }) {
   const [value, setValue] = useState<Condition | null>(initial);
   return (
     <MantineProvider env="test" theme={studioTheme}>
+      <button type="button" onClick={() => setValue(initial)}>
+        Discard
+      </button>
       <ConditionBuilder
         model={model}
         recordType={recordType}
@@ -191,12 +195,18 @@ describe('ConditionBuilder', () => {
     expect(byLabel<HTMLInputElement>('Match of group 1').querySelector<HTMLInputElement>('input[value="or"]')!.checked).toBe(true);
     await click(byLabelText('Advanced: edit as JSON'));
     expect(JSON.parse(byLabelText<HTMLTextAreaElement>('Condition as JSON').value)).toEqual(typed);
+
+    // A value replaced from outside (the page's Discard) replaces the text too, and any error of it.
+    await type(byLabelText<HTMLTextAreaElement>('Condition as JSON'), '{"or": [');
+    await click([...container.querySelectorAll('button')].find((b) => b.textContent === 'Discard')!);
+    expect(JSON.parse(byLabelText<HTMLTextAreaElement>('Condition as JSON').value)).toEqual(start);
+    expect(byLabelText('Condition as JSON').getAttribute('aria-invalid')).toBeNull();
   });
 
   it('edits conditions on person for user criteria: the record itself is me', async () => {
     await mount(null, 'person');
     await click(byLabel('Add condition to group 1'));
-    await pick('Field of condition 1', 'Record');
+    await pick('Field of condition 1', 'This record');
     await pick('Value source of condition 1', 'Me');
     expect(last()).toEqual({ field: 'id', op: 'eq', value: { dynamic: 'me' } });
     expect(checkCondition(model, 'person', last()!, '')).toEqual([]);

@@ -65,6 +65,6 @@ describe('summarizeCondition', () => {
 
   it('reads conditions on person, as user criteria write them', () => {
     expect(say({ field: 'department', op: 'eq', value: { dynamic: 'my_department' } }, 'person')).toBe('Department is my department');
-    expect(say({ field: 'id', op: 'eq', value: { dynamic: 'me' } }, 'person')).toBe('Record is me');
+    expect(say({ field: 'id', op: 'eq', value: { dynamic: 'me' } }, 'person')).toBe('This record is me');
   });
 });
