@@ -1,6 +1,6 @@
 import { Alert, Fieldset, Group, Stack, Switch, Text, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconQuote } from '@tabler/icons-react';
-import { useMemo, useState, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { checkCondition, type Condition } from '../../../schema/condition/index.js';
 import type { Model } from '../../../schema/metadata/index.js';
 import { BuilderContext, type BuilderContextValue } from './builder-context.js';
@@ -51,12 +51,29 @@ export function ConditionBuilder({ model, recordType, value, onChange, label, re
       problemsAt: (testPath, part) => problems.filter((p) => p.path === `${testPath}.${part}`).map((p) => p.message),
     };
   }, [model, recordType, readOnly, value, problems]);
+  // A row added (by button or key) takes the focus: the button that added it may be gone (the empty state).
+  const fieldsetRef = useRef<HTMLFieldSetElement>(null);
+  const rowsBefore = useRef(new Set(numberNodes(value).rows.keys()));
+  const focusNewRow = useRef(false);
+  useEffect(() => {
+    const rows = numberNodes(value).rows;
+    const added = [...rows].filter(([at]) => !rowsBefore.current.has(at)).map(([, n]) => n);
+    rowsBefore.current = new Set(rows.keys());
+    if (!focusNewRow.current || !added.length) return;
+    focusNewRow.current = false;
+    fieldsetRef.current?.querySelector<HTMLInputElement>(`[aria-label="Field of condition ${Math.max(...added)}"]`)?.focus();
+  }, [value]);
+  const emit = (next: Condition | null, addsRow = false) => {
+    focusNewRow.current = addsRow;
+    onChange(next);
+  };
+
   // Problems no row shows: the record type itself, or all of them while the rows are hidden behind the JSON.
   const loose = json ? problems : problems.filter((p) => !/\.(field|op|value)$/.test(p.path));
 
   return (
     // Mantine's error red is 3.3:1 on white; inside the builder errors use a shade that passes WCAG AA.
-    <Fieldset legend={hideLabel ? <VisuallyHidden>{label}</VisuallyHidden> : label} variant="default" p="sm" style={{ '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties}>
+    <Fieldset ref={fieldsetRef} legend={hideLabel ? <VisuallyHidden>{label}</VisuallyHidden> : label} variant="default" p="sm" style={{ '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties}>
       <Stack gap="sm">
         <Group justify="space-between" gap="xs" wrap="nowrap">
           <Group gap={6} wrap="nowrap" align="flex-start">
@@ -71,7 +88,7 @@ export function ConditionBuilder({ model, recordType, value, onChange, label, re
           <ConditionJsonEditor value={value} onChange={onChange} readOnly={readOnly} />
         ) : (
           <BuilderContext.Provider value={ctx}>
-            <ConditionGroup view={rootView(value)} at="" depth={0} root onChange={onChange} />
+            <ConditionGroup view={rootView(value)} at="" depth={0} root onChange={emit} />
           </BuilderContext.Provider>
         )}
         {loose.map((p) => (

@@ -12,7 +12,8 @@ export interface ConditionGroupProps {
   depth: number;
   /** The root group: emptied it is no condition; it cannot be removed. */
   root: boolean;
-  onChange: (next: Condition | null) => void;
+  /** `addsRow`: the change adds a row, which then takes the focus. */
+  onChange: (next: Condition | null, addsRow?: boolean) => void;
 }
 
 /** An all/any group: its rows and nested groups, with add, negate and (below the root) remove. */
@@ -20,9 +21,10 @@ export function ConditionGroup({ view, at, depth, root, onChange }: ConditionGro
   const ctx = useBuilderContext();
   const { readOnly, groupNumber } = ctx;
   const n = groupNumber(at);
-  const emit = (next: Partial<Pick<GroupView, 'mode' | 'negated' | 'children'>>) => onChange(groupCondition({ ...view, ...next }, root));
-  const replaceChild = (i: number, next: Condition | null) =>
-    emit({ children: next === null ? view.children.filter((_, j) => j !== i) : view.children.map((c, j) => (j === i ? next : c)) });
+  const emit = (next: Partial<Pick<GroupView, 'mode' | 'negated' | 'children'>>, addsRow = false) =>
+    onChange(groupCondition({ ...view, ...next }, root), addsRow);
+  const replaceChild = (i: number, next: Condition | null, addsRow = false) =>
+    emit({ children: next === null ? view.children.filter((_, j) => j !== i) : view.children.map((c, j) => (j === i ? next : c)) }, addsRow);
   const other: GroupMode = view.mode === 'and' ? 'or' : 'and';
   const joiner = view.mode === 'and' ? 'and' : 'or';
 
@@ -34,7 +36,7 @@ export function ConditionGroup({ view, at, depth, root, onChange }: ConditionGro
             No condition: every record matches.
           </Text>
           {!readOnly && (
-            <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} aria-label={`Add condition to group ${n}`} onClick={() => emit({ children: [newTest(ctx)] })}>
+            <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} aria-label={`Add condition to group ${n}`} onClick={() => emit({ children: [newTest(ctx)] }, true)}>
               Add condition
             </Button>
           )}
@@ -106,7 +108,7 @@ export function ConditionGroup({ view, at, depth, root, onChange }: ConditionGro
                 </Text>
               )}
               {sub ? (
-                <ConditionGroup view={sub} at={childAt} depth={depth + 1} root={false} onChange={(next) => replaceChild(i, next)} />
+                <ConditionGroup view={sub} at={childAt} depth={depth + 1} root={false} onChange={(next, addsRow) => replaceChild(i, next, addsRow)} />
               ) : (
                 <ConditionRow node={child} at={childAt} parentMode={view.mode} onChange={(next) => replaceChild(i, next)} />
               )}
@@ -120,7 +122,7 @@ export function ConditionGroup({ view, at, depth, root, onChange }: ConditionGro
         )}
         {!readOnly && (
           <Group gap="xs">
-            <Button size="xs" variant="subtle" leftSection={<IconPlus size={14} />} aria-label={`Add condition to group ${n}`} onClick={() => emit({ children: [...view.children, newTest(ctx)] })}>
+            <Button size="xs" variant="subtle" leftSection={<IconPlus size={14} />} aria-label={`Add condition to group ${n}`} onClick={() => emit({ children: [...view.children, newTest(ctx)] }, true)}>
               Add condition
             </Button>
             <Button
@@ -128,7 +130,7 @@ export function ConditionGroup({ view, at, depth, root, onChange }: ConditionGro
               variant="subtle"
               leftSection={<IconFolderPlus size={14} />}
               aria-label={`Add group to group ${n}`}
-              onClick={() => emit({ children: [...view.children, other === 'and' ? { and: [newTest(ctx)] } : { or: [newTest(ctx)] }] })}
+              onClick={() => emit({ children: [...view.children, other === 'and' ? { and: [newTest(ctx)] } : { or: [newTest(ctx)] }] }, true)}
             >
               Add group
             </Button>

@@ -42,6 +42,9 @@ export function FieldPathPicker({ path, n, error, onChange }: FieldPathPickerPro
               data={data}
               value={segment.name}
               searchable
+              selectFirstOptionOnChange
+              // Typing replaces the shown label instead of appending to it.
+              onFocus={(e) => e.currentTarget.select()}
               allowDeselect={false}
               readOnly={readOnly}
               w={170}

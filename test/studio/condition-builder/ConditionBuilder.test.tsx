@@ -71,6 +71,8 @@ describe('ConditionBuilder', () => {
     expect(summary()).toBe('Always');
     await click(byLabel('Add condition to group 1'));
     expect(last()).toEqual({ field: 'short_description', op: 'eq' });
+    // The button that added it is gone with the empty state: the new row has the focus.
+    expect(document.activeElement).toBe(byLabel('Field of condition 1'));
 
     await pick('Field of condition 1', 'State');
     expect(await optionsOf('Operator of condition 1')).toEqual(['is', 'is not', 'is one of', 'is not one of', 'is empty', 'is not empty']);
@@ -80,6 +82,7 @@ describe('ConditionBuilder', () => {
     expect(last()).toEqual({ field: 'state', op: 'in', value: ['in_progress', 'on_hold'] });
 
     await click(byLabel('Add condition to group 1'));
+    expect(document.activeElement).toBe(byLabel('Field of condition 2'));
     await pick('Field of condition 2', 'Caller');
     await click(byLabel('Follow reference of condition 2'));
     await pick('Field of condition 2, step 2', 'Account');

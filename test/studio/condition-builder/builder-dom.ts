@@ -32,11 +32,16 @@ export async function click(el: HTMLElement): Promise<void> {
 export async function pick(label: string, option: string): Promise<void> {
   const input = byLabel<HTMLInputElement>(label);
   await act(async () => {
+    // Start from a closed dropdown whether or not the builder moved the focus here already.
+    if (document.activeElement === input) input.blur();
+  });
+  await act(async () => {
     input.focus();
     input.click();
   });
-  const listbox = input.getAttribute('aria-controls') ? document.getElementById(input.getAttribute('aria-controls')!) : null;
-  const options = [...(listbox ?? document).querySelectorAll<HTMLElement>('[role="option"]')];
+  const listbox = document.getElementById(input.getAttribute('aria-controls') ?? '');
+  if (!listbox) throw new Error(`"${label}" opened no listbox`);
+  const options = [...listbox.querySelectorAll<HTMLElement>('[role="option"]')];
   const target = options.find((o) => o.textContent?.trim() === option);
   if (!target) throw new Error(`"${label}" has no option "${option}"; it has: ${options.map((o) => o.textContent?.trim()).join(' | ')}`);
   await click(target);
