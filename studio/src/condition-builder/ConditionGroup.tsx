@@ -110,7 +110,13 @@ export function ConditionGroup({ view, at, depth, root, onChange }: ConditionGro
               {sub ? (
                 <ConditionGroup view={sub} at={childAt} depth={depth + 1} root={false} onChange={(next, addsRow) => replaceChild(i, next, addsRow)} />
               ) : (
-                <ConditionRow node={child} at={childAt} parentMode={view.mode} onChange={(next) => replaceChild(i, next)} />
+                <ConditionRow
+                  node={child}
+                  at={childAt}
+                  parentMode={view.mode}
+                  onChange={(next) => replaceChild(i, next)}
+                  onDuplicate={() => emit({ children: [...view.children.slice(0, i + 1), child, ...view.children.slice(i + 1)] })}
+                />
               )}
             </Box>
           );

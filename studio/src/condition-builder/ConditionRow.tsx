@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Group, Menu, Select, Stack, Text } from '@mantine/core';
-import { IconAlertCircle, IconBracketsContain, IconDots, IconSwitch2, IconTrash } from '@tabler/icons-react';
+import { IconAlertCircle, IconBracketsContain, IconCopy, IconDots, IconSwitch2, IconTrash } from '@tabler/icons-react';
 import type { Condition, FieldTest } from '../../../schema/condition/index.js';
 import { useBuilderContext } from './builder-context.js';
 import { rowErrorStyles } from './row-error-styles.js';
@@ -16,6 +16,8 @@ export interface ConditionRowProps {
   parentMode: GroupMode;
   /** The row's replacement; null removes it. */
   onChange: (next: Condition | null) => void;
+  /** Adds a copy of the row below it. */
+  onDuplicate: () => void;
 }
 
 /** Two fields take the same values when they have the same type, target and choices. */
@@ -24,7 +26,7 @@ function sameValues(a: ReturnType<typeof fieldAtPath>, b: ReturnType<typeof fiel
 }
 
 /** One test: field (with its path), operator, value; negate, put in a group of its own, remove. */
-export function ConditionRow({ node, at, parentMode, onChange }: ConditionRowProps) {
+export function ConditionRow({ node, at, parentMode, onChange, onDuplicate }: ConditionRowProps) {
   const { model, recordType, readOnly, rowNumber, problemsAt } = useBuilderContext();
   const test = testOf(node)!;
   const negated = test !== node;
@@ -93,6 +95,9 @@ export function ConditionRow({ node, at, parentMode, onChange }: ConditionRowPro
               <Menu.Dropdown>
                 <Menu.Item leftSection={<IconSwitch2 size={14} />} onClick={() => onChange(negated ? test : { not: test })}>
                   {negated ? 'Remove negation' : 'Negate'}
+                </Menu.Item>
+                <Menu.Item leftSection={<IconCopy size={14} />} onClick={onDuplicate}>
+                  Duplicate
                 </Menu.Item>
                 <Menu.Item
                   leftSection={<IconBracketsContain size={14} />}

@@ -138,6 +138,12 @@ describe('ConditionBuilder', () => {
     valid(last());
     expect(summary()).toBe('Not Priority is 1 or not (Impact is High or Caller is me)');
 
+    await click(byLabel('More actions for condition 1'));
+    await click([...document.querySelectorAll<HTMLElement>('[role="menuitem"]')].find((m) => m.textContent === 'Duplicate')!);
+    expect(last()).toEqual({ or: [{ not: { field: 'priority', op: 'eq', value: 1 } }, { not: { field: 'priority', op: 'eq', value: 1 } }, { not: any }] });
+    await click(byLabel('Remove condition 2'));
+    expect(last()).toEqual(done);
+
     await click(byLabel('Remove group 2'));
     expect(last()).toEqual({ or: [{ not: { field: 'priority', op: 'eq', value: 1 } }] });
     await click(byLabel('Remove condition 1'));
