@@ -71,7 +71,7 @@ export function FormDesignerPage() {
       {!type ? (
         <Alert color="red" title={`Record type "${form.recordType}" does not exist`}>The form cannot be laid out until it does.</Alert>
       ) : (
-        <Grid gutter="md">
+        <Grid gap="md" align="flex-start">
           <Grid.Col span={{ base: 12, lg: 7 }}>
             <Tabs value={tab} onChange={(v) => setParam('tab', v === 'policies' ? 'policies' : null)} keepMounted={false}>
               <Tabs.List mb="sm">
@@ -89,7 +89,7 @@ export function FormDesignerPage() {
                 <Stack gap="lg">
                   <UiPoliciesPanel model={model} snapshot={metadata.snapshot} recordType={form.recordType} selected={selectedPolicy} onSelect={(p) => setParam('policy', p)} readOnly={readOnly} />
                   {selectedPolicy && (
-                    <Box>
+                    <Box component="section" aria-label="UI policy editor">
                       <UiPolicyEditor
                         key={selectedPolicy}
                         model={model}
