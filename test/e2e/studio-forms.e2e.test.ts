@@ -6,7 +6,8 @@ import { expectAccessible, screenshot } from './studio-page.js';
 let f: StudioFixture;
 beforeAll(async () => {
   f = await startStudioFixture();
-});
+  // The machine is shared: starting the server with the packs can take longer than the default two minutes.
+}, 300_000);
 afterAll(() => f?.close());
 
 /** dnd-kit listens to pointer events and starts after a few pixels: press, move in steps, release. */
@@ -43,17 +44,17 @@ describe('the form designer', () => {
     await target.locator('[data-layout-field="close_code"]').waitFor({ state: 'visible' });
     expect(await page.locator('[data-palette-field="close_code"]').count()).toBe(0);
     // The preview lays out the unsaved layout at once.
-    await preview.getByRole('textbox', { name: 'Close code' }).waitFor({ state: 'visible' });
+    await preview.getByRole('combobox', { name: 'Close code' }).waitFor({ state: 'visible' });
 
     // The published policy: resolution notes appear once the incident is resolved, and go again.
     const notes = preview.getByRole('textbox', { name: 'Resolution notes' });
     expect(await notes.count()).toBe(0);
-    await preview.getByRole('textbox', { name: 'State' }).click();
+    await preview.getByRole('combobox', { name: 'State' }).click();
     await page.getByRole('option', { name: 'Resolved' }).click();
     await notes.waitFor({ state: 'visible' });
     await expectAccessible(page, 'the layout and the preview');
     await screenshot(page, 'forms-layout-preview');
-    await preview.getByRole('textbox', { name: 'State' }).click();
+    await preview.getByRole('combobox', { name: 'State' }).click();
     await page.getByRole('option', { name: 'New' }).click();
     await notes.waitFor({ state: 'detached' });
 
@@ -72,7 +73,7 @@ describe('the form designer', () => {
     await editor.getByRole('combobox', { name: 'Field of action 1' }).selectOption('description');
     await editor.getByRole('textbox', { name: 'Description', exact: true }).fill('A P1 incident says what is down.');
 
-    const description = preview.getByRole('textbox', { name: 'Description' });
+    const description = preview.getByRole('textbox', { name: 'Description', exact: true });
     const priority = preview.getByRole('textbox', { name: 'Priority' });
     await priority.fill('1');
     await expect.poll(() => description.evaluate((el) => (el as HTMLTextAreaElement).required)).toBe(true);

@@ -55,9 +55,10 @@ export function FormsPage() {
         </Text>
       </div>
       <Paper withBorder p="md" radius="md" component="section" aria-label="New form">
-        <Group align="flex-start" gap="sm">
+        <Group align="flex-end" gap="sm">
           <Select
             label="Record type"
+            description="The records the form lays out"
             placeholder={types.length ? 'Pick a type' : 'No types in this unit'}
             searchable
             data={types.map((t) => ({ value: t.name, label: `${t.doc.label} (${t.name})` }))}
@@ -69,7 +70,7 @@ export function FormsPage() {
             w={300}
           />
           <TextInput label="Form name" description="Lower case, digits and _" value={name} error={problem} onChange={(e) => setName(e.currentTarget.value)} w={260} />
-          <Button mt={25} leftSection={<IconPlus size={16} />} disabled={!type || !name || !!problem} onClick={create}>
+          <Button leftSection={<IconPlus size={16} />} disabled={!type || !name || !!problem} onClick={create}>
             New form
           </Button>
         </Group>
