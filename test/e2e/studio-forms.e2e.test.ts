@@ -87,6 +87,8 @@ describe('the form designer', () => {
     await editor.getByRole('button', { name: 'Save draft' }).click();
     await page.getByRole('table', { name: 'UI policies' }).getByText('incident_p1_description').waitFor({ state: 'visible' });
     await expectAccessible(page, 'the UI policy editor');
+    // A full-page shot of a scrolled page draws the fixed header mid-way: shoot from the top.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'forms-policy-editor');
     await page.close();
   });

@@ -50,7 +50,6 @@ export function PreviewField({ field, state, value, onChange }: PreviewFieldProp
       return (
         <NumberInput
           {...common}
-          rightSection={common.rightSection}
           allowDecimal={field.type === 'decimal'}
           value={typeof value === 'number' ? value : ''}
           onChange={(v) => onChange(typeof v === 'number' ? v : v === '' ? null : Number(v))}

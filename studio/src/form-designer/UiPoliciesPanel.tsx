@@ -39,11 +39,11 @@ export function UiPoliciesPanel({ model, snapshot, recordType, selected, onSelec
           No UI policies for this record type yet.
         </Text>
       ) : (
-        <Table highlightOnHover verticalSpacing="xs" aria-label="UI policies">
+        <Table highlightOnHover verticalSpacing="xs" layout="fixed" aria-label="UI policies">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Policy</Table.Th>
-              <Table.Th>When</Table.Th>
+              <Table.Th w="32%">Policy</Table.Th>
+              <Table.Th w="30%">When</Table.Th>
               <Table.Th>Does</Table.Th>
               <Table.Th w={60}>Order</Table.Th>
               <Table.Th w={80}>Actions</Table.Th>
@@ -53,7 +53,7 @@ export function UiPoliciesPanel({ model, snapshot, recordType, selected, onSelec
             {policies.map((p) => (
               <Table.Tr key={p.name} bg={p.name === selected ? 'var(--mantine-color-blue-light)' : undefined}>
                 <Table.Td>
-                  <Text size="sm" fw={500}>
+                  <Text size="sm" fw={500} style={{ wordBreak: 'break-word' }}>
                     {p.name}
                   </Text>
                   {p.description && (
@@ -68,7 +68,7 @@ export function UiPoliciesPanel({ model, snapshot, recordType, selected, onSelec
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs" ff="monospace" lineClamp={3}>
+                  <Text size="xs" ff="monospace" lineClamp={3} style={{ wordBreak: 'break-word' }}>
                     {summarizeCondition(model, recordType, p.condition)}
                   </Text>
                 </Table.Td>
@@ -116,7 +116,12 @@ export function UiPoliciesPanel({ model, snapshot, recordType, selected, onSelec
             onChange={(e) => setNewName(e.currentTarget.value)}
             w={320}
           />
-          <Button mt={42} size="sm" leftSection={<IconPlus size={16} />} disabled={!!problem || newName === `${recordType}_` || !newName} onClick={() => {
+          <Button
+            mt={42}
+            size="sm"
+            leftSection={<IconPlus size={16} />}
+            disabled={!!problem || newName === `${recordType}_` || !newName}
+            onClick={() => {
               onSelect(newName);
               setNewName(`${recordType}_`);
             }}

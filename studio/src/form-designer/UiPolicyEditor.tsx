@@ -52,10 +52,15 @@ export function UiPolicyEditor({ model, name, initial, readOnly, onEditing, back
               value={doc.order}
               onChange={(v) => draft.setDoc((p) => ({ ...p, order: typeof v === 'number' ? v : Number(v) || 0 }))}
             />
-            <Switch label="Active" disabled={readOnly} checked={doc.active !== false} onChange={(e) => {
-              const on = e.currentTarget.checked;
-              draft.setDoc((p) => ({ ...p, active: on ? undefined : false }));
-            }} />
+            <Switch
+              label="Active"
+              disabled={readOnly}
+              checked={doc.active !== false}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                draft.setDoc((p) => ({ ...p, active: on ? undefined : false }));
+              }}
+            />
             <Switch
               label="Reverse when the condition is false"
               disabled={readOnly}
