@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Grid, Loader, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Button, Grid, Loader, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { IconArrowLeft, IconForms, IconShieldCheck } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -89,7 +89,7 @@ export function FormDesignerPage() {
                 <Stack gap="lg">
                   <UiPoliciesPanel model={model} snapshot={metadata.snapshot} recordType={form.recordType} selected={selectedPolicy} onSelect={(p) => setParam('policy', p)} readOnly={readOnly} />
                   {selectedPolicy && (
-                    <Box component="section" aria-label="UI policy editor">
+                    <Paper withBorder radius="md" p="md" component="section" aria-label="UI policy editor">
                       <UiPolicyEditor
                         key={selectedPolicy}
                         model={model}
@@ -99,7 +99,7 @@ export function FormDesignerPage() {
                         onEditing={onEditing}
                         backTo={`/forms/${name}?${unitQuery}tab=policies`}
                       />
-                    </Box>
+                    </Paper>
                   )}
                   {!selectedPolicy && (
                     <Text size="sm" c="dimmed">

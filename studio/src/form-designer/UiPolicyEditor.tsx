@@ -46,7 +46,7 @@ export function UiPolicyEditor({ model, name, initial, readOnly, onEditing, back
             <NumberInput
               label="Order"
               description="Lower applies first; a later policy wins"
-              w={220}
+              w={280}
               readOnly={readOnly}
               allowDecimal={false}
               value={doc.order}
