@@ -15,6 +15,32 @@ export type MetadataKind =
   | 'UI_POLICY'
   | 'USER_CRITERIA';
 
+export type FormDesignerRecentTasksQueryVariables = Exact<{
+  prefix: string;
+}>;
+
+
+export type FormDesignerRecentTasksQuery = { tasks: { nodes: Array<
+      | { id: string, number: string, shortDescription: string }
+      | { id: string, number: string, shortDescription: string }
+      | { id: string, number: string, shortDescription: string }
+      | { id: string, number: string, shortDescription: string }
+      | { id: string, number: string, shortDescription: string }
+      | { id: string, number: string, shortDescription: string }
+      | { id: string, number: string, shortDescription: string }
+      | { id: string, number: string, shortDescription: string }
+      | { id: string, number: string, shortDescription: string }
+    > } };
+
+export type FormDesignerPreviewRecordQueryVariables = Exact<{
+  type: string;
+  recordId?: string | number | null | undefined;
+  name?: string | null | undefined;
+}>;
+
+
+export type FormDesignerPreviewRecordQuery = { form: { name: string | null, label: string, recordType: string, sections: Array<{ label: string | null, columns: Array<Array<{ name: string, label: string, help: string | null, type: string, state: { mandatory: boolean, visible: boolean, readOnly: boolean } }>> }> } };
+
 export type StudioMetadataSnapshotQueryVariables = Exact<{
   published?: boolean;
 }>;
@@ -81,6 +107,44 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const FormDesignerRecentTasksDocument = new TypedDocumentString(`
+    query FormDesignerRecentTasks($prefix: String!) {
+  tasks(
+    first: 20
+    filter: {number: {startsWith: $prefix}}
+    orderBy: [NUMBER_DESC]
+  ) {
+    nodes {
+      id
+      number
+      shortDescription
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FormDesignerRecentTasksQuery, FormDesignerRecentTasksQueryVariables>;
+export const FormDesignerPreviewRecordDocument = new TypedDocumentString(`
+    query FormDesignerPreviewRecord($type: String!, $recordId: ID, $name: String) {
+  form(type: $type, recordId: $recordId, name: $name) {
+    name
+    label
+    recordType
+    sections {
+      label
+      columns {
+        name
+        label
+        help
+        type
+        state {
+          mandatory
+          visible
+          readOnly
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FormDesignerPreviewRecordQuery, FormDesignerPreviewRecordQueryVariables>;
 export const StudioMetadataSnapshotDocument = new TypedDocumentString(`
     query StudioMetadataSnapshot($published: Boolean! = false) {
   metadataSnapshot(published: $published) {
