@@ -71,7 +71,13 @@ describe('the form designer', () => {
     await page.getByRole('textbox', { name: 'New UI policy' }).fill('incident_p1_description');
     await page.getByRole('button', { name: 'Add policy' }).click();
     const editor = page.getByRole('region', { name: 'UI policy editor' });
-    await editor.getByRole('textbox', { name: 'Condition of UI policy incident_p1_description' }).fill('{"field":"priority","op":"eq","value":1}');
+    // The condition through the condition builder, as an admin builds it: Priority is 1.
+    const builder = editor.getByRole('group', { name: 'Condition of UI policy incident_p1_description', exact: true });
+    await builder.getByRole('button', { name: 'Add condition to group 1' }).click();
+    await builder.getByRole('combobox', { name: 'Field of condition 1' }).fill('Priority');
+    await page.getByRole('listbox', { name: 'Field of condition 1' }).getByRole('option', { name: 'Priority', exact: true }).click();
+    await builder.getByRole('textbox', { name: 'Value of condition 1' }).fill('1');
+    await expect.poll(() => builder.getByRole('status', { name: 'Summary' }).innerText()).toContain('Priority is 1');
     await editor.getByRole('combobox', { name: 'Field of action 1' }).selectOption('description');
     await editor.getByRole('textbox', { name: 'Description', exact: true }).fill('A P1 incident says what is down.');
 

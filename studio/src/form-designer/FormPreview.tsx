@@ -1,6 +1,7 @@
 import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconEyeOff, IconRefresh } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
+import { checkCondition } from '../../../schema/condition/index.js';
 import { evaluateUiPolicies, type FormDoc, type UiPolicyDoc } from '../../../schema/form/index.js';
 import type { Model } from '../../../schema/metadata/index.js';
 import { PreviewField } from './PreviewField.js';
@@ -49,7 +50,18 @@ export function FormPreview({ model, form, policies }: FormPreviewProps) {
 function SamplePreview({ model, form, policies }: FormPreviewProps) {
   const type = model.types.get(form.recordType);
   const [row, setRow] = useState<Record<string, unknown>>(() => (type ? sampleRecord(type) : {}));
-  const states = useMemo(() => evaluateUiPolicies(model, form.recordType, policies, row, previewContext()), [model, form.recordType, policies, row]);
+  // A policy whose condition is half built (a test without its value yet) would not publish; the preview leaves it
+  // out, and says so, rather than failing while the admin is still typing it.
+  const [usable, unfinished] = useMemo(() => {
+    const ok: UiPolicyDoc[] = [];
+    const bad: string[] = [];
+    for (const p of policies) {
+      if (p.condition && checkCondition(model, p.recordType, p.condition, '').length) bad.push(p.name);
+      else ok.push(p);
+    }
+    return [ok, bad] as const;
+  }, [model, policies]);
+  const states = useMemo(() => evaluateUiPolicies(model, form.recordType, usable, row, previewContext()), [model, form.recordType, usable, row]);
   if (!type) return <Text c="dimmed">The record type "{form.recordType}" does not exist.</Text>;
   const fields = new Map(type.activeFields.map((f) => [f.name, f]));
   const hidden = [...new Set(form.sections.flatMap((s) => s.columns.flat()))].filter((name) => states.get(name)?.visible === false);
@@ -63,6 +75,11 @@ function SamplePreview({ model, form, policies }: FormPreviewProps) {
           Reset values
         </Button>
       </Group>
+      {unfinished.length > 0 && (
+        <Text size="xs" c="orange.9">
+          Not applied until their condition is complete: {unfinished.join(', ')}
+        </Text>
+      )}
       {form.sections.map((section, s) => (
         <Stack key={s} gap="xs">
           {section.label && (
