@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Box, Breadcrumbs, Button, Center, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Breadcrumbs, Button, Center, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Tag } from './Tag.js';
 import { IconLock, IconPlus } from '@tabler/icons-react';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
@@ -63,7 +64,7 @@ export function AccessRulesDesignerPage() {
             <Text c="dimmed" ff="monospace">
               {type.name}
             </Text>
-            {type.abstract && <Badge variant="outline" color="gray">abstract: its rules apply to the types below it</Badge>}
+            {type.abstract && <Tag variant="outline" color="gray">abstract: its rules apply to the types below it</Tag>}
           </Group>
           <Text size="sm" c="dimmed">
             {unit ? `Business unit ${unit}. ` : 'A platform type. '}
@@ -178,9 +179,9 @@ function RuleGroup({ title, count, onAdd, compact, children }: { title: string; 
           <Text fw={600} size={compact ? 'xs' : 'sm'} tt="capitalize">
             {title}
           </Text>
-          <Badge size="xs" variant="light" color={count ? 'blue' : 'gray'} circle>
+          <Tag size="xs" variant="light" color={count ? 'blue' : 'gray'} circle>
             {count}
-          </Badge>
+          </Tag>
         </Group>
         {onAdd && (
           <Button variant="subtle" size="compact-xs" leftSection={<IconPlus size={12} />} onClick={onAdd} aria-label={`Add ${title} rule`}>

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Center, Group, Loader, Paper, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Center, Group, Loader, Paper, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Tag } from './Tag.js';
 import { IconLock, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -73,14 +74,14 @@ export function AccessRulesPage() {
                       {type.name}
                     </Text>
                     {type.abstract && (
-                      <Badge size="xs" variant="outline" color="gray">
+                      <Tag size="xs" variant="outline" color="gray">
                         abstract
-                      </Badge>
+                      </Tag>
                     )}
                     {summary.adminsOnly && !type.abstract && (
-                      <Badge size="xs" color="orange" variant="light">
+                      <Tag size="xs" color="orange" variant="light">
                         only admins may
-                      </Badge>
+                      </Tag>
                     )}
                   </Group>
                 </Table.Td>
@@ -114,9 +115,9 @@ function OperationCell({ summary, op }: { summary: TypeRuleSummary; op: RecordOp
   const from = summary.decidedBy[op];
   if (own > 0)
     return (
-      <Badge variant="light" color="blue" aria-label={`${own} ${op} rule${own === 1 ? '' : 's'}`}>
+      <Tag variant="light" color="blue" aria-label={`${own} ${op} rule${own === 1 ? '' : 's'}`}>
         {own}
-      </Badge>
+      </Tag>
     );
   if (from)
     return (
@@ -127,7 +128,7 @@ function OperationCell({ summary, op }: { summary: TypeRuleSummary; op: RecordOp
       </Tooltip>
     );
   return (
-    <Text size="xs" c="orange.9">
+    <Text size="xs" c="red.9">
       admins only
     </Text>
   );

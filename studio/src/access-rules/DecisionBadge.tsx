@@ -1,11 +1,11 @@
-import { Badge } from '@mantine/core';
+import { Tag } from './Tag.js';
 import { IconCheck, IconX } from '@tabler/icons-react';
 
 /** Allowed or denied, by colour, icon and word (never colour alone). */
 export function DecisionBadge({ allowed, label }: { allowed: boolean; label?: string }) {
   return (
-    <Badge color={allowed ? 'green' : 'red'} variant="light" leftSection={allowed ? <IconCheck size={12} /> : <IconX size={12} />} tt="none">
+    <Tag color={allowed ? 'green' : 'red'} variant="light" leftSection={allowed ? <IconCheck size={12} /> : <IconX size={12} />} tt="none">
       {label ?? (allowed ? 'Allowed' : 'Denied')}
-    </Badge>
+    </Tag>
   );
 }

@@ -1,4 +1,5 @@
-import { Accordion, Alert, Badge, Group, Paper, Stack, Switch, Table, Text } from '@mantine/core';
+import { Accordion, Alert, Group, Paper, Stack, Switch, Table, Text } from '@mantine/core';
+import { Tag } from './Tag.js';
 import { useState } from 'react';
 import type { AccessRulesDecisionFragment, AccessRulesExplainQuery } from '../graphql/generated/graphql.js';
 import { DecisionBadge } from './DecisionBadge.js';
@@ -152,23 +153,23 @@ function RuleVerdictRow({ verdict: r }: { verdict: Verdict }) {
       </Group>
       <Group gap={6} mt={6}>
         {r.criteria.length === 0 ? (
-          <Badge size="sm" variant="light" color="green" tt="none">
+          <Tag size="sm" variant="light" color="green" tt="none">
             every signed-in user
-          </Badge>
+          </Tag>
         ) : (
           r.criteria.map((c) => (
-            <Badge key={c.name} size="sm" variant={c.matched ? 'light' : 'outline'} color={c.matched ? 'green' : 'gray'} tt="none">
+            <Tag key={c.name} size="sm" variant={c.matched ? 'light' : 'outline'} color={c.matched ? 'green' : 'gray'} tt="none">
               {c.name}: {c.matched ? 'matched' : 'not matched'}
-            </Badge>
+            </Tag>
           ))
         )}
-        <Badge size="sm" variant={r.conditionHolds === false ? 'outline' : 'light'} color={r.conditionHolds === false ? 'red' : r.conditionHolds ? 'green' : 'gray'} tt="none">
+        <Tag size="sm" variant={r.conditionHolds === false ? 'outline' : 'light'} color={r.conditionHolds === false ? 'red' : r.conditionHolds ? 'green' : 'gray'} tt="none">
           {condition}
-        </Badge>
+        </Tag>
         {r.through && (
-          <Badge size="sm" variant="outline" color="gray" tt="none">
+          <Tag size="sm" variant="outline" color="gray" tt="none">
             through {r.through}
-          </Badge>
+          </Tag>
         )}
       </Group>
     </Paper>

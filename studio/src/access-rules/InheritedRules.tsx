@@ -1,4 +1,5 @@
-import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
+import { Tag } from './Tag.js';
 import { Link, useLocation } from 'react-router';
 import type { Model } from '../../../schema/metadata/index.js';
 import type { InheritedRules as Inherited } from './rule-layout.js';
@@ -11,9 +12,9 @@ export function InheritedRules({ model, inherited }: { model: Model; inherited: 
     <Paper withBorder radius="md" p="sm" style={{ borderStyle: 'dashed' }} aria-label={`${inherited.operation} rules inherited from ${inherited.from}`}>
       <Stack gap="xs">
         <Group gap="xs">
-          <Badge size="sm" variant="outline" color="gray" tt="none">
+          <Tag size="sm" variant="outline" color="gray" tt="none">
             inherited
-          </Badge>
+          </Tag>
           <Text size="sm">
             No rules of its own: the rules of{' '}
             <Anchor component={Link} to={`/access-rules/${inherited.from}${search}`} size="sm" ff="monospace">

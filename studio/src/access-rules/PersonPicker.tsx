@@ -26,6 +26,7 @@ export function PersonPicker({ value, onChange }: PersonPickerProps) {
       placeholder="Search by name or user name"
       searchable
       clearable
+      allowDeselect={false}
       data={data}
       value={value}
       searchValue={search}

@@ -1,4 +1,5 @@
-import { ActionIcon, Alert, Badge, Button, Group, List, Modal, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, List, Modal, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { Tag } from './Tag.js';
 import { IconDeviceFloppy, IconPencil, IconRestore, IconTrash, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { AclDoc } from '../../../schema/access/index.js';
@@ -76,18 +77,18 @@ export function RuleCard({ model, name, initial, readOnly, startEditing, onGone 
             <Text fw={600} ff="monospace" size="sm">
               {name}
             </Text>
-            <Badge size="sm" variant="light" color={status.color}>
+            <Tag size="sm" variant="light" color={status.color}>
               {status.label}
-            </Badge>
+            </Tag>
             {doc.active === false && (
-              <Badge size="sm" variant="outline" color="gray">
+              <Tag size="sm" variant="outline" color="gray">
                 inactive
-              </Badge>
+              </Tag>
             )}
             {draft.problems.length > 0 && (
-              <Badge size="sm" variant="light" color="red">
+              <Tag size="sm" variant="light" color="red">
                 {draft.problems.length} problem{draft.problems.length === 1 ? '' : 's'}
-              </Badge>
+              </Tag>
             )}
           </Group>
           <Group gap={4} wrap="nowrap">

@@ -1,4 +1,5 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
+import { Tag } from './Tag.js';
 import type { AclDoc } from '../../../schema/access/index.js';
 import type { Model } from '../../../schema/metadata/index.js';
 import { summarizeCondition } from '../condition-builder/index.js';
@@ -23,9 +24,9 @@ export function RuleSummary({ model, rule }: { model: Model; rule: AclDoc }) {
           <Text size="xs">every signed-in user</Text>
         ) : (
           rule.criteria.map((name) => (
-            <Badge key={name} size="sm" variant="light" color={criteria[name] ? 'grape' : 'red'} tt="none">
+            <Tag key={name} size="sm" variant="light" color={criteria[name] ? 'grape' : 'red'} tt="none">
               {criteria[name]?.label ?? `${name} (missing)`}
-            </Badge>
+            </Tag>
           ))
         )}
       </Group>
