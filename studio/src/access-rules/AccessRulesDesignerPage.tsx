@@ -40,6 +40,7 @@ export function AccessRulesDesignerPage() {
   if (!type) return <ErrorPanel title={`There is no record type "${typeName}"`} message="It may have been renamed or removed. Choose a type from the list of access rules." />;
 
   const readOnly = !canEdit(typeName);
+  const unitLabel = (name: string) => metadata.snapshot.businessUnits[name]?.label ?? name;
   const unit = unitOf(typeName);
   const inheritedFor = (op: string, field: string | null) => layout.inherited.find((i) => i.operation === op && i.field === field);
   const ownFieldNames = new Set(layout.own.fields.map((f) => f.field));
@@ -57,8 +58,8 @@ export function AccessRulesDesignerPage() {
         </Anchor>
         <Text>{type.doc.label}</Text>
       </Breadcrumbs>
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
+      <Stack gap={4}>
+        <Group justify="space-between" align="center">
           <Group gap="sm">
             <Title order={2}>Access rules of {type.doc.label}</Title>
             <Text c="dimmed" ff="monospace">
@@ -66,17 +67,19 @@ export function AccessRulesDesignerPage() {
             </Text>
             {type.abstract && <Tag variant="outline" color="gray">abstract: its rules apply to the types below it</Tag>}
           </Group>
-          <Text size="sm" c="dimmed">
-            {unit ? `Business unit ${unit}. ` : 'A platform type. '}
-            Rules on the same operation combine: any one of them allows. {type.ancestors.length > 0 && `Where it has none, the nearest of ${type.ancestors.join(', ')} with rules decides.`}
-          </Text>
-        </Stack>
-        {!readOnly && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding({ operation: 'read' })}>
-            Add rule
-          </Button>
-        )}
-      </Group>
+          {!readOnly && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding({ operation: 'read' })}>
+              Add rule
+            </Button>
+          )}
+        </Group>
+        <Text size="sm" c="dimmed">
+          {unit ? `Business unit ${unitLabel(unit)}. ` : 'A platform type. '}
+          Rules on the same operation combine: any one of them allows.
+          {type.ancestors.length > 0 &&
+            ` Where it has no rule of its own for an operation, ${type.ancestors.length === 1 ? `the rules of ${type.ancestors[0]}` : `those of the nearest of ${type.ancestors.join(', ')} with some`} apply.`}
+        </Text>
+      </Stack>
       {readOnly && (
         <Alert color="gray" variant="light" icon={<IconLock />} title="Read only">
           {unit ? `These rules belong to business unit ${unit}, which you do not administer.` : 'This is a platform type: only the platform administrator changes its rules.'}

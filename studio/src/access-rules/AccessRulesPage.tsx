@@ -39,7 +39,7 @@ export function AccessRulesPage() {
         <div>
           <Title order={2}>Access rules</Title>
           <Text c="dimmed" size="sm">
-            Who may read, create, update and delete records of each type{unit ? ` in ${unit}` : ''}. A type without rules of its own follows its parent's.
+            Who may read, create, update and delete records of each type{unit ? ` in ${metadata.snapshot.businessUnits[unit]?.label ?? unit}` : ''}. A type without rules of its own follows its parent's.
           </Text>
         </div>
         <TextInput aria-label="Filter record types" placeholder="Filter types" leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={240} />
@@ -97,7 +97,7 @@ export function AccessRulesPage() {
               <Table.Tr>
                 <Table.Td colSpan={6}>
                   <Text c="dimmed" ta="center" py="md">
-                    No record type{unit ? ` in ${unit}` : ''}{search ? ` matches "${search}"` : ''}.
+                    No record type{unit ? ` in ${metadata.snapshot.businessUnits[unit]?.label ?? unit}` : ''}{search ? ` matches "${search}"` : ''}.
                   </Text>
                 </Table.Td>
               </Table.Tr>
