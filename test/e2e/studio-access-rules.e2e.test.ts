@@ -117,6 +117,19 @@ describe('the access rules designer', () => {
     await page.close();
   });
 
+  it('removes a rule as a draft, after asking', async () => {
+    const page = await f.openStudio('/access-rules/customer_case');
+    const card = page.getByRole('article', { name: 'Rule case_read_partner' });
+    await card.getByRole('button', { name: 'Remove rule case_read_partner' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove rule case_read_partner?' });
+    await dialog.getByText('The removal is saved as a draft').waitFor({ state: 'visible' });
+    await dialog.getByRole('button', { name: 'Remove rule' }).click();
+    await card.waitFor({ state: 'detached' });
+    const { metadataDrafts } = await f.t.ok(`{ metadataDrafts { kind name removal } }`);
+    expect(metadataDrafts).toContainEqual({ kind: expect.stringMatching(/^acl$/i), name: expect.stringContaining('case_read_partner'), removal: true });
+    await page.close();
+  });
+
   it("tells a unit administrator that explaining is the platform administrator's, and keeps other units' rules read-only", async () => {
     const page = await f.openStudio('/access-rules/hr_leave_request?unit=hr', 'hana.hradmin');
     await page.getByRole('region', { name: 'Explain access' }).getByText('For the platform administrator').waitFor({ state: 'visible' });
