@@ -76,13 +76,14 @@ export function AccessRulesDesignerPage() {
         <Text size="sm" c="dimmed">
           {unit ? `Business unit ${unitLabel(unit)}. ` : 'A platform type. '}
           Rules on the same operation combine: any one of them allows.
-          {type.ancestors.length > 0 &&
-            ` Where it has no rule of its own for an operation, ${type.ancestors.length === 1 ? `the rules of ${type.ancestors[0]}` : `those of the nearest of ${type.ancestors.join(', ')} with some`} apply.`}
+          {layout.inherited.length > 0
+            ? ` Where it has no rule of its own, the rules of ${[...new Set(layout.inherited.map((i) => i.from))].join(', ')} apply (shown as inherited).`
+            : ' An operation without any rule is for admins only.'}
         </Text>
       </Stack>
       {readOnly && (
         <Alert color="gray" variant="light" icon={<IconLock />} title="Read only">
-          {unit ? `These rules belong to business unit ${unit}, which you do not administer.` : 'This is a platform type: only the platform administrator changes its rules.'}
+          {unit ? `These rules belong to business unit ${unitLabel(unit)}, which you do not administer.` : 'This is a platform type: only the platform administrator changes its rules.'}
         </Alert>
       )}
       <Grid gap="lg" align="flex-start">

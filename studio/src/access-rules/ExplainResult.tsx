@@ -42,15 +42,17 @@ export function ExplainResult({ explanation, label }: { explanation: Explanation
         {e.operations.map((d) => (
           <Accordion.Item key={d.operation} value={d.operation}>
             <Accordion.Control aria-label={`${d.operation}: ${d.allowed ? 'allowed' : 'denied'}`}>
-              <Group gap="sm" wrap="nowrap">
-                <Text fw={600} tt="capitalize" w={56} style={{ flexShrink: 0 }}>
-                  {d.operation}
-                </Text>
-                <DecisionBadge allowed={d.allowed} />
-                <Text size="xs" c="dimmed" lineClamp={1} style={{ flex: 1, minWidth: 0 }}>
+              <Stack gap={2}>
+                <Group gap="sm" wrap="nowrap">
+                  <Text fw={600} tt="capitalize" w={56} style={{ flexShrink: 0 }}>
+                    {d.operation}
+                  </Text>
+                  <DecisionBadge allowed={d.allowed} />
+                </Group>
+                <Text size="xs" c="dimmed" lineClamp={2}>
                   {d.reason}
                 </Text>
-              </Group>
+              </Stack>
             </Accordion.Control>
             <Accordion.Panel>
               <DecisionDetail decision={d} />
