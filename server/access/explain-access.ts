@@ -49,6 +49,9 @@ export interface AccessExplanation {
   userName: string;
   admin: boolean;
   recordType: string;
+  /** The record's global id, and its number when its type numbers records. */
+  recordId: string;
+  recordNumber: string | null;
   recordExists: boolean;
   operations: AccessDecision[];
   fields: FieldExplanation[];
@@ -87,8 +90,9 @@ export async function explainAccess(db: Database, model: Model, userName: string
         seen.add(rule.name);
         conditions.push([rule.name, sql`(${rulePredicate(cc, info, a, rule)})`]);
       }
+  const numbered = type.numberPrefix ? sql`, ${a}."number" AS "record_number"` : sql``;
   const select = conditions.length ? sql.join(conditions.map(([, c], i) => sql`${c} AS ${sql.identifier(`c${i}`)}`), sql`, `) : sql`TRUE AS c`;
-  const [row] = await db.run<Record<string, boolean>>(sql`SELECT ${select} FROM ${tableRef(type.name)} ${a} WHERE ${a}."id" = ${decoded.id}::bigint`);
+  const [row] = await db.run<Record<string, boolean | string | null>>(sql`SELECT ${select}${numbered} FROM ${tableRef(type.name)} ${a} WHERE ${a}."id" = ${decoded.id}::bigint`);
   const holds = new Map(conditions.map(([name], i) => [name, row ? row[`c${i}`] === true : false]));
 
   const verdicts = (rules: { rule: AclDoc; applies: boolean }[]): RuleVerdict[] =>
@@ -136,6 +140,7 @@ export async function explainAccess(db: Database, model: Model, userName: string
     };
     return { field: f.gqlName, read: of('read'), write: of('write') };
   });
-  return { userName: profile.userName, admin: profile.admin, recordType: type.name, recordExists: !!row, operations: RECORD_OPS.map((op) => records.get(op)!), fields };
+  const recordNumber = row && typeof row.record_number === 'string' ? row.record_number : null;
+  return { userName: profile.userName, admin: profile.admin, recordType: type.name, recordId: globalId, recordNumber, recordExists: !!row, operations: RECORD_OPS.map((op) => records.get(op)!), fields };
 }
 

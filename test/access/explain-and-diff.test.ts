@@ -85,6 +85,40 @@ describe('explainAccess', () => {
     const u = await t.gql(EXPLAIN, { u: 'nobody', r: erinIncident });
     expect(u.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('finds the record by its type and number: a contact may read a case of his account, not one of its parent', async () => {
+    const BY_NUMBER = `query($u: String!, $t: String, $n: String) { explainAccess(userName: $u, recordType: $t, number: $n) {
+      recordType recordId recordNumber recordExists operations { operation allowed reason decidedBy rules { rule appliesToUser conditionHolds grants } } } }`;
+    const d = await t.ok(`{ own: customerCases(first: 1, filter: { account: { name: { eq: "Globex Europe" } } }) { nodes { id number } }
+      parent: customerCases(first: 1, filter: { account: { name: { eq: "Globex" } } }) { nodes { id number } } }`);
+    const [own, parent] = [d.own.nodes[0], d.parent.nodes[0]];
+    const read = (e: { operations: { operation: string }[] }) => e.operations.find((o) => o.operation === 'read') as Record<string, any>;
+
+    const mine = (await t.ok(BY_NUMBER, { u: 'dave.contact', t: 'customer_case', n: own.number.toLowerCase() })).explainAccess;
+    expect(mine).toMatchObject({ recordType: 'customer_case', recordId: own.id, recordNumber: own.number, recordExists: true });
+    expect(read(mine)).toMatchObject({ allowed: true, decidedBy: 'customer_case', reason: 'allowed by case_read_account' });
+
+    // Through the abstract parent type, as a designer of task rules would ask.
+    const other = (await t.ok(BY_NUMBER, { u: 'dave.contact', t: 'task', n: parent.number })).explainAccess;
+    expect(other.recordId).toBe(parent.id);
+    expect(read(other)).toMatchObject({ allowed: false, reason: 'the rules for this user do not match this record' });
+    expect(read(other).rules.find((r: { rule: string }) => r.rule === 'case_read_account')).toMatchObject({ appliesToUser: true, conditionHolds: false, grants: false });
+
+    const byId = (await t.ok(EXPLAIN.replace('recordExists', 'recordExists recordId recordNumber'), { u: 'dave.contact', r: own.id })).explainAccess;
+    expect(byId).toMatchObject({ recordId: own.id, recordNumber: own.number });
+  });
+
+  it('refuses a number that names no record, a type without numbers, and both or neither way of naming the record', async () => {
+    const q = `query($t: String, $n: String, $r: ID) { explainAccess(userName: "dave.contact", recordType: $t, number: $n, recordId: $r) { recordId } }`;
+    expect((await t.gql(q, { t: 'customer_case', n: 'CS9999999' })).errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' }, message: 'there is no case numbered "CS9999999"' });
+    expect((await t.gql(q, { t: 'customer_case', n: 'INC0000001' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql(q, { t: 'department', n: 'X1' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await t.gql(q, { t: 'no_such_type', n: 'X1' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await t.gql(q, {})).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await t.gql(q, { t: 'customer_case', n: 'CS0000001', r: erinIncident })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const erin = await t.gql(q, { t: 'customer_case', n: 'CS0000001' }, await t.token({ subject: 'erin.employee' }));
+    expect(erin.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
 });
 
 describe('accessDiff', () => {

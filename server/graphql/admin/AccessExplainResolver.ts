@@ -3,6 +3,7 @@ import { buildModel, validateSnapshot } from '../../../schema/index.js';
 import { DomainError, ErrorCode } from '../../domain-error.js';
 import { accessDiff } from '../../access/access-diff.js';
 import { explainAccess } from '../../access/explain-access.js';
+import { findRecordByNumber } from '../../access/find-record-by-number.js';
 import type { AdminContext } from './admin-context.js';
 import { AccessDiffGql, AccessExplanationGql } from './access-explain-types.js';
 import { requireAdmin } from './require-admin.js';
@@ -10,11 +11,23 @@ import { requireAdmin } from './require-admin.js';
 /** Explain and preview: why a user may or may not touch a record, and what a rule change would do to whom. */
 @Resolver()
 export class AccessExplainResolver {
-  @Query(() => AccessExplanationGql, { description: 'Which access rules grant or deny a user each operation on a record, and each of its fields (published rules).' })
-  async explainAccess(@Ctx() ctx: AdminContext, @Arg('userName', () => String) userName: string, @Arg('recordId', () => ID) recordId: string): Promise<AccessExplanationGql> {
+  @Query(() => AccessExplanationGql, {
+    description: 'Which access rules grant or deny a user each operation on a record, and each of its fields (published rules). The record is named by its id, or by its type and number (CS0000042).',
+  })
+  async explainAccess(
+    @Ctx() ctx: AdminContext,
+    @Arg('userName', () => String) userName: string,
+    @Arg('recordId', () => ID, { nullable: true, description: 'The global id of the record; or give recordType and number.' }) recordId?: string | null,
+    @Arg('recordType', () => String, { nullable: true, description: 'With number: the record type (or a type above it, e.g. task).' }) recordType?: string | null,
+    @Arg('number', () => String, { nullable: true, description: 'With recordType: the record number, e.g. CS0000042.' }) number?: string | null,
+  ): Promise<AccessExplanationGql> {
     requireAdmin(ctx);
-    const head = await ctx.metadata.published();
-    return explainAccess(ctx.db, buildModel(head.snapshot), userName, recordId);
+    const byId = !!recordId;
+    const byNumber = !!recordType && !!number?.trim();
+    if (byId === byNumber) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'name the record by recordId, or by recordType and number (one of them)');
+    const model = buildModel((await ctx.metadata.published()).snapshot);
+    const id = byId ? recordId! : await findRecordByNumber(ctx.db, model, recordType!, number!);
+    return explainAccess(ctx.db, model, userName, id);
   }
 
   @Query(() => AccessDiffGql, { description: 'Before publishing: which users gain or lose read access, and to how many records per type, if the drafts were published.' })

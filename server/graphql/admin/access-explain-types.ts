@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 
 @ObjectType('CriteriaVerdict', { description: 'Whether the user matches one user criteria a rule names.' })
@@ -42,6 +42,8 @@ export class AccessExplanationGql {
   @Field(() => String) userName!: string;
   @Field(() => Boolean, { description: 'The user holds the admin role and passes every rule; the rules are still explained.' }) admin!: boolean;
   @Field(() => String) recordType!: string;
+  @Field(() => ID, { description: 'The global id of the record explained (also when it was asked for by number).' }) recordId!: string;
+  @Field(() => String, { nullable: true, description: "The record's number, when its type numbers records." }) recordNumber!: string | null;
   @Field(() => Boolean) recordExists!: boolean;
   @Field(() => [AccessDecisionGql]) operations!: AccessDecisionGql[];
   @Field(() => [FieldAccessGql]) fields!: FieldAccessGql[];

@@ -15,6 +15,26 @@ export type MetadataKind =
   | 'UI_POLICY'
   | 'USER_CRITERIA';
 
+export type AccessRulesPeopleQueryVariables = Exact<{
+  search: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type AccessRulesPeopleQuery = { people: { nodes: Array<{ id: string, userName: string, name: string, title: string | null, active: boolean | null }> } };
+
+export type AccessRulesExplainQueryVariables = Exact<{
+  userName: string;
+  recordId?: string | number | null | undefined;
+  recordType?: string | null | undefined;
+  number?: string | null | undefined;
+}>;
+
+
+export type AccessRulesExplainQuery = { explainAccess: { userName: string, admin: boolean, recordType: string, recordId: string, recordNumber: string | null, recordExists: boolean, operations: Array<{ operation: string, allowed: boolean, decidedBy: string | null, reason: string, rules: Array<{ rule: string, description: string | null, appliesToUser: boolean, condition: unknown, through: string | null, conditionHolds: boolean | null, grants: boolean, criteria: Array<{ name: string, matched: boolean }> }> }>, fields: Array<{ field: string, read: { operation: string, allowed: boolean, decidedBy: string | null, reason: string, rules: Array<{ rule: string, description: string | null, appliesToUser: boolean, condition: unknown, through: string | null, conditionHolds: boolean | null, grants: boolean, criteria: Array<{ name: string, matched: boolean }> }> }, write: { operation: string, allowed: boolean, decidedBy: string | null, reason: string, rules: Array<{ rule: string, description: string | null, appliesToUser: boolean, condition: unknown, through: string | null, conditionHolds: boolean | null, grants: boolean, criteria: Array<{ name: string, matched: boolean }> }> } }> } };
+
+export type AccessRulesDecisionFragment = { operation: string, allowed: boolean, decidedBy: string | null, reason: string, rules: Array<{ rule: string, description: string | null, appliesToUser: boolean, condition: unknown, through: string | null, conditionHolds: boolean | null, grants: boolean, criteria: Array<{ name: string, matched: boolean }> }> };
+
 export type FormDesignerRecentTasksQueryVariables = Exact<{
   prefix: string;
 }>;
@@ -106,7 +126,91 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const AccessRulesDecisionFragmentDoc = new TypedDocumentString(`
+    fragment AccessRulesDecision on AccessDecision {
+  operation
+  allowed
+  decidedBy
+  reason
+  rules {
+    rule
+    description
+    appliesToUser
+    condition
+    through
+    conditionHolds
+    grants
+    criteria {
+      name
+      matched
+    }
+  }
+}
+    `, {"fragmentName":"AccessRulesDecision"}) as unknown as TypedDocumentString<AccessRulesDecisionFragment, unknown>;
+export const AccessRulesPeopleDocument = new TypedDocumentString(`
+    query AccessRulesPeople($search: String!, $first: Int = 20) {
+  people(
+    first: $first
+    orderBy: [NAME_ASC]
+    filter: {or: [{name: {contains: $search}}, {userName: {contains: $search}}]}
+  ) {
+    nodes {
+      id
+      userName
+      name
+      title
+      active
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccessRulesPeopleQuery, AccessRulesPeopleQueryVariables>;
+export const AccessRulesExplainDocument = new TypedDocumentString(`
+    query AccessRulesExplain($userName: String!, $recordId: ID, $recordType: String, $number: String) {
+  explainAccess(
+    userName: $userName
+    recordId: $recordId
+    recordType: $recordType
+    number: $number
+  ) {
+    userName
+    admin
+    recordType
+    recordId
+    recordNumber
+    recordExists
+    operations {
+      ...AccessRulesDecision
+    }
+    fields {
+      field
+      read {
+        ...AccessRulesDecision
+      }
+      write {
+        ...AccessRulesDecision
+      }
+    }
+  }
+}
+    fragment AccessRulesDecision on AccessDecision {
+  operation
+  allowed
+  decidedBy
+  reason
+  rules {
+    rule
+    description
+    appliesToUser
+    condition
+    through
+    conditionHolds
+    grants
+    criteria {
+      name
+      matched
+    }
+  }
+}`) as unknown as TypedDocumentString<AccessRulesExplainQuery, AccessRulesExplainQueryVariables>;
 export const FormDesignerRecentTasksDocument = new TypedDocumentString(`
     query FormDesignerRecentTasks($prefix: String!) {
   tasks(
