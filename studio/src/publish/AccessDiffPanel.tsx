@@ -3,6 +3,7 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { PublishAccessDiffDocument } from '../graphql/generated/graphql.js';
 import { useGqlQuery } from '../graphql/use-gql.js';
 import { FailureAlert } from './FailureAlert.js';
+import { ToneBadge } from './ToneBadge.js';
 
 /**
  * Who gains and who loses read access if the drafts were published, per user and record type, with what the
@@ -27,7 +28,7 @@ export function AccessDiffPanel() {
       {changes.length === 0 ? (
         <Text size="sm">Nobody gains or loses read access.</Text>
       ) : (
-        <Table verticalSpacing="xs" striped aria-label="Access changes">
+        <Table verticalSpacing="xs" aria-label="Access changes">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>User</Table.Th>
@@ -47,9 +48,7 @@ export function AccessDiffPanel() {
                   <Table.Td ta="right">{c.before}</Table.Td>
                   <Table.Td ta="right">{c.after}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={gains ? 'green' : 'red'} radius="sm">
-                      {gains ? `gains ${c.after - c.before}` : `loses ${c.before - c.after}`}
-                    </Badge>
+                    <ToneBadge color={gains ? 'green' : 'red'}>{gains ? `gains ${c.after - c.before}` : `loses ${c.before - c.after}`}</ToneBadge>
                   </Table.Td>
                 </Table.Tr>
               );

@@ -2,6 +2,7 @@ import { Badge, Code, Group, Paper, Spoiler, Stack, Table, Text } from '@mantine
 import { IconArrowRight } from '@tabler/icons-react';
 import { formatValue, groupChanges, parseChangeKind, propertyChanges, type ChangeAction, type ChangeLine } from './change-groups.js';
 import { kindLabel } from './kind-label.js';
+import { ToneBadge } from './ToneBadge.js';
 
 const ACTION_COLOR: Record<ChangeAction, string> = {
   added: 'green',
@@ -57,9 +58,9 @@ function changeRows(change: ChangeLine, key: string) {
   const subject = field ? `field ${change.path.split('.').slice(1).join('.')}` : '';
   const head = (
     <Group gap={6} wrap="nowrap">
-      <Badge size="sm" radius="sm" variant="light" color={action ? ACTION_COLOR[action] : 'gray'}>
+      <ToneBadge size="sm" color={action ? ACTION_COLOR[action] : 'gray'}>
         {action ?? change.kind}
-      </Badge>
+      </ToneBadge>
       {subject && (
         <Text size="sm" ff="monospace" truncate>
           {subject}

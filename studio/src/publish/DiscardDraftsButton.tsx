@@ -29,7 +29,7 @@ export function DiscardDraftsButton({ drafts, label, onDiscarded }: { drafts: re
     <>
       <Button
         variant="default"
-        color="red"
+        color="red.9"
         leftSection={<IconTrash size={16} />}
         disabled={drafts.length === 0}
         onClick={() => {
@@ -39,7 +39,13 @@ export function DiscardDraftsButton({ drafts, label, onDiscarded }: { drafts: re
       >
         {label}
       </Button>
-      <Modal opened={opened} onClose={close} title={`Discard ${drafts.length} draft${drafts.length === 1 ? '' : 's'}?`} centered>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={`Discard ${drafts.length} draft${drafts.length === 1 ? '' : 's'}?`}
+        centered
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <Stack gap="sm">
           <Text size="sm">The saved changes of these documents are thrown away; the published versions stay as they are. This cannot be undone.</Text>
           <List size="sm" spacing={2}>
@@ -58,7 +64,7 @@ export function DiscardDraftsButton({ drafts, label, onDiscarded }: { drafts: re
             <Button variant="default" onClick={close}>
               Keep them
             </Button>
-            <Button color="red" loading={discard.isPending} onClick={confirm}>
+            <Button color="red.9" loading={discard.isPending} onClick={confirm}>
               Discard
             </Button>
           </Group>

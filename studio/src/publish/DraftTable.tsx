@@ -1,9 +1,10 @@
-import { Anchor, Badge, Checkbox, Table, Text } from '@mantine/core';
+import { Anchor, Checkbox, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { docsOf, type KindName, type MetadataSnapshot } from '../../../schema/metadata/index.js';
 import { formatTime, kindLabel } from './kind-label.js';
 import { documentHref } from './problem-href.js';
 import type { Draft } from './use-draft-scope.js';
+import { ToneBadge } from './ToneBadge.js';
 
 export interface DraftTableProps {
   drafts: readonly Draft[];
@@ -77,9 +78,7 @@ export function DraftTable({ drafts, working, published, selection, label = 'Dra
                 <Text size="sm">{kindLabel(kind)}</Text>
               </Table.Td>
               <Table.Td>
-                <Badge variant="light" color={change.color} radius="sm">
-                  {change.label}
-                </Badge>
+                <ToneBadge color={change.color}>{change.label}</ToneBadge>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{d.updatedBy}</Text>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Center, Grid, Group, List, Loader, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Button, Card, Center, Grid, Group, List, Loader, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
@@ -16,6 +16,7 @@ import { Section } from './Section.js';
 import { StatCard } from './StatCard.js';
 import { UnitScopeNote } from './UnitScopeNote.js';
 import { useDraftScope } from './use-draft-scope.js';
+import { ToneBadge } from './ToneBadge.js';
 
 /**
  * Where the studio opens: what waits to be published (on the server and unsaved in this browser), whether it
@@ -137,9 +138,9 @@ export function OverviewPage() {
                         Version {v.id}
                       </Anchor>
                       {v.rollbackOf != null && (
-                        <Badge size="xs" color="orange" variant="light">
+                        <ToneBadge size="xs" color="orange">
                           rollback
-                        </Badge>
+                        </ToneBadge>
                       )}
                     </Group>
                     <Text size="sm" lineClamp={1}>

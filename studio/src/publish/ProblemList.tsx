@@ -1,4 +1,4 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { MetadataSnapshot } from '../../../schema/metadata/index.js';
 import { problemHref } from './problem-href.js';
@@ -12,7 +12,7 @@ export interface Problem {
 /** Problems that stop a publish, each linked to the designer where it is fixed. */
 export function ProblemList({ problems, snapshot }: { problems: readonly Problem[]; snapshot: MetadataSnapshot | null }) {
   return (
-    <Table verticalSpacing="xs" striped aria-label="Problems">
+    <Table verticalSpacing="xs" aria-label="Problems">
       <Table.Thead>
         <Table.Tr>
           <Table.Th w="32%">Where</Table.Th>
@@ -41,9 +41,9 @@ export function ProblemList({ problems, snapshot }: { problems: readonly Problem
                 <Text size="sm">{p.message}</Text>
               </Table.Td>
               <Table.Td>
-                <Badge variant="light" color="red" radius="sm">
+                <Text size="xs" ff="monospace" fw={600} c="red.9">
                   {p.code}
-                </Badge>
+                </Text>
               </Table.Td>
             </Table.Tr>
           );

@@ -48,7 +48,7 @@ export function PublishForm({ draftCount, blockedBy, onPublished }: PublishFormP
         <Alert color="green" variant="light" icon={<IconCircleCheck />} title={`Published version ${published.id}`} role="status">
           <Text size="sm">
             {published.message ? `“${published.message}” is live.` : 'The drafts are live.'}{' '}
-            <Anchor component={Link} to={`/versions/${published.id}`} size="sm">
+            <Anchor component={Link} to={`/versions/${published.id}`} size="sm" fw={600} c="indigo.9">
               Open version {published.id}
             </Anchor>
           </Text>

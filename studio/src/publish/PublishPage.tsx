@@ -16,6 +16,7 @@ import { Section } from './Section.js';
 import { UnitScopeNote } from './UnitScopeNote.js';
 import { useDraftScope } from './use-draft-scope.js';
 import { usePublishedSinceOpen } from './use-published-since-open.js';
+import { ToneBadge } from './ToneBadge.js';
 
 /**
  * The publish loop: what waits, what stops it (each problem a link to where it is fixed), what it changes (the
@@ -59,9 +60,9 @@ export function PublishPage() {
           </Text>
         </Stack>
         {scope.working && (
-          <Badge variant="light" color="gray" size="lg" radius="sm">
+          <ToneBadge color="gray" size="lg">
             Live: version {scope.working.publishedVersion}
-          </Badge>
+          </ToneBadge>
         )}
       </Group>
 
@@ -69,7 +70,7 @@ export function PublishPage() {
         <Alert color="yellow" variant="light" icon={<IconAlertTriangle />} title="Someone published since you opened this page">
           Version {scope.working?.publishedVersion} is live now (it was {since.openedAt} when you opened this page). The drafts, problems and changes below are
           refreshed against it; review them again before publishing.{' '}
-          <Anchor component={Link} to="/versions" size="sm">
+          <Anchor component={Link} to="/versions" size="sm" c="indigo.9">
             See the versions
           </Anchor>
         </Alert>
@@ -107,19 +108,13 @@ export function PublishPage() {
         step={2}
         title="Problems"
         description="What stops the drafts from publishing, checked by the server as a publish would check them."
-        status={
-          validate.isSuccess && (
-            <Badge color={problems.length ? 'red' : 'green'} variant="light">
-              {problems.length}
-            </Badge>
-          )
-        }
+        status={validate.isSuccess && <ToneBadge color={problems.length ? 'red' : 'green'}>{problems.length}</ToneBadge>}
       >
         {validate.isPending && <Loader size="sm" aria-label="Checking the drafts" />}
         {validate.error && <FailureAlert title="The drafts could not be checked" error={validate.error} />}
         {clean && (
           <Group gap={6}>
-            <IconCircleCheck size={18} color="var(--mantine-color-green-7)" aria-hidden />
+            <IconCircleCheck size={18} color="var(--mantine-color-green-9)" aria-hidden />
             <Text size="sm">No problems: the drafts can be published.</Text>
           </Group>
         )}

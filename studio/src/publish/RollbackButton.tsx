@@ -49,7 +49,7 @@ export function RollbackButton({ version, live }: { version: number; live: numbe
       >
         Roll back to this version
       </Button>
-      <Modal opened={opened} onClose={close} title={`Roll back to version ${version}?`} centered>
+      <Modal opened={opened} onClose={close} title={`Roll back to version ${version}?`} centered closeButtonProps={{ 'aria-label': 'Close' }}>
         <Stack gap="sm">
           <Text size="sm">
             Version {version} is published again as a new version {live + 1}: every change made since (versions {version + 1} to {live}) is undone at once.
@@ -61,7 +61,7 @@ export function RollbackButton({ version, live }: { version: number; live: numbe
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button color="orange" loading={rollback.isPending} onClick={confirm}>
+            <Button loading={rollback.isPending} onClick={confirm}>
               Roll back
             </Button>
           </Group>

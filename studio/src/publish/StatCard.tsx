@@ -9,7 +9,7 @@ export function StatCard({ label, value, tone, to, hint }: { label: string; valu
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>
-      <Text fz={28} fw={700} c={tone === 'gray' ? undefined : `${tone}.8`} lh={1.3}>
+      <Text fz={28} fw={700} c={tone === 'gray' ? undefined : `${tone}.9`} lh={1.3}>
         {value}
       </Text>
       {hint && (

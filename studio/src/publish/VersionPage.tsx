@@ -10,6 +10,7 @@ import { FailureAlert } from './FailureAlert.js';
 import { formatTime } from './kind-label.js';
 import { RollbackButton } from './RollbackButton.js';
 import { Section } from './Section.js';
+import { ToneBadge } from './ToneBadge.js';
 
 /** One published version: who, when, why, what it changed since the one before; roll back to it. */
 export function VersionPage() {
@@ -49,16 +50,8 @@ export function VersionPage() {
         <Stack gap={4}>
           <Group gap="sm">
             <Title order={2}>Version {v.id}</Title>
-            {v.id === live && (
-              <Badge color="green" variant="light">
-                Live
-              </Badge>
-            )}
-            {v.rollbackOf !== null && v.rollbackOf !== undefined && (
-              <Badge color="orange" variant="light">
-                Rollback to version {v.rollbackOf}
-              </Badge>
-            )}
+            {v.id === live && <ToneBadge color="green">Live</ToneBadge>}
+            {v.rollbackOf !== null && v.rollbackOf !== undefined && <ToneBadge color="orange">Rollback to version {v.rollbackOf}</ToneBadge>}
           </Group>
           <Text size="lg">
             {v.message || (

@@ -6,6 +6,7 @@ import { FailureAlert } from './FailureAlert.js';
 import { formatTime } from './kind-label.js';
 import { Section } from './Section.js';
 import { VersionCompare } from './VersionCompare.js';
+import { ToneBadge } from './ToneBadge.js';
 
 /** Every published version, newest first, and a diff between any two of them. */
 export function VersionsPage() {
@@ -50,9 +51,9 @@ export function VersionsPage() {
                         Version {v.id}
                       </Anchor>
                       {v.id === live && (
-                        <Badge size="xs" color="green" variant="light">
+                        <ToneBadge size="xs" color="green">
                           Live
-                        </Badge>
+                        </ToneBadge>
                       )}
                     </Group>
                   </Table.Td>
@@ -66,9 +67,9 @@ export function VersionsPage() {
                         )}
                       </Text>
                       {v.rollbackOf != null && (
-                        <Badge size="sm" color="orange" variant="light">
+                        <ToneBadge size="sm" color="orange">
                           Rollback to {v.rollbackOf}
-                        </Badge>
+                        </ToneBadge>
                       )}
                     </Group>
                   </Table.Td>
