@@ -144,7 +144,7 @@ describe('the publish loop', () => {
     await relabelForm('incident', 'Incident (IT draft)');
     await relabelForm('hr_leave_request', 'Leave request (HR draft)');
     const page = await f.openStudio('/publish', 'hana.hradmin');
-    await page.getByText('1 other draft (other units or shared metadata) wait for their administrators.').waitFor({ state: 'visible' });
+    await page.getByText('1 other draft (other units or shared metadata) waits for their administrators.').waitFor({ state: 'visible' });
     const drafts = page.getByRole('table', { name: 'Drafts to publish' });
     await drafts.getByRole('link', { name: 'hr_leave_request' }).waitFor({ state: 'visible' });
     expect(await drafts.getByRole('link', { name: 'incident' }).count()).toBe(0);

@@ -3,6 +3,7 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { PublishAccessDiffDocument } from '../graphql/generated/graphql.js';
 import { useGqlQuery } from '../graphql/use-gql.js';
 import { FailureAlert } from './FailureAlert.js';
+import { READABLE_TITLE } from './readable-title.js';
 import { ToneBadge } from './ToneBadge.js';
 
 /**
@@ -57,7 +58,7 @@ export function AccessDiffPanel() {
         </Table>
       )}
       {(d.truncated || d.skippedTypes.length > 0) && (
-        <Alert color="yellow" variant="light" icon={<IconInfoCircle />} mt="sm" title="Not everything was checked">
+        <Alert color="yellow" variant="light" styles={READABLE_TITLE} icon={<IconInfoCircle />} mt="sm" title="Not everything was checked">
           {d.truncated && <Text size="sm">More users are active than the preview checks: only the first {d.usersChecked} (by user name) were counted.</Text>}
           {d.skippedTypes.length > 0 && (
             <Group gap={6} mt={4}>

@@ -6,6 +6,7 @@ import { PublishCommitDocument, type PublishCommitMutation } from '../graphql/ge
 import { useGqlMutation } from '../graphql/use-gql.js';
 import { FailureAlert } from './FailureAlert.js';
 import { PUBLISH_QUERIES } from './publish-queries.js';
+import { READABLE_TITLE } from './readable-title.js';
 
 type Published = NonNullable<PublishCommitMutation['publishMetadata']['version']>;
 
@@ -45,7 +46,7 @@ export function PublishForm({ draftCount, blockedBy, onPublished }: PublishFormP
   return (
     <Stack gap="sm">
       {published && (
-        <Alert color="green" variant="light" icon={<IconCircleCheck />} title={`Published version ${published.id}`} role="status">
+        <Alert color="green" variant="light" styles={READABLE_TITLE} icon={<IconCircleCheck />} title={`Published version ${published.id}`} role="status">
           <Text size="sm">
             {published.message ? `“${published.message}” is live.` : 'The drafts are live.'}{' '}
             <Anchor component={Link} to={`/versions/${published.id}`} size="sm" fw={600} c="indigo.9">

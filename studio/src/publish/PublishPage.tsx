@@ -12,6 +12,7 @@ import { DraftTable } from './DraftTable.js';
 import { FailureAlert } from './FailureAlert.js';
 import { ProblemList } from './ProblemList.js';
 import { PublishForm } from './PublishForm.js';
+import { READABLE_TITLE } from './readable-title.js';
 import { Section } from './Section.js';
 import { UnitScopeNote } from './UnitScopeNote.js';
 import { useDraftScope } from './use-draft-scope.js';
@@ -67,7 +68,7 @@ export function PublishPage() {
       </Group>
 
       {since.publishedSinceOpen && (
-        <Alert color="yellow" variant="light" icon={<IconAlertTriangle />} title="Someone published since you opened this page">
+        <Alert color="yellow" variant="light" styles={READABLE_TITLE} icon={<IconAlertTriangle />} title="Someone published since you opened this page">
           Version {scope.working?.publishedVersion} is live now (it was {since.openedAt} when you opened this page). The drafts, problems and changes below are
           refreshed against it; review them again before publishing.{' '}
           <Anchor component={Link} to="/versions" size="sm" c="indigo.9">

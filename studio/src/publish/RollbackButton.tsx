@@ -1,6 +1,5 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -26,12 +25,8 @@ export function RollbackButton({ version, live }: { version: number; live: numbe
           close();
           const created = data.rollbackMetadata.version;
           if (!created) return;
-          notifications.show({
-            color: 'green',
-            title: `Published version ${created.id}`,
-            message: `Version ${version} is live again, as version ${created.id}.`,
-          });
-          void navigate(`/versions/${created.id}`);
+          // The new version's page says what happened (a toast would vanish before it is read).
+          void navigate(`/versions/${created.id}`, { state: { rolledBackTo: version } });
         },
       },
     );

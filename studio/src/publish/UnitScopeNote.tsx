@@ -11,7 +11,7 @@ export function UnitScopeNote({ units, others }: { units: readonly string[] | nu
     <Alert color="blue" variant="light" icon={<IconInfoCircle />} title={`You publish for ${units.join(', ') || 'no unit'}`}>
       Only drafts inside your business unit{units.length === 1 ? '' : 's'} are shown and published.{' '}
       {others > 0
-        ? `${others} other draft${others === 1 ? '' : 's'} (other units or shared metadata) wait for their administrators.`
+        ? `${others} other draft${others === 1 ? '' : 's'} (other units or shared metadata) ${others === 1 ? 'waits' : 'wait'} for their administrators.`
         : 'No other unit has drafts waiting.'}
     </Alert>
   );

@@ -1,6 +1,6 @@
-import { Anchor, Badge, Breadcrumbs, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { IconGitCompare } from '@tabler/icons-react';
-import { Link, useParams } from 'react-router';
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { IconArrowBackUp, IconGitCompare } from '@tabler/icons-react';
+import { Link, useLocation, useParams } from 'react-router';
 import { PublishVersionDocument } from '../graphql/generated/graphql.js';
 import { useGqlQuery } from '../graphql/use-gql.js';
 import { useWorkingMetadata } from '../metadata/index.js';
@@ -19,6 +19,7 @@ export function VersionPage() {
   const query = useGqlQuery(PublishVersionDocument, { id }, { enabled: valid });
   const live = useWorkingMetadata(true).metadata?.publishedVersion;
   const access = useStudioAccess();
+  const rolledBackTo = (useLocation().state as { rolledBackTo?: number } | null)?.rolledBackTo;
   const crumbs = (
     <Breadcrumbs>
       <Anchor component={Link} to="/versions" underline="hover">
@@ -73,6 +74,11 @@ export function VersionPage() {
           {access.platformAdmin && live !== undefined && <RollbackButton version={v.id} live={live} />}
         </Group>
       </Group>
+      {rolledBackTo !== undefined && (
+        <Alert color="blue" variant="light" role="status" icon={<IconArrowBackUp />} title={`Rolled back to version ${rolledBackTo}`}>
+          Version {rolledBackTo} is live again, published as this version {v.id}.
+        </Alert>
+      )}
       <Section
         title="Changes"
         description={v.id === 1 ? 'Everything this first version brought.' : `What changed since version ${v.id - 1}.`}

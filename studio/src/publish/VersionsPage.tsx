@@ -35,7 +35,7 @@ export function VersionsPage() {
           <Table verticalSpacing="xs" highlightOnHover aria-label="Published versions">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={110}>Version</Table.Th>
+                <Table.Th w={170}>Version</Table.Th>
                 <Table.Th>Message</Table.Th>
                 <Table.Th>Author</Table.Th>
                 <Table.Th>Published</Table.Th>
@@ -51,7 +51,7 @@ export function VersionsPage() {
                         Version {v.id}
                       </Anchor>
                       {v.id === live && (
-                        <ToneBadge size="xs" color="green">
+                        <ToneBadge size="sm" color="green">
                           Live
                         </ToneBadge>
                       )}
