@@ -3,3 +3,4 @@ export { PublishPage } from './PublishPage.js';
 export { VersionsPage } from './VersionsPage.js';
 export { VersionPage } from './VersionPage.js';
 export { PublishIndicator } from './PublishIndicator.js';
+export { problemHref, documentHref } from './problem-href.js';

@@ -4,6 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A draft as it was read: discarded only if it is still at this version. */
+export type DraftRefInput = {
+  name: string;
+  version: number;
+};
+
 /** The kinds of metadata document: record types, user criteria, ACLs, business units, case types, state models, forms, UI policies. */
 export type MetadataKind =
   | 'ACL'
@@ -103,6 +109,62 @@ export type StudioRemoveDocumentMutationVariables = Exact<{
 
 export type StudioRemoveDocumentMutation = { removeMetadataDocument: { kind: MetadataKind, name: string, hasDraft: boolean, draftVersion: number | null } };
 
+export type PublishVersionSummaryFragment = { id: number, author: string, createdAt: string, message: string, rollbackOf: number | null };
+
+export type PublishPreviewMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublishPreviewMutation = { publishMetadata: { ddl: Array<string>, changes: Array<{ kind: string, path: string, before: unknown, after: unknown }> } };
+
+export type PublishCommitMutationVariables = Exact<{
+  message: string;
+}>;
+
+
+export type PublishCommitMutation = { publishMetadata: { version: { id: number, author: string, createdAt: string, message: string, rollbackOf: number | null } | null, changes: Array<{ kind: string, path: string }> } };
+
+export type PublishDiscardDraftsMutationVariables = Exact<{
+  drafts?: Array<DraftRefInput> | DraftRefInput | null | undefined;
+}>;
+
+
+export type PublishDiscardDraftsMutation = { discardDrafts: number };
+
+export type PublishAccessDiffQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublishAccessDiffQuery = { accessDiff: { skippedTypes: Array<string>, truncated: boolean, usersChecked: number, usersUnaffected: number, changes: Array<{ userName: string, recordType: string, before: number, after: number }> } };
+
+export type PublishVersionsQueryVariables = Exact<{
+  limit: number;
+}>;
+
+
+export type PublishVersionsQuery = { metadataVersions: Array<{ id: number, author: string, createdAt: string, message: string, rollbackOf: number | null, changes: Array<{ kind: string, path: string }> }> };
+
+export type PublishVersionQueryVariables = Exact<{
+  id: number;
+}>;
+
+
+export type PublishVersionQuery = { metadataVersion: { id: number, author: string, createdAt: string, message: string, rollbackOf: number | null, changes: Array<{ kind: string, path: string, before: unknown, after: unknown }> } | null };
+
+export type PublishVersionDiffQueryVariables = Exact<{
+  from: number;
+  to: number;
+}>;
+
+
+export type PublishVersionDiffQuery = { metadataDiff: Array<{ kind: string, path: string, before: unknown, after: unknown }> };
+
+export type PublishRollbackMutationVariables = Exact<{
+  toVersion: number;
+  message?: string | null | undefined;
+}>;
+
+
+export type PublishRollbackMutation = { rollbackMetadata: { version: { id: number, author: string, createdAt: string, message: string, rollbackOf: number | null } | null } };
+
 export type StudioAccessQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -147,6 +209,15 @@ export const AccessRulesDecisionFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AccessRulesDecision"}) as unknown as TypedDocumentString<AccessRulesDecisionFragment, unknown>;
+export const PublishVersionSummaryFragmentDoc = new TypedDocumentString(`
+    fragment PublishVersionSummary on MetadataVersion {
+  id
+  author
+  createdAt
+  message
+  rollbackOf
+}
+    `, {"fragmentName":"PublishVersionSummary"}) as unknown as TypedDocumentString<PublishVersionSummaryFragment, unknown>;
 export const AccessRulesPeopleDocument = new TypedDocumentString(`
     query AccessRulesPeople($search: String!, $first: Int = 20) {
   people(
@@ -313,6 +384,120 @@ export const StudioRemoveDocumentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StudioRemoveDocumentMutation, StudioRemoveDocumentMutationVariables>;
+export const PublishPreviewDocument = new TypedDocumentString(`
+    mutation PublishPreview {
+  publishMetadata(dryRun: true) {
+    changes {
+      kind
+      path
+      before
+      after
+    }
+    ddl
+  }
+}
+    `) as unknown as TypedDocumentString<PublishPreviewMutation, PublishPreviewMutationVariables>;
+export const PublishCommitDocument = new TypedDocumentString(`
+    mutation PublishCommit($message: String!) {
+  publishMetadata(message: $message) {
+    version {
+      ...PublishVersionSummary
+    }
+    changes {
+      kind
+      path
+    }
+  }
+}
+    fragment PublishVersionSummary on MetadataVersion {
+  id
+  author
+  createdAt
+  message
+  rollbackOf
+}`) as unknown as TypedDocumentString<PublishCommitMutation, PublishCommitMutationVariables>;
+export const PublishDiscardDraftsDocument = new TypedDocumentString(`
+    mutation PublishDiscardDrafts($drafts: [DraftRefInput!]) {
+  discardDrafts(drafts: $drafts)
+}
+    `) as unknown as TypedDocumentString<PublishDiscardDraftsMutation, PublishDiscardDraftsMutationVariables>;
+export const PublishAccessDiffDocument = new TypedDocumentString(`
+    query PublishAccessDiff {
+  accessDiff {
+    changes {
+      userName
+      recordType
+      before
+      after
+    }
+    skippedTypes
+    truncated
+    usersChecked
+    usersUnaffected
+  }
+}
+    `) as unknown as TypedDocumentString<PublishAccessDiffQuery, PublishAccessDiffQueryVariables>;
+export const PublishVersionsDocument = new TypedDocumentString(`
+    query PublishVersions($limit: Int!) {
+  metadataVersions(limit: $limit) {
+    ...PublishVersionSummary
+    changes {
+      kind
+      path
+    }
+  }
+}
+    fragment PublishVersionSummary on MetadataVersion {
+  id
+  author
+  createdAt
+  message
+  rollbackOf
+}`) as unknown as TypedDocumentString<PublishVersionsQuery, PublishVersionsQueryVariables>;
+export const PublishVersionDocument = new TypedDocumentString(`
+    query PublishVersion($id: Int!) {
+  metadataVersion(id: $id) {
+    ...PublishVersionSummary
+    changes {
+      kind
+      path
+      before
+      after
+    }
+  }
+}
+    fragment PublishVersionSummary on MetadataVersion {
+  id
+  author
+  createdAt
+  message
+  rollbackOf
+}`) as unknown as TypedDocumentString<PublishVersionQuery, PublishVersionQueryVariables>;
+export const PublishVersionDiffDocument = new TypedDocumentString(`
+    query PublishVersionDiff($from: Int!, $to: Int!) {
+  metadataDiff(from: $from, to: $to) {
+    kind
+    path
+    before
+    after
+  }
+}
+    `) as unknown as TypedDocumentString<PublishVersionDiffQuery, PublishVersionDiffQueryVariables>;
+export const PublishRollbackDocument = new TypedDocumentString(`
+    mutation PublishRollback($toVersion: Int!, $message: String) {
+  rollbackMetadata(toVersion: $toVersion, message: $message) {
+    version {
+      ...PublishVersionSummary
+    }
+  }
+}
+    fragment PublishVersionSummary on MetadataVersion {
+  id
+  author
+  createdAt
+  message
+  rollbackOf
+}`) as unknown as TypedDocumentString<PublishRollbackMutation, PublishRollbackMutationVariables>;
 export const StudioAccessDocument = new TypedDocumentString(`
     query StudioAccess {
   studioAccess {
