@@ -84,13 +84,13 @@ export function FieldsTable({ doc, onChange, readOnly, problems, selected, onSel
                         {f.name || '(no name)'}
                       </Text>
                       {!published && (
-                        <Badge size="xs" variant="light" color="teal">
+                        <Badge size="xs" variant="filled" color="teal.9">
                           New
                         </Badge>
                       )}
                       {published && published.name !== f.name && (
                         <Tooltip label={`Renamed from ${published.name}: the data stays`}>
-                          <Badge size="xs" variant="light" color="violet" tt="none">
+                          <Badge size="xs" variant="filled" color="violet.9" tt="none">
                             was {published.name}
                           </Badge>
                         </Tooltip>
