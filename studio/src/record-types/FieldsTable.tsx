@@ -88,19 +88,17 @@ export function FieldsTable({ doc, onChange, readOnly, problems, selected, onSel
                           New
                         </Badge>
                       )}
-                      {published && published.name !== f.name && (
-                        <Tooltip label={`Renamed from ${published.name}: the data stays`}>
-                          <Badge size="xs" variant="filled" color="violet.9" tt="none">
-                            was {published.name}
-                          </Badge>
-                        </Tooltip>
-                      )}
                       {f.archived && (
                         <Badge size="xs" variant="light" color="gray">
                           Archived
                         </Badge>
                       )}
                     </Group>
+                    {published && published.name !== f.name && (
+                      <Text size="xs" c="dimmed">
+                        was {published.name}
+                      </Text>
+                    )}
                     {rowProblems.map((p) => (
                       <Text key={`${p.path}:${p.message}`} size="xs" c="red.8">
                         {p.message}
@@ -124,23 +122,9 @@ export function FieldsTable({ doc, onChange, readOnly, problems, selected, onSel
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={4}>
-                      {f.required && (
-                        <Badge size="xs" variant="outline" color="gray">
-                          Required
-                        </Badge>
-                      )}
-                      {f.unique && (
-                        <Badge size="xs" variant="outline" color="gray">
-                          Unique
-                        </Badge>
-                      )}
-                      {f.auto && (
-                        <Badge size="xs" variant="outline" color="gray">
-                          Auto: {f.auto}
-                        </Badge>
-                      )}
-                    </Group>
+                    <Text size="xs" c="dimmed">
+                      {[f.required && 'Required', f.unique && 'Unique', f.auto && `Auto: ${f.auto}`].filter(Boolean).join(' · ')}
+                    </Text>
                   </Table.Td>
                   <Table.Td onClick={(e) => e.stopPropagation()}>
                     <Group gap={2} wrap="nowrap" justify="flex-end">

@@ -89,7 +89,9 @@ export function RecordTypeDesignerPage() {
           This record type belongs to a business unit you do not administer (or to the platform).
         </Alert>
       )}
-      <TypeProperties doc={doc} onChange={setDoc} readOnly={readOnly} problems={draft.problems} fieldNames={[...inherited.map((f) => f.name), ...doc.fields.map((f) => f.name)]} />
+      <TypeProperties doc={doc} onChange={setDoc} readOnly={readOnly} problems={draft.problems} fieldNames={[...inherited.map((f) => f.name), ...doc.fields.map((f) => f.name)]}
+        inheritedDisplayField={doc.extends ? (working.metadata?.model?.types.get(doc.extends)?.displayField ?? null) : null}
+      />
       <Grid gap="md" align="flex-start">
         <Grid.Col span={{ base: 12, lg: field ? 7 : 12 }}>
           <FieldsTable

@@ -9,10 +9,12 @@ export interface TypePropertiesProps {
   problems: readonly MetadataProblem[];
   /** Every field a record of the type has (inherited first), for the display field. */
   fieldNames: readonly string[];
+  /** The display field the type inherits when it names none. */
+  inheritedDisplayField?: string | null;
 }
 
 /** The record type's own properties; its name is fixed (it names the table and the GraphQL type). */
-export function TypeProperties({ doc, onChange, readOnly, problems, fieldNames }: TypePropertiesProps) {
+export function TypeProperties({ doc, onChange, readOnly, problems, fieldNames, inheritedDisplayField }: TypePropertiesProps) {
   const at = (prop: string) => messageOf(problems.filter((p) => p.path === `${doc.name}.${prop}` || p.path.startsWith(`${doc.name}.${prop}.`)));
   const set = (patch: Partial<RecordTypeDoc>) => {
     const next = { ...doc, ...patch } as Record<string, unknown>;
@@ -63,6 +65,7 @@ export function TypeProperties({ doc, onChange, readOnly, problems, fieldNames }
             readOnly={readOnly}
             clearable
             searchable
+            placeholder={inheritedDisplayField ? `${inheritedDisplayField} (inherited)` : doc.numberPrefix ? 'None: references show the record number' : 'None'}
             value={doc.displayField ?? null}
             error={at('displayField')}
             data={[...new Set([...fieldNames, ...(doc.displayField ? [doc.displayField] : [])])]}
