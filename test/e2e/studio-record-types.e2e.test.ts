@@ -123,6 +123,33 @@ describe('the record types designer', () => {
     await page.close();
   });
 
+  it('creates a record type: the name is checked at once, the designer opens on the new type and saves it as a draft', async () => {
+    const page = await f.openStudio('/record-types');
+    await page.getByRole('button', { name: 'New record type' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New record type' });
+    await dialog.getByRole('textbox', { name: /^Label/ }).fill('Vendor');
+    await dialog.getByRole('textbox', { name: /^Name/ }).fill('Vendor');
+    await dialog.getByText('is not a valid name', { exact: false }).waitFor({ state: 'visible' });
+    await dialog.getByRole('textbox', { name: /^Name/ }).fill('incident');
+    await dialog.getByText('"incident" already exists').waitFor({ state: 'visible' });
+    await dialog.getByRole('textbox', { name: /^Name/ }).fill('vendor');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+
+    await page.getByRole('heading', { name: 'Record type Vendor' }).waitFor({ state: 'visible' });
+    await page.getByRole('table', { name: 'Fields' }).getByText('No fields of its own yet', { exact: false }).waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await inspector(page).getByRole('textbox', { name: /^Name/ }).fill('vendor_name');
+    await inspector(page).getByRole('textbox', { name: /^Label/ }).fill('Vendor name');
+    expect(await page.getByRole('region', { name: 'Problems' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Draft', { exact: true }).waitFor({ state: 'visible' });
+
+    await page.getByRole('link', { name: 'Record types' }).first().click();
+    const row = page.getByRole('table', { name: 'Record types' }).getByRole('row').filter({ has: page.getByRole('link', { name: 'Vendor', exact: true }) });
+    await row.getByText('Draft').waitFor({ state: 'visible' });
+    await page.close();
+  });
+
   it('logged no errors in the browser', () => {
     expect(f.session.consoleProblems).toEqual([]);
   });
