@@ -90,6 +90,7 @@ describe('the record types designer', () => {
     expect(await page.getByRole('region', { name: 'Problems' }).count()).toBe(0);
     await expectAccessible(page, 'the record type designer');
     await screenshot(page, 'studio-record-types-designer');
+    await inspector(page).screenshot({ path: 'test-results/screenshots/studio-record-types-inspector.png' });
 
     await fieldRow(page, 'urgency_note').getByRole('button', { name: 'Edit field urgency_note' }).click();
     await inspector(page).getByRole('textbox', { name: /^Name/ }).fill('BadName');

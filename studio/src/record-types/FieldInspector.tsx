@@ -5,6 +5,7 @@ import { ChoicesEditor } from './ChoicesEditor.js';
 import { DefaultValueInput } from './DefaultValueInput.js';
 import { changeFieldType, renameField, updateField } from './field-edits.js';
 import { messageOf, problemsAt, problemsOfField } from './field-problems.js';
+import { columnChangeNote } from './field-type-options.js';
 import { FieldTypeSelect } from './FieldTypeSelect.js';
 import { ReferenceSettings } from './ReferenceSettings.js';
 import { recordCountOf, type ConversionRefusals } from './use-conversion-refusals.js';
@@ -90,6 +91,11 @@ export function FieldInspector({ doc, index, onChange, onClose, readOnly, proble
         <TextInput label="Label" required readOnly={readOnly} value={f.label} error={at('label')} onChange={(e) => patch({ label: e.currentTarget.value })} />
         <Textarea label="Help" readOnly={readOnly} autosize minRows={1} value={f.help ?? ''} error={at('help')} onChange={(e) => patch({ help: e.currentTarget.value || undefined })} />
         <FieldTypeSelect field={f} published={published} readOnly={readOnly} error={at('type')} onChange={(type) => onChange(changeFieldType(doc, index, type))} />
+        {columnChangeNote(published, f) && (
+          <Alert color="yellow" variant="light" p="xs">
+            <Text size="sm">{columnChangeNote(published, f)}</Text>
+          </Alert>
+        )}
         {f.type === 'string' && (
           <NumberInput
             label="Maximum length"
@@ -119,6 +125,7 @@ export function FieldInspector({ doc, index, onChange, onClose, readOnly, proble
         {f.type === 'reference' && (
           <ReferenceSettings
             field={f}
+            published={published}
             recordTypes={recordTypes}
             readOnly={readOnly}
             referenceError={at('reference')}

@@ -84,12 +84,12 @@ export function FieldsTable({ doc, onChange, readOnly, problems, selected, onSel
                         {f.name || '(no name)'}
                       </Text>
                       {!published && (
-                        <Badge size="xs" variant="filled" color="teal.9">
+                        <Badge size="xs" variant="filled" color="teal.9" style={{ flexShrink: 0 }}>
                           New
                         </Badge>
                       )}
                       {f.archived && (
-                        <Badge size="xs" variant="light" color="gray">
+                        <Badge size="xs" variant="light" color="gray" style={{ flexShrink: 0 }}>
                           Archived
                         </Badge>
                       )}

@@ -3,6 +3,8 @@ import type { FieldDoc, RecordTypeDoc } from '../../../schema/metadata/index.js'
 
 export interface ReferenceSettingsProps {
   field: FieldDoc;
+  /** The field as published: pointing a published reference elsewhere is refused while records still refer. */
+  published?: FieldDoc | null;
   recordTypes: readonly RecordTypeDoc[];
   onChange: (patch: Pick<FieldDoc, 'reference' | 'reverseName'>) => void;
   readOnly: boolean;
@@ -11,7 +13,7 @@ export interface ReferenceSettingsProps {
 }
 
 /** The target of a reference and the name of the list of referring records it gets on the target. */
-export function ReferenceSettings({ field, recordTypes, onChange, readOnly, referenceError, reverseNameError }: ReferenceSettingsProps) {
+export function ReferenceSettings({ field, published, recordTypes, onChange, readOnly, referenceError, reverseNameError }: ReferenceSettingsProps) {
   const data = recordTypes
     .filter((t) => !t.archived || t.name === field.reference)
     .map((t) => ({ value: t.name, label: `${t.label} (${t.name})` }))
@@ -20,6 +22,11 @@ export function ReferenceSettings({ field, recordTypes, onChange, readOnly, refe
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
       <Select
         label="Refers to"
+        description={
+          published?.type === 'reference' && published.reference && published.reference !== field.reference
+            ? `Was ${published.reference}: the publish refuses while records still refer to one`
+            : 'The record type it points to'
+        }
         required
         searchable
         readOnly={readOnly}

@@ -24,3 +24,18 @@ export function fieldTypeOptions(published: FieldDoc | null, current: FieldDoc):
     return { type, offered: true, note: conversion.why ? `Checked on publish: records whose values ${conversion.why} stop it` : 'Every value converts' };
   });
 }
+
+/**
+ * What the publish checks when a published field keeps its type but its column changes (a shorter maximum
+ * length, fewer decimal places, other choices), as the DDL planner decides it; null when nothing is checked.
+ */
+export function columnChangeNote(published: FieldDoc | null, current: FieldDoc): string | null {
+  if (!published || published.type !== current.type) return null;
+  const changed =
+    (current.type === 'string' && (published.maxLength ?? 255) !== (current.maxLength ?? 255)) ||
+    (current.type === 'decimal' && (published.scale ?? 2) !== (current.scale ?? 2)) ||
+    ((current.type === 'choice' || current.type === 'multi_choice') && JSON.stringify(published.choices) !== JSON.stringify(current.choices));
+  if (!changed) return null;
+  const conversion = fieldConversion(published, current);
+  return conversion?.why ? `Checked on publish: records whose values ${conversion.why} stop it` : null;
+}

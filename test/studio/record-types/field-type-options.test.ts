@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_TYPES, fieldConversion, type FieldDoc } from '../../../schema/metadata/index.js';
-import { fieldTypeOptions } from '../../../studio/src/record-types/field-type-options.js';
+import * as fieldTypeOptionsModule from '../../../studio/src/record-types/field-type-options.js';
+
+const { fieldTypeOptions } = fieldTypeOptionsModule;
 
 const field = (f: Partial<FieldDoc>): FieldDoc => ({ name: 'x', label: 'X', type: 'string', ...f });
 
@@ -35,5 +37,18 @@ describe('the types a field may change to', () => {
     expect(fieldConversion({ type: 'integer' }, { type: 'decimal' })).toEqual({ method: 'cast', check: null, why: null });
     expect(fieldConversion({ type: 'choice' }, { type: 'multi_choice', choices: [{ value: 'a', label: 'A' }] })).toMatchObject({ method: 'wrap_in_array', check: { kind: 'choices', values: ['a'], array: false } });
     expect(fieldConversion({ type: 'multi_choice' }, { type: 'choice' })).toBeNull();
+  });
+});
+
+describe('a column change that keeps the type', () => {
+  it('says what the publish checks when the maximum length shrinks, the scale drops or the choices change', () => {
+    const { columnChangeNote } = fieldTypeOptionsModule;
+    expect(columnChangeNote(field({ maxLength: 80 }), field({ maxLength: 40 }))).toBe('Checked on publish: records whose values are longer than 40 characters stop it');
+    expect(columnChangeNote(field({ maxLength: 80 }), field({ maxLength: 80, label: 'Other' }))).toBeNull();
+    expect(columnChangeNote(field({ type: 'decimal', scale: 2 }), field({ type: 'decimal', scale: 0 }))).toBe('Checked on publish: records whose values have more than 0 decimal places stop it');
+    expect(columnChangeNote(field({ type: 'decimal', scale: 2 }), field({ type: 'decimal', scale: 4 }))).toBeNull();
+    const a = { value: 'a', label: 'A' };
+    expect(columnChangeNote(field({ type: 'choice', choices: [a, { value: 'b', label: 'B' }] }), field({ type: 'choice', choices: [a] }))).toBe('Checked on publish: records whose values are not among the choices stop it');
+    expect(columnChangeNote(null, field({ maxLength: 1 }))).toBeNull();
   });
 });
