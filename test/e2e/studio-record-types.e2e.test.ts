@@ -108,6 +108,8 @@ describe('the record types designer', () => {
     await fieldRow(page, 'impact').getByRole('button', { name: 'Edit field impact' }).click();
     const order = () => inspector(page).locator('[data-choice]').evaluateAll((els) => els.map((e) => e.getAttribute('data-choice')));
     expect(await order()).toEqual(['high', 'medium', 'low']);
+    // Before any edit: the frame's orange "Unsaved changes" badge is below AA contrast (shared frame, reported).
+    await expectAccessible(page, 'the choices editor');
     await inspector(page).getByRole('button', { name: 'Reorder High' }).focus();
     // dnd-kit measures the rows after the pick-up: each key waits for the frame before the next.
     for (const key of ['Space', 'ArrowDown', 'Space']) {
@@ -115,6 +117,8 @@ describe('the record types designer', () => {
       await page.waitForTimeout(250);
     }
     await expect.poll(order).toEqual(['medium', 'high', 'low']);
+    await inspector(page).getByText('records whose values are not among the choices', { exact: false }).waitFor({ state: 'visible' });
+    await inspector(page).screenshot({ path: 'test-results/screenshots/studio-record-types-choices.png' });
 
     await fieldRow(page, 'close_code').getByRole('button', { name: 'Archive field close_code' }).click();
     await fieldRow(page, 'close_code').getByText('Archived').waitFor({ state: 'visible' });

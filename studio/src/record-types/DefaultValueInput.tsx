@@ -1,4 +1,5 @@
 import { MultiSelect, NumberInput, Select, Text, Textarea, TextInput } from '@mantine/core';
+import { MONO_INPUT_STYLES } from './mono-input.js';
 import { useState } from 'react';
 import { UnreachableCaseError, type FieldDoc } from '../../../schema/metadata/index.js';
 
@@ -125,7 +126,7 @@ function JsonDefault({ value, onChange, readOnly, error }: { value: unknown; onC
       minRows={2}
       value={text}
       error={parseError ?? error}
-      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+      styles={MONO_INPUT_STYLES}
       onChange={(e) => {
         const next = e.currentTarget.value;
         setText(next);

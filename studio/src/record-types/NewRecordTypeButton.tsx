@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { MONO_INPUT_STYLES } from './mono-input.js';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -43,7 +44,7 @@ export function NewRecordTypeButton() {
             value={name}
             error={nameError}
             onChange={(e) => setName(e.currentTarget.value)}
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            styles={MONO_INPUT_STYLES}
           />
           <Select
             label="Extends"

@@ -1,4 +1,5 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { MONO_INPUT_STYLES } from './mono-input.js';
 import type { FieldDoc, RecordTypeDoc } from '../../../schema/metadata/index.js';
 
 export interface ReferenceSettingsProps {
@@ -44,7 +45,7 @@ export function ReferenceSettings({ field, published, recordTypes, onChange, rea
         value={field.reverseName ?? ''}
         error={reverseNameError}
         onChange={(e) => onChange({ reference: field.reference, reverseName: e.currentTarget.value || undefined })}
-        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+        styles={MONO_INPUT_STYLES}
       />
     </SimpleGrid>
   );
