@@ -2,7 +2,6 @@ import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, us
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { MONO_INPUT_STYLES } from './mono-input.js';
 import { IconGripVertical, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ChoiceDoc } from '../../../schema/metadata/index.js';
 import { freeChoiceValue, moveChoice } from './field-edits.js';
@@ -92,7 +91,6 @@ function ChoiceRow({ id, index, choice, readOnly, onChange, onRemove }: ChoiceRo
         readOnly={readOnly}
         value={choice.value}
         onChange={(e) => onChange({ value: e.currentTarget.value })}
-        styles={MONO_INPUT_STYLES}
         style={{ flex: 1 }}
       />
       <TextInput size="xs" aria-label={`Label of ${shown}`} readOnly={readOnly} value={choice.label} onChange={(e) => onChange({ label: e.currentTarget.value })} style={{ flex: 1 }} />

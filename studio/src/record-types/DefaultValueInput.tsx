@@ -1,5 +1,4 @@
 import { MultiSelect, NumberInput, Select, Text, Textarea, TextInput } from '@mantine/core';
-import { MONO_INPUT_STYLES } from './mono-input.js';
 import { useState } from 'react';
 import { UnreachableCaseError, type FieldDoc } from '../../../schema/metadata/index.js';
 
@@ -126,7 +125,6 @@ function JsonDefault({ value, onChange, readOnly, error }: { value: unknown; onC
       minRows={2}
       value={text}
       error={parseError ?? error}
-      styles={MONO_INPUT_STYLES}
       onChange={(e) => {
         const next = e.currentTarget.value;
         setText(next);

@@ -1,5 +1,4 @@
 import { ActionIcon, Alert, Badge, Checkbox, Divider, Group, NumberInput, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { MONO_INPUT_STYLES } from './mono-input.js';
 import { IconAlertTriangle, IconX } from '@tabler/icons-react';
 import { nameProblem, type FieldDoc, type MetadataProblem, type RecordTypeDoc } from '../../../schema/metadata/index.js';
 import { ChoicesEditor } from './ChoicesEditor.js';
@@ -87,7 +86,6 @@ export function FieldInspector({ doc, index, onChange, onClose, readOnly, proble
           value={f.name}
           error={nameError}
           onChange={(e) => onChange(renameField(doc, index, e.currentTarget.value))}
-          styles={MONO_INPUT_STYLES}
         />
         <TextInput label="Label" required readOnly={readOnly} value={f.label} error={at('label')} onChange={(e) => patch({ label: e.currentTarget.value })} />
         <Textarea label="Help" readOnly={readOnly} autosize minRows={1} value={f.help ?? ''} error={at('help')} onChange={(e) => patch({ help: e.currentTarget.value || undefined })} />

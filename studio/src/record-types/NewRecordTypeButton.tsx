@@ -1,5 +1,4 @@
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { MONO_INPUT_STYLES } from './mono-input.js';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -44,7 +43,6 @@ export function NewRecordTypeButton() {
             value={name}
             error={nameError}
             onChange={(e) => setName(e.currentTarget.value)}
-            styles={MONO_INPUT_STYLES}
           />
           <Select
             label="Extends"

@@ -1,5 +1,4 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
-import { MONO_INPUT_STYLES } from './mono-input.js';
 import type { FieldDoc, RecordTypeDoc } from '../../../schema/metadata/index.js';
 
 export interface ReferenceSettingsProps {
@@ -45,7 +44,6 @@ export function ReferenceSettings({ field, published, recordTypes, onChange, rea
         value={field.reverseName ?? ''}
         error={reverseNameError}
         onChange={(e) => onChange({ reference: field.reference, reverseName: e.currentTarget.value || undefined })}
-        styles={MONO_INPUT_STYLES}
       />
     </SimpleGrid>
   );
