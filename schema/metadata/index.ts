@@ -1,5 +1,6 @@
 export * from './auto-field.js';
 export * from './field-types.js';
+export * from './field-conversions.js';
 export * from './names.js';
 export * from './record-type.js';
 export * from './model.js';
