@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { ERROR_CONTRAST } from './error-contrast.js';
 import { NAME_PATTERN, type MetadataSnapshot } from '../../../schema/metadata/index.js';
 
 export interface NewStateModelModalProps {
@@ -21,7 +22,7 @@ export function NewStateModelModal({ opened, onClose, snapshot, recordTypes, onC
   const typeError = !recordType ? 'Choose the record type whose states this model defines' : taken.some((m) => m.recordType === recordType) ? `"${recordType}" already has a state model` : null;
   const nameError = !name ? 'A name is needed' : !NAME_PATTERN.test(name) ? 'Lower-case letters, digits and underscores, starting with a letter' : snapshot.stateModels?.[name] ? `A state model named "${name}" exists` : null;
   return (
-    <Modal opened={opened} onClose={onClose} title="New state model" centered>
+    <Modal opened={opened} onClose={onClose} title="New state model" centered closeButtonProps={{ 'aria-label': 'Close' }} styles={{ content: ERROR_CONTRAST }}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Center, Loader } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { StateModelDoc } from '../../../schema/case/index.js';
 import { unitOfDocument } from '../../../schema/metadata/index.js';
@@ -26,6 +26,12 @@ export function StateModelDesignerPage() {
   const access = useStudioAccess();
   const [unit] = useUnitFilter();
   const listPath = `/state-models${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`;
+
+  // A new model is an unsaved change from the start, so it can be saved before anything in it is edited.
+  const fresh = draft.status === 'ready' && !draft.serverDoc && !draft.dirty && !!initial && !!draft.doc;
+  useEffect(() => {
+    if (fresh && draft.doc) draft.setDoc(draft.doc);
+  }, [fresh, draft]);
 
   const placement = useMemo(
     () => (draft.doc && metadata && published ? unitOfDocument({ published: published.snapshot, working: metadata.snapshot }, 'stateModel', draft.doc) : null),

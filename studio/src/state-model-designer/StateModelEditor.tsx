@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StateModelDoc } from '../../../schema/case/index.js';
 import type { MetadataProblem, Model } from '../../../schema/metadata/index.js';
+import { ERROR_CONTRAST } from './error-contrast.js';
 import { StateModelCanvas } from './canvas/StateModelCanvas.js';
 import { autoLayout } from './layout/auto-layout.js';
 import { lintStateModel, validatorItems } from './lint/lint-state-model.js';
@@ -92,7 +93,7 @@ function EditorBody({ doc: outside, onChange, problems, model, readOnly }: State
   const onKeyDown = useEditorShortcuts(readOnly);
 
   return (
-    <Stack gap="sm" onKeyDown={onKeyDown}>
+    <Stack gap="sm" onKeyDown={onKeyDown} style={ERROR_CONTRAST}>
       <EditorToolbar readOnly={readOnly} layingOut={layingOut} onAutoLayout={() => void layout(store.getState().doc)} onFit={() => store.getState().requestFit()} />
       {refusal && (
         <Alert color="orange" variant="light" withCloseButton closeButtonLabel="Dismiss" onClose={() => setRefusal(null)} title="Transition not added">

@@ -99,23 +99,23 @@ export function StateModelsPage() {
                   <Table.Td>
                     <Group gap={4}>
                       {!published.snapshot.stateModels[m.name] ? (
-                        <Badge variant="light" color="gray">
+                        <Badge variant="dot" color="gray">
                           New
                         </Badge>
                       ) : (
                         !drafted.has(m.name) && (
-                          <Badge variant="light" color="green">
+                          <Badge variant="dot" color="green">
                             Published
                           </Badge>
                         )
                       )}
                       {drafted.has(m.name) && (
-                        <Badge variant="light" color="blue">
+                        <Badge variant="dot" color="blue">
                           Draft
                         </Badge>
                       )}
                       {unsaved.has(m.name) && (
-                        <Badge variant="light" color="orange">
+                        <Badge variant="dot" color="orange">
                           Unsaved changes
                         </Badge>
                       )}

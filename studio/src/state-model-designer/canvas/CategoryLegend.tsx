@@ -7,7 +7,7 @@ export function CategoryLegend() {
   return (
     <Group gap={6} role="list" aria-label="State categories">
       {STATE_CATEGORIES.map((c) => (
-        <Badge key={c} role="listitem" color={CATEGORY_COLORS[c]} variant="light" size="sm" radius="sm">
+        <Badge key={c} role="listitem" color={CATEGORY_COLORS[c]} variant="dot" size="sm">
           {CATEGORY_LABELS[c]}
         </Badge>
       ))}

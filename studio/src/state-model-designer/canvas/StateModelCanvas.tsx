@@ -50,7 +50,7 @@ export function StateModelCanvas({ flaggedStates, flaggedTransitions, onRefusal,
   useEffect(() => {
     if (!fitRequest.seq) return;
     // After the nodes of a new layout are in place.
-    const frame = requestAnimationFrame(() => void flow.fitView({ nodes: fitRequest.nodes.map((id) => ({ id })), duration: 250, padding: 0.2, maxZoom: fitRequest.nodes.length ? 1.2 : 1 }));
+    const frame = requestAnimationFrame(() => void flow.fitView({ ...(fitRequest.nodes.length ? { nodes: fitRequest.nodes.map((id) => ({ id })) } : {}), duration: 250, padding: 0.15, maxZoom: fitRequest.nodes.length ? 1.2 : 1 }));
     return () => cancelAnimationFrame(frame);
   }, [fitRequest, flow]);
 

@@ -21,6 +21,7 @@ export type StateFlowNode = Node<StateNodeData, 'state'>;
  */
 export const StateNode = memo(function StateNode({ data, selected }: NodeProps<StateFlowNode>) {
   const color = CATEGORY_COLORS[data.state.category];
+  const edge = selected ? 'var(--mantine-color-blue-6)' : data.flagged ? 'var(--mantine-color-red-5)' : 'var(--mantine-color-gray-4)';
   return (
     <div
       className="state-node"
@@ -30,14 +31,15 @@ export const StateNode = memo(function StateNode({ data, selected }: NodeProps<S
         minHeight: NODE_HEIGHT,
         boxSizing: 'border-box',
         background: 'var(--mantine-color-body)',
-        border: `1px solid ${selected ? 'var(--mantine-color-blue-6)' : data.flagged ? 'var(--mantine-color-red-5)' : 'var(--mantine-color-gray-4)'}`,
-        borderLeft: `6px solid var(--mantine-color-${color}-6)`,
+        borderStyle: 'solid',
+        borderWidth: '1px 1px 1px 6px',
+        borderColor: `${edge} ${edge} ${edge} var(--mantine-color-${color}-6)`,
         borderRadius: 8,
         padding: '6px 10px',
         boxShadow: selected ? '0 0 0 3px var(--mantine-color-blue-2)' : '0 1px 2px rgba(0,0,0,0.08)',
       }}
     >
-      <Handle type="target" position={Position.Left} aria-label={`Into ${data.state.label}`} />
+      <Handle type="target" position={Position.Left} />
       <Group gap={6} wrap="nowrap" justify="space-between">
         <Text size="sm" fw={600} truncate>
           {data.state.label}
@@ -55,11 +57,11 @@ export const StateNode = memo(function StateNode({ data, selected }: NodeProps<S
         <Text size="xs" c="dimmed" ff="monospace" truncate>
           {data.state.name}
         </Text>
-        <Badge size="xs" color={color} variant="light">
+        <Badge size="xs" color={color} variant="dot">
           {CATEGORY_LABELS[data.state.category]}
         </Badge>
       </Group>
-      <Handle type="source" position={Position.Right} aria-label={`Out of ${data.state.label}`} />
+      <Handle type="source" position={Position.Right} />
     </div>
   );
 });

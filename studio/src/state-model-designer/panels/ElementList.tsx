@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Paper, Table, Tabs, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Paper, ScrollArea, Table, Tabs, Text, VisuallyHidden } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { CATEGORY_COLORS, CATEGORY_LABELS } from '../canvas/category-colors.js';
 import { useEditor, useEditorStoreApi } from '../store/state-model-store.js';
@@ -20,13 +20,14 @@ export function ElementList({ readOnly }: { readOnly: boolean }) {
   const pickTransition = (index: number, from: string, to: string) => (store.getState().select({ states: [], transitions: [index] }), store.getState().requestFit([from, to]));
   return (
     <Paper withBorder p="md">
-      <Tabs defaultValue="states">
+      <Tabs defaultValue="states" keepMounted={false}>
         <Tabs.List aria-label="Lists">
           <Tabs.Tab value="states">States ({doc.states.length})</Tabs.Tab>
           <Tabs.Tab value="transitions">Transitions ({doc.transitions.length})</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="states" pt="sm">
-          <Table highlightOnHover aria-label="States" verticalSpacing={4}>
+          <ScrollArea.Autosize mah={440} type="auto">
+          <Table highlightOnHover stickyHeader aria-label="States" verticalSpacing={4}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>State</Table.Th>
@@ -57,14 +58,14 @@ export function ElementList({ readOnly }: { readOnly: boolean }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge size="sm" variant="light" color={CATEGORY_COLORS[s.category]}>
+                    <Badge size="sm" variant="dot" color={CATEGORY_COLORS[s.category]}>
                       {CATEGORY_LABELS[s.category]}
                     </Badge>
                   </Table.Td>
                   <Table.Td>{doc.transitions.filter((t) => t.from === s.name).length}</Table.Td>
                   <Table.Td ta="right">
                     {!readOnly && (
-                      <ActionIcon variant="subtle" color="red" aria-label={`Delete state ${s.label}`} onClick={() => deleteStates([s.name])}>
+                      <ActionIcon variant="subtle" color="red.9" aria-label={`Delete state ${s.label}`} onClick={() => deleteStates([s.name])}>
                         <IconTrash size={16} />
                       </ActionIcon>
                     )}
@@ -73,9 +74,11 @@ export function ElementList({ readOnly }: { readOnly: boolean }) {
               ))}
             </Table.Tbody>
           </Table>
+          </ScrollArea.Autosize>
         </Tabs.Panel>
         <Tabs.Panel value="transitions" pt="sm">
-          <Table highlightOnHover aria-label="Transitions" verticalSpacing={4}>
+          <ScrollArea.Autosize mah={440} type="auto">
+          <Table highlightOnHover stickyHeader aria-label="Transitions" verticalSpacing={4}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Button</Table.Th>
@@ -104,7 +107,7 @@ export function ElementList({ readOnly }: { readOnly: boolean }) {
                   </Table.Td>
                   <Table.Td ta="right">
                     {!readOnly && (
-                      <ActionIcon variant="subtle" color="red" aria-label={`Delete transition ${t.from} to ${t.to}`} onClick={() => deleteTransitions([i])}>
+                      <ActionIcon variant="subtle" color="red.9" aria-label={`Delete transition ${t.from} to ${t.to}`} onClick={() => deleteTransitions([i])}>
                         <IconTrash size={16} />
                       </ActionIcon>
                     )}
@@ -113,6 +116,7 @@ export function ElementList({ readOnly }: { readOnly: boolean }) {
               ))}
             </Table.Tbody>
           </Table>
+          </ScrollArea.Autosize>
         </Tabs.Panel>
       </Tabs>
     </Paper>

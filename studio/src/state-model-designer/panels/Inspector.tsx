@@ -42,7 +42,7 @@ export function Inspector({ model, readOnly }: { model: Model | null; readOnly: 
         {!readOnly && (
           <Button
             variant="light"
-            color="red"
+            color="red.9"
             size="xs"
             leftSection={<IconTrash size={14} />}
             onClick={() => (states.length ? deleteStates(states) : deleteTransitions(transitions))}

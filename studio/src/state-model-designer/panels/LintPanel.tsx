@@ -24,7 +24,7 @@ export function LintPanel({ items }: { items: readonly LintItem[] }) {
           <Title order={3} size="h5">
             Checks
           </Title>
-          <Badge color={items.some((i) => i.severity === 'error') ? 'red' : items.length ? 'orange' : 'teal'} variant="light">
+          <Badge color={items.some((i) => i.severity === 'error') ? 'red' : items.length ? 'orange' : 'teal'} variant="dot">
             {items.length ? `${items.length} finding${items.length === 1 ? '' : 's'}` : 'All good'}
           </Badge>
         </Group>
