@@ -17,22 +17,22 @@ describe('layout', () => {
     expect(graph.edges.map((e) => e.id)).toEqual(['t0', 't1', 't2']);
   });
 
-  it('lays a model out left to right with ELK (as the worker does)', async () => {
+  it('lays a model out top to bottom with ELK (as the worker does)', async () => {
     const positions = fromElkGraph(await new Elk().layout(toElkGraph(smallModel())));
     expect(Object.keys(positions).sort()).toEqual(['cancelled', 'closed', 'new', 'work']);
-    expect(positions.new!.x).toBeLessThan(positions.work!.x);
-    expect(positions.work!.x).toBeLessThan(positions.closed!.x);
+    expect(positions.new!.y).toBeLessThan(positions.work!.y);
+    expect(positions.work!.y).toBeLessThan(positions.closed!.y);
   });
 
-  it('has a layered fallback: columns by distance from the initial state, unreached states last', () => {
+  it('has a layered fallback: rows by distance from the initial state, unreached states last', () => {
     const doc = smallModel();
     doc.states.push({ name: 'lost', label: 'Lost', category: 'on_hold' });
     const p = layeredPositions(doc);
-    expect(p.new!.x).toBe(0);
-    expect(p.work!.x).toBe(p.cancelled!.x);
-    expect(p.closed!.x).toBeGreaterThan(p.work!.x);
-    expect(p.lost!.x).toBeGreaterThan(p.closed!.x);
-    expect(p.work!.y).not.toBe(p.cancelled!.y);
+    expect(p.new!.y).toBe(0);
+    expect(p.work!.y).toBe(p.cancelled!.y);
+    expect(p.closed!.y).toBeGreaterThan(p.work!.y);
+    expect(p.lost!.y).toBeGreaterThan(p.closed!.y);
+    expect(p.work!.x).not.toBe(p.cancelled!.x);
   });
 });
 

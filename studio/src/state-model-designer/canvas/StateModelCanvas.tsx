@@ -32,7 +32,7 @@ export interface StateModelCanvasProps {
 }
 
 /**
- * The state model as a graph: drag to move, connect a node's right handle to another's left to add a transition,
+ * The state model as a graph: drag to move, connect a node's bottom handle to another's top to add a transition,
  * click to select (the inspector edits the selection). Positions live in the editor store, not the document.
  */
 export function StateModelCanvas({ flaggedStates, flaggedTransitions, onRefusal, readOnly }: StateModelCanvasProps) {

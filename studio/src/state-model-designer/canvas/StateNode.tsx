@@ -39,7 +39,7 @@ export const StateNode = memo(function StateNode({ data, selected }: NodeProps<S
         boxShadow: selected ? '0 0 0 3px var(--mantine-color-blue-2)' : '0 1px 2px rgba(0,0,0,0.08)',
       }}
     >
-      <Handle type="target" position={Position.Left} />
+      <Handle type="target" position={Position.Top} />
       <Group gap={6} wrap="nowrap" justify="space-between">
         <Text size="sm" fw={600} truncate>
           {data.state.label}
@@ -61,7 +61,7 @@ export const StateNode = memo(function StateNode({ data, selected }: NodeProps<S
           {CATEGORY_LABELS[data.state.category]}
         </Badge>
       </Group>
-      <Handle type="source" position={Position.Right} />
+      <Handle type="source" position={Position.Bottom} />
     </div>
   );
 });

@@ -15,7 +15,8 @@ export interface ElkOutput {
 }
 
 /**
- * A state model as an ELK layered graph, left to right in the order of the moves, the initial state first.
+ * A state model as an ELK layered graph, top to bottom in the order of the moves, the initial state first
+ * (lifecycles are long chains: left to right they would not fit a canvas beside the inspector).
  * Transitions to unknown states (a half-edited document) are left out rather than failing the layout.
  */
 export function toElkGraph(doc: StateModelDoc): ElkInput {
@@ -25,9 +26,9 @@ export function toElkGraph(doc: StateModelDoc): ElkInput {
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '90',
-      'elk.spacing.nodeNode': '40',
+      'elk.direction': 'DOWN',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
+      'elk.spacing.nodeNode': '50',
       'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     },
@@ -41,8 +42,8 @@ export function fromElkGraph(result: ElkOutput): Record<string, XY> {
 }
 
 /**
- * A quick layered layout without ELK: columns by distance from the initial state (breadth first), states nothing
- * reaches in a last column. Used where no worker runs (tests) and when the worker fails.
+ * A quick layered layout without ELK: rows by distance from the initial state (breadth first), states nothing
+ * reaches in a last row. Used where no worker runs (tests) and when the worker fails.
  */
 export function layeredPositions(doc: StateModelDoc): Record<string, XY> {
   const out = new Map<string, string[]>();
@@ -59,10 +60,10 @@ export function layeredPositions(doc: StateModelDoc): Record<string, XY> {
   const rows = new Map<number, number>();
   const positions: Record<string, XY> = {};
   for (const s of doc.states) {
-    const column = depth.get(s.name) ?? last;
-    const row = rows.get(column) ?? 0;
-    rows.set(column, row + 1);
-    positions[s.name] = { x: column * (NODE_WIDTH + 90), y: row * (NODE_HEIGHT + 40) };
+    const layer = depth.get(s.name) ?? last;
+    const index = rows.get(layer) ?? 0;
+    rows.set(layer, index + 1);
+    positions[s.name] = { x: index * (NODE_WIDTH + 50), y: layer * (NODE_HEIGHT + 70) };
   }
   return positions;
 }

@@ -41,7 +41,7 @@ export function Inspector({ model, readOnly }: { model: Model | null; readOnly: 
         </Title>
         {!readOnly && (
           <Button
-            variant="light"
+            variant="outline"
             color="red.9"
             size="xs"
             leftSection={<IconTrash size={14} />}

@@ -36,26 +36,25 @@ export function LintPanel({ items }: { items: readonly LintItem[] }) {
         )}
         <Stack gap={4} role="list" aria-label="Findings" mah={260} style={{ overflowY: 'auto' }}>
           {items.map((item) => (
-            <UnstyledButton
-              key={item.id}
-              role="listitem"
-              onClick={() => go(item)}
-              aria-label={`${item.severity === 'error' ? 'Error' : 'Warning'}: ${item.message}`}
-              p={6}
-              style={{ borderRadius: 6, display: 'flex', gap: 8, alignItems: 'flex-start' }}
-              className="state-lint-item"
-            >
-              {item.severity === 'error' ? <IconAlertCircle size={16} color="var(--mantine-color-red-7)" style={{ flex: 'none', marginTop: 2 }} aria-hidden /> : <IconAlertTriangle size={16} color="var(--mantine-color-orange-7)" style={{ flex: 'none', marginTop: 2 }} aria-hidden />}
-              <Text size="sm">
-                {item.message}
-                {item.source === 'validator' && (
-                  <Text span size="xs" c="dimmed">
-                    {' '}
-                    (publish check)
-                  </Text>
-                )}
-              </Text>
-            </UnstyledButton>
+            <div key={item.id} role="listitem">
+              <UnstyledButton
+                onClick={() => go(item)}
+                aria-label={`${item.severity === 'error' ? 'Error' : 'Warning'}: ${item.message}`}
+                p={6}
+                style={{ borderRadius: 6, display: 'flex', gap: 8, alignItems: 'flex-start', width: '100%' }}
+              >
+                {item.severity === 'error' ? <IconAlertCircle size={16} color="var(--mantine-color-red-7)" style={{ flex: 'none', marginTop: 2 }} aria-hidden /> : <IconAlertTriangle size={16} color="var(--mantine-color-orange-7)" style={{ flex: 'none', marginTop: 2 }} aria-hidden />}
+                <Text size="sm">
+                  {item.message}
+                  {item.source === 'validator' && (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      (publish check)
+                    </Text>
+                  )}
+                </Text>
+              </UnstyledButton>
+            </div>
           ))}
         </Stack>
       </Stack>

@@ -52,7 +52,7 @@ export function StateInspector({ state, initial, readOnly }: StateInspectorProps
         onChange={(e) => e.currentTarget.checked && makeInitial(state.name)}
       />
       {!readOnly && (
-        <Button variant="light" color="red.9" size="xs" leftSection={<IconTrash size={14} />} onClick={() => deleteStates([state.name])}>
+        <Button variant="outline" color="red.9" size="xs" leftSection={<IconTrash size={14} />} onClick={() => deleteStates([state.name])}>
           Delete state and its transitions
         </Button>
       )}

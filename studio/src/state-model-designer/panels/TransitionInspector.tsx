@@ -79,7 +79,7 @@ export function TransitionInspector({ doc, index, transition, model, readOnly }:
         onChange={(value) => updateTransition(index, { requires: value })}
       />
       {!readOnly && (
-        <Button variant="light" color="red.9" size="xs" leftSection={<IconTrash size={14} />} onClick={() => deleteTransitions([index])}>
+        <Button variant="outline" color="red.9" size="xs" leftSection={<IconTrash size={14} />} onClick={() => deleteTransitions([index])}>
           Delete transition
         </Button>
       )}
