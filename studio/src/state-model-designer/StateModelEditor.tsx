@@ -102,7 +102,7 @@ function EditorBody({ doc: outside, onChange, problems, model, readOnly }: State
       )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Paper withBorder pos="relative" h={600} style={{ overflow: 'hidden' }}>
+          <Paper withBorder pos="relative" h={680} style={{ overflow: 'hidden' }}>
             <LoadingOverlay visible={!placed} loaderProps={{ 'aria-label': 'Laying out the states' } as object} />
             <Box h="100%">
               <StateModelCanvas flaggedStates={flaggedStates} flaggedTransitions={flaggedTransitions} onRefusal={setRefusal} readOnly={readOnly} />
