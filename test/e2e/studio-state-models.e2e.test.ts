@@ -18,6 +18,18 @@ async function waitForCanvas(page: Page, count: number) {
   await expect.poll(() => page.locator('.mantine-LoadingOverlay-root').count(), { timeout: 30_000 }).toBe(0);
 }
 
+/** The zoom-to-fit animation is over: the viewport's transform stays the same for a while. */
+async function waitForStillViewport(page: Page) {
+  const transform = () => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(250);
+    const now = await transform();
+    if (now === last) return;
+    last = now;
+  }
+}
+
 async function pick(page: Page, label: string, option: string) {
   await page.getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option }).click();
@@ -88,7 +100,15 @@ describe('the state model designer', () => {
 
     // By hand on the canvas: from the new state's right handle to Review's left handle.
     await page.getByRole('button', { name: 'Zoom to fit' }).click();
-    await page.waitForTimeout(400);
+    await waitForStillViewport(page);
+    // Out of the column the new state was added to, so the drag crosses no other node or edge.
+    const node = await page.locator('.react-flow__node[data-id="new_state"]').boundingBox();
+    await page.mouse.move(node!.x + node!.width / 2, node!.y + node!.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(node!.x + node!.width * 1.8, node!.y - node!.height * 2, { steps: 10 });
+    await page.mouse.up();
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
+    await waitForStillViewport(page);
     const from = await page.locator('.react-flow__node[data-id="new_state"] .react-flow__handle.source').boundingBox();
     const to = await page.locator('.react-flow__node[data-id="review"] .react-flow__handle.target').boundingBox();
     await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
