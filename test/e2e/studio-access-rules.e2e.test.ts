@@ -1,4 +1,3 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStudioFixture, type StudioFixture } from './studio-fixture.js';
@@ -17,16 +16,6 @@ beforeAll(async () => {
   parentCase = d.parent.nodes[0].number;
 }, 300_000);
 afterAll(() => f?.close());
-
-/**
- * axe on the page's main region only. The shell's header badge for a unit administrator (teal, light) is under
- * 4.5:1 — the shell's to fix, reported; this designer's own content is still checked in full.
- */
-async function expectMainAccessible(page: Page, label: string) {
-  const result = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad, `axe on ${label}`).toEqual([]);
-}
 
 async function explain(page: Page, search: string, option: RegExp, number: string) {
   const user = page.getByRole('combobox', { name: 'User' });
@@ -134,7 +123,7 @@ describe('the access rules designer', () => {
     const page = await f.openStudio('/access-rules/hr_leave_request?unit=hr', 'hana.hradmin');
     await page.getByRole('region', { name: 'Explain access' }).getByText('For the platform administrator').waitFor({ state: 'visible' });
     await page.getByRole('button', { name: 'Add rule', exact: true }).waitFor({ state: 'visible' });
-    await expectMainAccessible(page, 'the designer as a unit administrator');
+    await expectAccessible(page, 'the designer as a unit administrator');
     await screenshot(page, 'studio-access-rules-unit-admin');
     await page.goto(`${f.t.atrium.url}/studio/access-rules/customer_case?unit=hr`);
     await page.getByText('Read only', { exact: true }).waitFor({ state: 'visible' });

@@ -2,8 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigModel } from '../studio/state-model-designer/fixtures.js';
 import { startStudioFixture, type StudioFixture } from './studio-fixture.js';
-import { AxeBuilder } from '@axe-core/playwright';
-import { screenshot } from './studio-page.js';
+import { expectAccessible, screenshot } from './studio-page.js';
 
 let f: StudioFixture;
 beforeAll(async () => {
@@ -33,17 +32,6 @@ async function waitForStillViewport(page: Page) {
 async function pick(page: Page, label: string, option: string) {
   await page.getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option }).click();
-}
-
-/**
- * axe as `expectAccessible` runs it, minus two badges this designer does not own and that fail colour contrast
- * (Mantine's light variant): the shell header's "Unit admin" badge and the editor frame's status badge beside the
- * h2. Reported to the shell's owner; everything of the designer is checked.
- */
-async function expectAccessible(page: Page, label: string) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('header .mantine-Badge-root').exclude('h2 + .mantine-Badge-root').analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 8).join(', ')}`), `axe on ${label}`).toEqual([]);
 }
 
 const transitionsTab = (page: Page) => page.getByRole('tab', { name: /^Transitions/ });
