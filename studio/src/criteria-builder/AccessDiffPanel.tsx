@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowRight, IconShieldCheck } from '@tabler/icons-react';
+import { IconShieldCheck } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { CriteriaBuilderAccessDiffDocument } from '../graphql/generated/graphql.js';
 import { useGqlQuery } from '../graphql/use-gql.js';
@@ -93,7 +93,7 @@ export function AccessDiffPanel({ dirty, save, saving, draftVersion }: AccessDif
                 Nobody would gain or lose read access to any record.
               </Text>
             ) : (
-              <ScrollArea.Autosize mah={420} type="auto">
+              <ScrollArea.Autosize mah={420} type="auto" viewportProps={{ tabIndex: 0, "aria-label": "Access changes, scrollable" }}>
                 <Table striped verticalSpacing={6} aria-label="Access changes by user and record type" stickyHeader>
                   <Table.Thead>
                     <Table.Tr>
@@ -112,10 +112,8 @@ export function AccessDiffPanel({ dirty, save, saving, draftVersion }: AccessDif
                             {c.userName}
                           </Table.Td>
                           <Table.Td fz="sm">{c.recordType}</Table.Td>
-                          <Table.Td ta="right" fz="sm">
-                            <Group gap={4} justify="flex-end" wrap="nowrap">
-                              {c.before} <IconArrowRight size={12} aria-label="becomes" /> {c.after}
-                            </Group>
+                          <Table.Td ta="right" fz="sm" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                            {`${c.before} → ${c.after}`}
                           </Table.Td>
                           <Table.Td ta="right">
                             <Badge color={delta > 0 ? 'teal' : 'red'} variant="light">

@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Divider, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Checkbox, Code, Divider, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import type { Condition } from '../../../schema/condition/index.js';
 import type { UserCriteriaDoc } from '../../../schema/access/index.js';
 import type { Model } from '../../../schema/metadata/index.js';
@@ -24,6 +24,15 @@ export function CriteriaForm({ doc, onChange, model, directory, directoryError, 
     <Stack gap="md">
       <Paper withBorder p="md" radius="md">
         <Stack gap="sm">
+          <Group gap="xs">
+            <Text size="sm" fw={500}>
+              Name
+            </Text>
+            <Code>{doc.name}</Code>
+            <Text size="xs" c="dimmed">
+              rules refer to the criteria by this name
+            </Text>
+          </Group>
           <TextInput
             label="Label"
             description="What designers see when they pick these criteria."
@@ -95,6 +104,8 @@ export function CriteriaForm({ doc, onChange, model, directory, directoryError, 
               description="Members, including members of groups nested below."
               noun="group"
               options={directory?.groups ?? null}
+            complete={!readOnly && !!directory?.complete.has('groups')}
+              complete={!readOnly && !!directory?.complete.has('groups')}
               value={doc.groups ?? []}
               onChange={(v) => onChange((d) => withList(d, 'groups', v))}
               readOnly={readOnly}
@@ -104,6 +115,8 @@ export function CriteriaForm({ doc, onChange, model, directory, directoryError, 
               description="Granted to the user or to one of its groups."
               noun="role"
               options={directory?.roles ?? null}
+            complete={!readOnly && !!directory?.complete.has('roles')}
+              complete={!readOnly && !!directory?.complete.has('roles')}
               value={doc.roles ?? []}
               onChange={(v) => onChange((d) => withList(d, 'roles', v))}
               readOnly={readOnly}
@@ -112,6 +125,8 @@ export function CriteriaForm({ doc, onChange, model, directory, directoryError, 
               label="Departments"
               noun="department"
               options={directory?.departments ?? null}
+            complete={!readOnly && !!directory?.complete.has('departments')}
+              complete={!readOnly && !!directory?.complete.has('departments')}
               value={doc.departments ?? []}
               onChange={(v) => onChange((d) => withList(d, 'departments', v))}
               readOnly={readOnly}
@@ -120,6 +135,8 @@ export function CriteriaForm({ doc, onChange, model, directory, directoryError, 
               label="Locations"
               noun="location"
               options={directory?.locations ?? null}
+            complete={!readOnly && !!directory?.complete.has('locations')}
+              complete={!readOnly && !!directory?.complete.has('locations')}
               value={doc.locations ?? []}
               onChange={(v) => onChange((d) => withList(d, 'locations', v))}
               readOnly={readOnly}
@@ -130,6 +147,7 @@ export function CriteriaForm({ doc, onChange, model, directory, directoryError, 
             description="Contacts of a customer or partner account."
             noun="account"
             options={directory?.accounts ?? null}
+            complete={!readOnly && !!directory?.complete.has('accounts')}
             value={(doc.accounts ?? []).map((a) => a.account)}
             onChange={(v) => onChange((d) => withAccounts(d, v))}
             readOnly={readOnly}

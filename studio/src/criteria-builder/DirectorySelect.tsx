@@ -11,10 +11,12 @@ export interface DirectorySelectProps {
   readOnly?: boolean;
   /** e.g. "group", for the not-found message. */
   noun: string;
+  /** The options are every such name there is: a chosen name outside them is flagged as matching nobody. */
+  complete?: boolean;
 }
 
 /** A searchable multi-select of directory names; names the directory lacks stay listed and are called out. */
-export function DirectorySelect({ label, description, options, value, onChange, readOnly, noun }: DirectorySelectProps) {
+export function DirectorySelect({ label, description, options, value, onChange, readOnly, noun, complete = false }: DirectorySelectProps) {
   const { options: data, unknown } = useMemo(() => withChosen(options ?? [], value), [options, value]);
   const hints = useMemo(() => new Map(data.map((o) => [o.value, o.hint])), [data]);
   return (
@@ -40,7 +42,7 @@ export function DirectorySelect({ label, description, options, value, onChange, 
           )}
         </Group>
       )}
-      error={options && unknown.length ? `No ${noun} named ${unknown.map((u) => `"${u}"`).join(', ')}: it matches nobody` : undefined}
+      error={options && complete && unknown.length ? `No ${noun} named ${unknown.map((u) => `"${u}"`).join(', ')}: it matches nobody` : undefined}
       comboboxProps={{ withinPortal: true }}
     />
   );

@@ -1,4 +1,4 @@
-import { Alert, Grid, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Grid, Loader, Stack } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useCallback, useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
@@ -53,9 +53,6 @@ export function UserCriteriaDesignerPage() {
           administrator changes them; ask them for new criteria for your unit.
         </Alert>
       )}
-      <Text size="xs" c="dimmed" ff="monospace">
-        {name}
-      </Text>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <CriteriaForm doc={doc} onChange={onChange} model={metadata?.model ?? null} directory={directory} directoryError={directoryError?.message ?? null} readOnly={readOnly} />

@@ -16,7 +16,11 @@ export interface Directory {
   accounts: DirectoryOption[];
   departments: DirectoryOption[];
   locations: DirectoryOption[];
+  /** Kinds read to the end (fewer than a page): only there is a name missing from the list known not to exist. */
+  complete: ReadonlySet<'groups' | 'roles' | 'accounts' | 'departments' | 'locations'>;
 }
+
+const PAGE = 100;
 
 /**
  * The groups, roles, accounts, departments and locations criteria can name, from the data API by name (criteria
@@ -35,6 +39,11 @@ export function useDirectory() {
       accounts: parented(d.accounts.nodes),
       departments: named(d.departments.nodes),
       locations: named(d.locations.nodes),
+      complete: new Set(
+        (['groups', 'roles', 'accounts', 'departments', 'locations'] as const).filter(
+          (k) => ({ groups: d.assignmentGroups, roles: d.roles, accounts: d.accounts, departments: d.departments, locations: d.locations })[k].nodes.length < PAGE,
+        ),
+      ),
     };
   }, [query.data]);
   return { directory, error: query.error, isLoading: query.isLoading };
