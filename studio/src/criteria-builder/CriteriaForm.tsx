@@ -105,7 +105,6 @@ export function CriteriaForm({ doc, onChange, model, directory, directoryError, 
               noun="group"
               options={directory?.groups ?? null}
             complete={!readOnly && !!directory?.complete.has('groups')}
-              complete={!readOnly && !!directory?.complete.has('groups')}
               value={doc.groups ?? []}
               onChange={(v) => onChange((d) => withList(d, 'groups', v))}
               readOnly={readOnly}
@@ -116,7 +115,6 @@ export function CriteriaForm({ doc, onChange, model, directory, directoryError, 
               noun="role"
               options={directory?.roles ?? null}
             complete={!readOnly && !!directory?.complete.has('roles')}
-              complete={!readOnly && !!directory?.complete.has('roles')}
               value={doc.roles ?? []}
               onChange={(v) => onChange((d) => withList(d, 'roles', v))}
               readOnly={readOnly}
@@ -126,7 +124,6 @@ export function CriteriaForm({ doc, onChange, model, directory, directoryError, 
               noun="department"
               options={directory?.departments ?? null}
             complete={!readOnly && !!directory?.complete.has('departments')}
-              complete={!readOnly && !!directory?.complete.has('departments')}
               value={doc.departments ?? []}
               onChange={(v) => onChange((d) => withList(d, 'departments', v))}
               readOnly={readOnly}
@@ -136,7 +133,6 @@ export function CriteriaForm({ doc, onChange, model, directory, directoryError, 
               noun="location"
               options={directory?.locations ?? null}
             complete={!readOnly && !!directory?.complete.has('locations')}
-              complete={!readOnly && !!directory?.complete.has('locations')}
               value={doc.locations ?? []}
               onChange={(v) => onChange((d) => withList(d, 'locations', v))}
               readOnly={readOnly}
