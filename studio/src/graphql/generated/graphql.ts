@@ -41,6 +41,40 @@ export type AccessRulesExplainQuery = { explainAccess: { userName: string, admin
 
 export type AccessRulesDecisionFragment = { operation: string, allowed: boolean, decidedBy: string | null, reason: string, rules: Array<{ rule: string, description: string | null, appliesToUser: boolean, condition: unknown, through: string | null, conditionHolds: boolean | null, grants: boolean, criteria: Array<{ name: string, matched: boolean }> }> };
 
+export type CriteriaBuilderMatchesQueryVariables = Exact<{
+  criteria: Record<string, unknown>;
+  sample?: number | null | undefined;
+}>;
+
+
+export type CriteriaBuilderMatchesQuery = { userCriteriaMatches: { count: number, checked: number, truncated: boolean, sample: Array<{ userName: string, name: string }> } };
+
+export type CriteriaBuilderAccessDiffQueryVariables = Exact<{
+  limit: number;
+}>;
+
+
+export type CriteriaBuilderAccessDiffQuery = { accessDiff: { usersChecked: number, usersUnaffected: number, truncated: boolean, skippedTypes: Array<string>, changes: Array<{ userName: string, recordType: string, before: number, after: number }> } };
+
+export type CriteriaBuilderPeopleQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type CriteriaBuilderPeopleQuery = { people: { nodes: Array<{ id: string, userName: string, name: string }> } };
+
+export type CriteriaBuilderPeopleNamedQueryVariables = Exact<{
+  userNames: Array<string> | string;
+}>;
+
+
+export type CriteriaBuilderPeopleNamedQuery = { people: { nodes: Array<{ id: string, userName: string, name: string }> } };
+
+export type CriteriaBuilderDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CriteriaBuilderDirectoryQuery = { assignmentGroups: { nodes: Array<{ id: string, name: string, parent: { id: string, name: string } | null }> }, roles: { nodes: Array<{ id: string, name: string, description: string | null }> }, accounts: { nodes: Array<{ id: string, name: string, parent: { id: string, name: string } | null }> }, departments: { nodes: Array<{ id: string, name: string }> }, locations: { nodes: Array<{ id: string, name: string }> } };
+
 export type FormDesignerRecentTasksQueryVariables = Exact<{
   prefix: string;
 }>;
@@ -282,6 +316,104 @@ export const AccessRulesExplainDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<AccessRulesExplainQuery, AccessRulesExplainQueryVariables>;
+export const CriteriaBuilderMatchesDocument = new TypedDocumentString(`
+    query CriteriaBuilderMatches($criteria: JSONObject!, $sample: Int) {
+  userCriteriaMatches(criteria: $criteria, sample: $sample) {
+    count
+    checked
+    truncated
+    sample {
+      userName
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CriteriaBuilderMatchesQuery, CriteriaBuilderMatchesQueryVariables>;
+export const CriteriaBuilderAccessDiffDocument = new TypedDocumentString(`
+    query CriteriaBuilderAccessDiff($limit: Int!) {
+  accessDiff(limit: $limit) {
+    usersChecked
+    usersUnaffected
+    truncated
+    skippedTypes
+    changes {
+      userName
+      recordType
+      before
+      after
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CriteriaBuilderAccessDiffQuery, CriteriaBuilderAccessDiffQueryVariables>;
+export const CriteriaBuilderPeopleDocument = new TypedDocumentString(`
+    query CriteriaBuilderPeople($search: String!) {
+  people(
+    first: 50
+    orderBy: [NAME_ASC]
+    filter: {active: {ne: false}, or: [{name: {contains: $search}}, {userName: {contains: $search}}]}
+  ) {
+    nodes {
+      id
+      userName
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CriteriaBuilderPeopleQuery, CriteriaBuilderPeopleQueryVariables>;
+export const CriteriaBuilderPeopleNamedDocument = new TypedDocumentString(`
+    query CriteriaBuilderPeopleNamed($userNames: [String!]!) {
+  people(first: 100, filter: {userName: {in: $userNames}}) {
+    nodes {
+      id
+      userName
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CriteriaBuilderPeopleNamedQuery, CriteriaBuilderPeopleNamedQueryVariables>;
+export const CriteriaBuilderDirectoryDocument = new TypedDocumentString(`
+    query CriteriaBuilderDirectory {
+  assignmentGroups(first: 100, orderBy: [NAME_ASC]) {
+    nodes {
+      id
+      name
+      parent {
+        id
+        name
+      }
+    }
+  }
+  roles(first: 100, orderBy: [NAME_ASC]) {
+    nodes {
+      id
+      name
+      description
+    }
+  }
+  accounts(first: 100, orderBy: [NAME_ASC]) {
+    nodes {
+      id
+      name
+      parent {
+        id
+        name
+      }
+    }
+  }
+  departments(first: 100, orderBy: [NAME_ASC]) {
+    nodes {
+      id
+      name
+    }
+  }
+  locations(first: 100, orderBy: [NAME_ASC]) {
+    nodes {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CriteriaBuilderDirectoryQuery, CriteriaBuilderDirectoryQueryVariables>;
 export const FormDesignerRecentTasksDocument = new TypedDocumentString(`
     query FormDesignerRecentTasks($prefix: String!) {
   tasks(
