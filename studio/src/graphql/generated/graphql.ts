@@ -15,6 +15,14 @@ export type MetadataKind =
   | 'UI_POLICY'
   | 'USER_CRITERIA';
 
+export type CaseTypeWizardPublishMutationVariables = Exact<{
+  dryRun: boolean;
+  message: string;
+}>;
+
+
+export type CaseTypeWizardPublishMutation = { publishMetadata: { ddl: Array<string>, changes: Array<{ kind: string, path: string }>, version: { id: number } | null } };
+
 export type StudioMetadataSnapshotQueryVariables = Exact<{
   published?: boolean;
 }>;
@@ -81,6 +89,20 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const CaseTypeWizardPublishDocument = new TypedDocumentString(`
+    mutation CaseTypeWizardPublish($dryRun: Boolean!, $message: String!) {
+  publishMetadata(dryRun: $dryRun, message: $message) {
+    changes {
+      kind
+      path
+    }
+    ddl
+    version {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseTypeWizardPublishMutation, CaseTypeWizardPublishMutationVariables>;
 export const StudioMetadataSnapshotDocument = new TypedDocumentString(`
     query StudioMetadataSnapshot($published: Boolean! = false) {
   metadataSnapshot(published: $published) {
