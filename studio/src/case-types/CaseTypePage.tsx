@@ -41,7 +41,10 @@ export function CaseTypePage() {
               <Text size="sm">
                 Business unit: <b>{snapshot.businessUnits[doc.businessUnit]?.label ?? doc.businessUnit}</b>
               </Text>
-              <Textarea label="Description" autosize minRows={2} readOnly={readOnly} value={doc.description ?? ''} onChange={(e) => draft.setDoc((d) => ({ ...d, description: e.currentTarget.value || undefined }))} />
+              <Textarea label="Description" autosize minRows={2} readOnly={readOnly} value={doc.description ?? ''} onChange={(e) => {
+                  const description = e.currentTarget.value || undefined;
+                  draft.setDoc((d) => ({ ...d, description }));
+                }} />
               <MultiSelect
                 label="Submitters"
                 description="Users matching any of these criteria may submit a case; none: the access rules alone decide"

@@ -18,7 +18,10 @@ export function BasicsStep({ state, update, snapshot, units }: StepProps & { uni
   return (
     <Stack gap="md" maw={640}>
       <Select label="Business unit" description="The unit that owns the case type and works its cases" data={units} value={b.businessUnit} allowDeselect={false} onChange={(v) => v && update((s) => setBasicsUnit(s, v))} />
-      <TextInput label="Label" description="What people call one case, e.g. Relocation" required value={b.label} onChange={(e) => update((s) => setBasicsLabel(s, e.currentTarget.value))} error={b.label.trim() ? undefined : problems.label} />
+      <TextInput label="Label" description="What people call one case, e.g. Relocation" required value={b.label} onChange={(e) => {
+          const label = e.currentTarget.value;
+          update((s) => setBasicsLabel(s, label));
+        }} error={b.label.trim() ? undefined : problems.label} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
           label="Name"

@@ -1,4 +1,4 @@
-import { ActionIcon, Checkbox, Group, Paper, Select, TagsInput, TextInput } from '@mantine/core';
+import { ActionIcon, Checkbox, Group, Paper, Select, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { IconGripVertical, IconTrash } from '@tabler/icons-react';
@@ -43,13 +43,14 @@ export function SortableFieldRow({ field, onChange, onRemove, recordTypes, error
         <ActionIcon ref={setActivatorNodeRef} variant="subtle" color="gray" mt={26} aria-label={`Drag ${name} to reorder`} style={{ cursor: 'grab', touchAction: 'none' }} {...attributes} {...listeners}>
           <IconGripVertical size={18} />
         </ActionIcon>
-        <Group align="flex-start" gap="sm" grow style={{ flex: 1 }}>
+        <SimpleGrid cols={4} spacing="sm" style={{ flex: 1 }}>
           <TextInput label="Label" value={field.label} onChange={(e) => onChange({ label: e.currentTarget.value })} error={field.label.trim() ? undefined : 'give the field a label'} />
           <TextInput label="Name" ff="monospace" value={field.name} onChange={(e) => onChange({ name: e.currentTarget.value, nameEdited: true })} error={errors.name} />
           <Select label="Type" data={WIZARD_FIELD_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))} value={field.type} allowDeselect={false} onChange={(v) => v && onChange({ type: v as WizardField['type'] })} />
           {field.type === 'choice' && <TagsInput label="Choices" placeholder="Type a choice, Enter" value={field.choices} onChange={(choices) => onChange({ choices })} error={errors.choices} />}
           {field.type === 'reference' && <Select label="Points to" searchable data={recordTypes} value={field.reference || null} onChange={(v) => onChange({ reference: v ?? '' })} error={errors.reference} />}
-        </Group>
+          {field.type !== 'choice' && field.type !== 'reference' && <div />}
+        </SimpleGrid>
         <Checkbox label="Required" mt={32} checked={field.required} onChange={(e) => onChange({ required: e.currentTarget.checked })} />
         <ActionIcon variant="subtle" color="red" mt={26} aria-label={`Remove ${name}`} onClick={onRemove}>
           <IconTrash size={18} />

@@ -48,10 +48,16 @@ export function StatesStep({ state, update }: StepProps) {
                     <Radio value={row.name} aria-label={`Cases start in ${row.label}`} />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput aria-label={`Label of state ${i + 1}`} value={row.label} onChange={(e) => update((s) => setStateLabel(s, i, e.currentTarget.value))} error={row.label.trim() ? undefined : 'give the state a label'} />
+                    <TextInput aria-label={`Label of state ${i + 1}`} value={row.label} onChange={(e) => {
+                        const label = e.currentTarget.value;
+                        update((s) => setStateLabel(s, i, label));
+                      }} error={row.label.trim() ? undefined : 'give the state a label'} />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput aria-label={`Stored value of state ${i + 1}`} ff="monospace" value={row.name} onChange={(e) => update((s) => renameStateValue(s, i, e.currentTarget.value))} error={valueError} />
+                    <TextInput aria-label={`Stored value of state ${i + 1}`} ff="monospace" value={row.name} onChange={(e) => {
+                        const value = e.currentTarget.value;
+                        update((s) => renameStateValue(s, i, value));
+                      }} error={valueError} />
                   </Table.Td>
                   <Table.Td>
                     <Select
