@@ -64,7 +64,7 @@ export function CaseTypesPage() {
                           {parts.recordType?.label ?? ct.name}
                         </Anchor>
                         {isDraft && (
-                          <Badge size="sm" variant="light" color="blue">
+                          <Badge size="sm" variant="outline" color="indigo">
                             Draft
                           </Badge>
                         )}

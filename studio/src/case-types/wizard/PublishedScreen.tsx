@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Code, CopyButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Code, CopyButton, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCheck, IconCopy, IconExternalLink } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { EXPLORER_HREF } from '../../shell/links.js';
@@ -11,10 +11,20 @@ export function PublishedScreen({ state, userName, onStartOver }: { state: Wizar
   const op = createRecordOperation(state.basics.name, requester, userName, EXPLORER_HREF);
   return (
     <Stack gap="md">
-      <Alert color="green" variant="light" icon={<IconCheck />} title={`${state.basics.label} is live`}>
-        Published{state.publishedVersion ? ` as version ${state.publishedVersion}` : ''}. Its record type, form, state model and access rules are in use now; the API has a{' '}
-        <Code>{op.mutationName}</Code> mutation.
-      </Alert>
+      <Paper withBorder p="md" role="status">
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          <ThemeIcon color="green.9" radius="xl" size="lg" aria-hidden>
+            <IconCheck size={18} />
+          </ThemeIcon>
+          <div>
+            <Text fw={600}>{state.basics.label} is live</Text>
+            <Text size="sm">
+              Published{state.publishedVersion ? ` as version ${state.publishedVersion}` : ''}. Its record type, form, state model and access rules are in use now; the API has a{' '}
+              <Code>{op.mutationName}</Code> mutation.
+            </Text>
+          </div>
+        </Group>
+      </Paper>
       <Paper withBorder p="md">
         <Title order={3} size="h4" mb="xs">
           Create the first case

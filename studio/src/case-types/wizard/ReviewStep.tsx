@@ -1,4 +1,4 @@
-import { Accordion, Alert, Badge, Button, Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, Code, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconDeviceFloppy, IconRocket } from '@tabler/icons-react';
 import type { MetadataProblem } from '../../../../schema/metadata/index.js';
 import { metadataKind } from '../../../../schema/metadata/index.js';
@@ -37,9 +37,21 @@ export function ReviewStep({ state, documents, problems, save }: ReviewStepProps
           </List>
         </Paper>
       ) : (
-        <Alert color="green" variant="light" icon={<IconCheck />} title="No problems">
-          The shared validators accept these documents together with everything else drafted.
-        </Alert>
+        <Paper withBorder p="sm" role="status">
+          <Group gap="sm" wrap="nowrap">
+            <ThemeIcon color="green.9" radius="xl" size="md" aria-hidden>
+              <IconCheck size={16} />
+            </ThemeIcon>
+            <div>
+              <Text fw={600} size="sm">
+                No problems
+              </Text>
+              <Text size="sm" c="dimmed">
+                The shared validators accept these documents together with everything else drafted.
+              </Text>
+            </div>
+          </Group>
+        </Paper>
       )}
       <div>
         <Title order={3} size="h4" mb="xs">
@@ -57,7 +69,7 @@ export function ReviewStep({ state, documents, problems, save }: ReviewStepProps
                     {d.name}
                   </Text>
                   {state.saved[`${d.kind}:${d.name}`] ? (
-                    <Badge color="blue" variant="outline" size="sm">
+                    <Badge color="indigo" variant="outline" size="sm">
                       Drafted
                     </Badge>
                   ) : null}
