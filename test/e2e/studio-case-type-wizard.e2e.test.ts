@@ -155,6 +155,7 @@ describe('the case type wizard', () => {
     const diff = page.getByRole('region', { name: 'What publishing changes' });
     await diff.waitFor({ timeout: 30_000 });
     expect(await diff.innerText()).toMatch(/hr_relocation/);
+    await expectAccessible(page, 'wizard step 6 with the diff');
     await screenshot(page, 'case-type-wizard-6-diff');
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByText('Relocation is live').waitFor({ timeout: 60_000 });

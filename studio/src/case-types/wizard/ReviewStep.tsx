@@ -128,7 +128,7 @@ export function ReviewStep({ state, documents, problems, save }: ReviewStepProps
             Show what publishing changes
           </Button>
         )}
-        <Button color="green" leftSection={<IconRocket size={16} />} disabled={!upToDate || !save.diff || problems.length > 0} loading={save.busy === 'publishing'} onClick={() => void save.publish(state.basics.label)}>
+        <Button leftSection={<IconRocket size={16} />} disabled={!upToDate || !save.diff || problems.length > 0} loading={save.busy === 'publishing'} onClick={() => void save.publish(state.basics.label)}>
           Publish
         </Button>
       </Group>
