@@ -1,5 +1,5 @@
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { StudioConfig } from '../config/load-studio-config.js';
 import { DevSignInControl, useDevSession, withDevSession } from '../dev-sign-in/index.js';
 import { createExplorerFetcher } from './create-explorer-fetcher.js';
@@ -30,11 +30,19 @@ export function Explorer({ config }: { config: StudioConfig }) {
   const [session, setSession] = useDevSession();
   // A new fetcher makes GraphiQL introspect again, so the schema is read as the new identity too.
   const fetcher = useMemo(() => createExplorerFetcher(withDevSession(config, session)), [config, session]);
+  // A link may open an operation (`?query=…&variables=…`), e.g. the case type wizard's first create mutation.
+  const [linked] = useState(() => new URLSearchParams(window.location.search));
   return (
     <div className="explorer-frame">
       <DevSignInControl enabled={config.devSignIn} session={session} onSessionChange={setSession} />
       <div className="explorer-graphiql">
-        <GraphiQL fetcher={fetcher} plugins={[HISTORY_PLUGIN]} defaultQuery={DEFAULT_QUERY} />
+        <GraphiQL
+          fetcher={fetcher}
+          plugins={[HISTORY_PLUGIN]}
+          defaultQuery={DEFAULT_QUERY}
+          initialQuery={linked.get('query') ?? undefined}
+          initialVariables={linked.get('variables') ?? undefined}
+        />
       </div>
     </div>
   );

@@ -39,7 +39,8 @@ export function DocumentEditorFrame<K extends KindName>({ draft, title, parent, 
       <Group justify="space-between" align="flex-start">
         <Group gap="sm">
           <Title order={2}>{title}</Title>
-          <Badge color={status.color} variant="light">
+          {/* "dot" keeps the text dark: light badges in green or orange fall below WCAG AA contrast. */}
+          <Badge color={status.color} variant="dot">
             {status.label}
           </Badge>
         </Group>

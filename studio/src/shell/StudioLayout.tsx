@@ -41,7 +41,7 @@ export function StudioLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <PublishIndicator />
-            <Badge variant="light" color="indigo">
+            <Badge variant="light" color={access.platformAdmin ? 'indigo' : 'teal'}>
               {access.platformAdmin ? 'Platform admin' : `Unit admin`}
             </Badge>
             <Text size="sm" visibleFrom="md">

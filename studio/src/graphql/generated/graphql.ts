@@ -41,6 +41,14 @@ export type AccessRulesExplainQuery = { explainAccess: { userName: string, admin
 
 export type AccessRulesDecisionFragment = { operation: string, allowed: boolean, decidedBy: string | null, reason: string, rules: Array<{ rule: string, description: string | null, appliesToUser: boolean, condition: unknown, through: string | null, conditionHolds: boolean | null, grants: boolean, criteria: Array<{ name: string, matched: boolean }> }> };
 
+export type CaseTypeWizardPublishMutationVariables = Exact<{
+  dryRun: boolean;
+  message: string;
+}>;
+
+
+export type CaseTypeWizardPublishMutation = { publishMetadata: { ddl: Array<string>, changes: Array<{ kind: string, path: string }>, version: { id: number } | null } };
+
 export type CriteriaBuilderMatchesQueryVariables = Exact<{
   criteria: Record<string, unknown>;
   sample?: number | null | undefined;
@@ -316,6 +324,20 @@ export const AccessRulesExplainDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<AccessRulesExplainQuery, AccessRulesExplainQueryVariables>;
+export const CaseTypeWizardPublishDocument = new TypedDocumentString(`
+    mutation CaseTypeWizardPublish($dryRun: Boolean!, $message: String!) {
+  publishMetadata(dryRun: $dryRun, message: $message) {
+    changes {
+      kind
+      path
+    }
+    ddl
+    version {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseTypeWizardPublishMutation, CaseTypeWizardPublishMutationVariables>;
 export const CriteriaBuilderMatchesDocument = new TypedDocumentString(`
     query CriteriaBuilderMatches($criteria: JSONObject!, $sample: Int) {
   userCriteriaMatches(criteria: $criteria, sample: $sample) {
