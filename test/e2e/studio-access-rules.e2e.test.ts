@@ -89,7 +89,11 @@ describe('the access rules designer', () => {
     await card.getByRole('combobox', { name: /For users matching/ }).click();
     await page.getByRole('listbox', { name: /For users matching/ }).getByRole('option', { name: 'Service agents (agents)' }).click();
     await page.keyboard.press('Escape');
-    await card.getByRole('textbox', { name: /Condition of rule customer_case_read/ }).fill('{ "field": "channel", "op": "in", "value": ["web", "phone"] }');
+    // The condition builder's advanced mode: the condition as JSON, checked as typed.
+    const builder = card.getByRole('group', { name: /Condition of rule customer_case_read/ });
+    await builder.getByRole('switch', { name: 'Advanced: edit as JSON' }).click();
+    await builder.getByRole('textbox', { name: 'Condition as JSON' }).fill('{ "field": "channel", "op": "in", "value": ["web", "phone"] }');
+    await expect.poll(() => builder.getByRole('status', { name: 'Summary' }).innerText()).toBe('Channel is Web or Phone');
     await expectAccessible(page, 'a new rule in the editor');
     await screenshot(page, 'studio-access-rules-new-rule');
     await card.getByRole('button', { name: 'Save draft' }).click();
