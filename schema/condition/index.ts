@@ -1,7 +1,6 @@
 export * from './condition.js';
 export {
   checkCondition,
-  dynamicTarget,
   planFieldTest,
   type ConditionLiteral,
   type ConditionOperand,
