@@ -46,7 +46,7 @@ export interface FieldTestProblem {
 }
 
 /** The record type each dynamic value stands for; null for `now`, which is a point in time. */
-function dynamicTarget(name: DynamicValueName): string | null {
+export function dynamicTarget(name: DynamicValueName): string | null {
   switch (name) {
     case 'me':
       return IDENTITY_TYPES.user;

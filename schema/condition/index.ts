@@ -1,6 +1,7 @@
 export * from './condition.js';
 export {
   checkCondition,
+  dynamicTarget,
   planFieldTest,
   type ConditionLiteral,
   type ConditionOperand,

@@ -1,30 +1,6 @@
-import { IDENTITY_TYPES } from '../../../schema/access/index.js';
-import { DYNAMIC_VALUES, LIST_DYNAMIC_VALUES, type ConditionOperator, type DynamicValueName } from '../../../schema/condition/index.js';
-import { UnreachableCaseError } from '../../../schema/metadata/index.js';
+import { DYNAMIC_VALUES, dynamicTarget, LIST_DYNAMIC_VALUES, type ConditionOperator, type DynamicValueName } from '../../../schema/condition/index.js';
 import type { TestableField } from './field-path.js';
 import { isListOperator } from './operators.js';
-
-/** The record type a dynamic value stands for; null for `now` (a point in time). Mirrors the shared checker. */
-function targetOf(name: DynamicValueName): string | null {
-  switch (name) {
-    case 'me':
-      return IDENTITY_TYPES.user;
-    case 'my_groups':
-      return IDENTITY_TYPES.group;
-    case 'my_account':
-    case 'my_account_tree':
-    case 'my_partner_customers':
-      return IDENTITY_TYPES.account;
-    case 'my_department':
-      return IDENTITY_TYPES.department;
-    case 'my_location':
-      return IDENTITY_TYPES.location;
-    case 'now':
-      return null;
-    default:
-      throw new UnreachableCaseError(name);
-  }
-}
 
 /** How a dynamic value reads, capitalised for a menu ("My account tree"). */
 export function dynamicLabel(name: DynamicValueName): string {
@@ -41,7 +17,7 @@ export function dynamicValuesFor(field: TestableField | undefined, op: Condition
   return DYNAMIC_VALUES.filter((name) => {
     if (LIST_DYNAMIC_VALUES.has(name) !== isListOperator(op)) return false;
     if (op === 'contains' || op === 'starts_with' || op === 'ends_with') return false;
-    const target = targetOf(name);
+    const target = dynamicTarget(name);
     if (target === null) return field.type === 'date' || field.type === 'datetime';
     return field.type === 'reference' && field.reference === target;
   });
