@@ -1,27 +1,15 @@
 // @vitest-environment happy-dom
 import { MantineProvider } from '@mantine/core';
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FormDoc } from '../../../schema/form/index.js';
 import { FormLayoutEditor } from '../../../studio/src/form-designer/FormLayoutEditor.js';
 import { ticketModel, TICKET_FORM } from './fixture-model.js';
+import { useTestRoot } from '../test-root.js';
 
-let container: HTMLElement;
-let root: Root;
+const dom = useTestRoot();
 let latest: FormDoc;
 
-beforeEach(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
 
 function Harness({ readOnly }: { readOnly?: boolean }) {
   const [form, setForm] = useState(TICKET_FORM);
@@ -31,7 +19,7 @@ function Harness({ readOnly }: { readOnly?: boolean }) {
 
 function render(readOnly?: boolean) {
   act(() =>
-    root.render(
+    dom.root.render(
       <MantineProvider>
         <Harness readOnly={readOnly} />
       </MantineProvider>,
@@ -59,15 +47,15 @@ describe('the layout canvas without a mouse', () => {
 
   it('adds a palette field to a chosen column, and removes a field back to the palette', async () => {
     render();
-    expect(container.querySelector('[data-palette-field="due"]')).not.toBeNull();
+    expect(dom.container.querySelector('[data-palette-field="due"]')).not.toBeNull();
     await click(byLabel('Add Due to the form'));
     await click(menuItem('Resolution'));
     expect(latest.sections[1].columns[0]).toEqual(['status', 'notes', 'due']);
-    expect(container.querySelector('[data-palette-field="due"]')).toBeNull();
+    expect(dom.container.querySelector('[data-palette-field="due"]')).toBeNull();
     await click(byLabel('Actions for Caller'));
     await click(menuItem('Remove from form'));
     expect(latest.sections[0].columns[1]).toEqual([]);
-    expect(container.querySelector('[data-palette-field="caller"]')).not.toBeNull();
+    expect(dom.container.querySelector('[data-palette-field="caller"]')).not.toBeNull();
   });
 
   it('reorders, re-columns and removes sections with its controls', async () => {

@@ -1,29 +1,15 @@
 // @vitest-environment happy-dom
 import { MantineProvider } from '@mantine/core';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FormPreview } from '../../../studio/src/form-designer/FormPreview.js';
 import { POLICIES, ticketModel, TICKET_FORM } from './fixture-model.js';
+import { useTestRoot } from '../test-root.js';
 
-let container: HTMLElement;
-let root: Root;
+const dom = useTestRoot();
 
-beforeEach(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  // Mantine's autosizing textarea re-measures when fonts load; happy-dom has no FontFaceSet.
-  if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener() {}, removeEventListener() {} } });
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
 
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
-
-const input = (field: string) => container.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-field="${field}"]`);
+const input = (field: string) => dom.container.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-field="${field}"]`);
 
 /** Types into a controlled input as a person would: the native setter, then the input event React listens to. */
 function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
@@ -36,7 +22,7 @@ function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
 
 function render(policies = POLICIES, form = TICKET_FORM) {
   act(() =>
-    root.render(
+    dom.root.render(
       <MantineProvider>
         <FormPreview model={ticketModel()} form={form} policies={policies} />
       </MantineProvider>,
@@ -63,10 +49,10 @@ describe('the form preview', () => {
   it('hides a field until the policy shows it, and names it meanwhile', () => {
     render();
     expect(input('notes')).toBeNull();
-    expect(container.textContent).toContain('Hidden by UI policies: Resolution notes');
+    expect(dom.container.textContent).toContain('Hidden by UI policies: Resolution notes');
     type(input('status')!, 'resolved');
     expect(input('notes')).not.toBeNull();
-    expect(container.textContent).not.toContain('Hidden by UI policies');
+    expect(dom.container.textContent).not.toContain('Hidden by UI policies');
     type(input('status')!, 'open');
     expect(input('notes')).toBeNull();
   });

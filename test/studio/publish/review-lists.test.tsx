@@ -1,31 +1,19 @@
 // @vitest-environment happy-dom
 import { MantineProvider } from '@mantine/core';
 import { act, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EMPTY_SNAPSHOT, type MetadataSnapshot } from '../../../schema/metadata/index.js';
 import { ChangeList } from '../../../studio/src/publish/ChangeList.js';
 import { ProblemList } from '../../../studio/src/publish/ProblemList.js';
+import { useTestRoot } from '../test-root.js';
 
-let container: HTMLElement;
-let root: Root;
+const dom = useTestRoot();
 
-beforeEach(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
 
 function render(node: ReactNode) {
   act(() =>
-    root.render(
+    dom.root.render(
       <MantineProvider>
         <MemoryRouter>{node}</MemoryRouter>
       </MantineProvider>,
@@ -50,11 +38,11 @@ describe('ProblemList', () => {
         ]}
       />,
     );
-    const links = [...container.querySelectorAll('a')];
+    const links = [...dom.container.querySelectorAll('a')];
     expect(links.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('aria-label')])).toEqual([
       ['acls.incident_read.criteria', '/access-rules/incident', 'Fix acls.incident_read.criteria'],
     ]);
-    const rows = [...container.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    const rows = [...dom.container.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
     expect(rows).toEqual([
       ['acls.incident_read.criteria', 'names unknown criteria "x"', 'UNKNOWN_CRITERIA'],
       ['identity', 'the identity pack is missing', 'INVALID_DOCUMENT'],
@@ -73,7 +61,7 @@ describe('ChangeList', () => {
         ]}
       />,
     );
-    const groups = [...container.querySelectorAll('[role="listitem"]')];
+    const groups = [...dom.container.querySelectorAll('[role="listitem"]')];
     expect(groups.map((g) => g.getAttribute('aria-label'))).toEqual(['Record type incident', 'ACL incident_read']);
     const rows = [...groups[0]!.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
     expect(rows).toEqual([
@@ -85,7 +73,7 @@ describe('ChangeList', () => {
 
   it('says so when nothing changes', () => {
     render(<ChangeList changes={[]} />);
-    expect(container.querySelector('p')?.textContent).toBe('No changes.');
-    expect(container.querySelectorAll('[role="listitem"]')).toHaveLength(0);
+    expect(dom.container.querySelector('p')?.textContent).toBe('No changes.');
+    expect(dom.container.querySelectorAll('[role="listitem"]')).toHaveLength(0);
   });
 });

@@ -1,30 +1,18 @@
 // @vitest-environment happy-dom
 import { MantineProvider } from '@mantine/core';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { StateModelDoc } from '../../../schema/case/index.js';
 import { StateModelEditor } from '../../../studio/src/state-model-designer/index.js';
 import { bigModel, smallModel } from './fixtures.js';
+import { useTestRoot } from '../test-root.js';
 
-let container: HTMLElement;
-let root: Root;
+const dom = useTestRoot();
 
-beforeEach(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
 
 async function render(doc: StateModelDoc, onChange = vi.fn()) {
   await act(async () => {
-    root.render(
+    dom.root.render(
       <MantineProvider>
         <StateModelEditor doc={doc} onChange={onChange} problems={[]} model={null} readOnly={false} />
       </MantineProvider>,
@@ -36,17 +24,17 @@ async function render(doc: StateModelDoc, onChange = vi.fn()) {
 }
 
 const button = (name: string) => [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === name || b.textContent?.trim() === name)!;
-const nodes = () => [...container.querySelectorAll('.react-flow__node')].map((n) => n.getAttribute('data-id'));
-const findings = () => [...container.querySelectorAll('[aria-label="Findings"] [role="listitem"]')].map((n) => n.textContent);
-const tab = (name: RegExp) => [...container.querySelectorAll('[role="tab"]')].find((t) => name.test(t.textContent ?? ''))!.textContent;
+const nodes = () => [...dom.container.querySelectorAll('.react-flow__node')].map((n) => n.getAttribute('data-id'));
+const findings = () => [...dom.container.querySelectorAll('[aria-label="Findings"] [role="listitem"]')].map((n) => n.textContent);
+const tab = (name: RegExp) => [...dom.container.querySelectorAll('[role="tab"]')].find((t) => name.test(t.textContent ?? ''))!.textContent;
 const click = (el: Element) => act(async () => void (el as HTMLElement).click());
 
 describe('StateModelEditor', () => {
   it('shows every state on the canvas and in the list, the initial one marked, no findings', async () => {
     await render(smallModel());
     expect(nodes()).toEqual(['new', 'work', 'closed', 'cancelled']);
-    expect(container.querySelector('.react-flow__node[data-id="new"]')!.textContent).toContain('Initial');
-    expect(container.querySelector('.react-flow__node[data-id="work"] [data-category]')!.getAttribute('data-category')).toBe('in_progress');
+    expect(dom.container.querySelector('.react-flow__node[data-id="new"]')!.textContent).toContain('Initial');
+    expect(dom.container.querySelector('.react-flow__node[data-id="work"] [data-category]')!.getAttribute('data-category')).toBe('in_progress');
     expect(tab(/^States/)).toBe('States (4)');
     expect(findings()).toEqual([]);
   });
@@ -58,7 +46,7 @@ describe('StateModelEditor', () => {
     expect(findings()).toEqual([expect.stringContaining('No transition reaches "New state"')]);
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ states: expect.arrayContaining([expect.objectContaining({ name: 'new_state' })]) }));
     // The inspector edits the new state.
-    expect(container.querySelector('[aria-label="Inspector"]')!.textContent).toContain('State New state');
+    expect(dom.container.querySelector('[aria-label="Inspector"]')!.textContent).toContain('State New state');
 
     await click(button('Undo'));
     expect(nodes()).not.toContain('new_state');
@@ -70,7 +58,7 @@ describe('StateModelEditor', () => {
 
   it('deletes the selected state and its transitions with the Delete key, undoably with Ctrl+Z', async () => {
     await render(smallModel());
-    const selectWork = [...container.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Select state Work')!;
+    const selectWork = [...dom.container.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Select state Work')!;
     await click(selectWork);
     await act(async () => void selectWork.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true })));
     expect(nodes()).toEqual(['new', 'closed', 'cancelled']);
@@ -83,11 +71,11 @@ describe('StateModelEditor', () => {
 
   it('copies and pastes states with the transitions between them under fresh names', async () => {
     await render(smallModel());
-    await click(container.querySelector('[aria-label="Select state Work"]')!);
+    await click(dom.container.querySelector('[aria-label="Select state Work"]')!);
     await click(button('Copy states'));
     await click(button('Paste states'));
     expect(nodes()).toContain('work_copy');
-    expect(container.querySelector('.react-flow__node[data-id="work_copy"]')!.textContent).toContain('Work (copy)');
+    expect(dom.container.querySelector('.react-flow__node[data-id="work_copy"]')!.textContent).toContain('Work (copy)');
   });
 
   it('renders a 200-state model on the canvas', async () => {
