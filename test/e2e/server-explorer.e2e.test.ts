@@ -62,17 +62,16 @@ describe('the real server in a browser', () => {
   });
 
   it('lists the published record types in the studio', async () => {
-    const page = await session.openPage('/studio/');
+    const page = await session.openPage('/studio/record-types');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Atrium Studio');
-    const table = page.locator('table.record-types');
+    const table = page.getByRole('table', { name: 'Record types' });
     await table.waitFor({ state: 'visible' });
-    const names = await table.locator('tbody tr td:nth-child(2)').allInnerTexts();
+    const names = async () => (await table.locator('tbody tr td:nth-child(2)').allInnerTexts()).map((n) => n.trim());
     const published = (await t.ok(`{ recordTypes(includeDrafts: false) { name archived } }`)).recordTypes.filter((r: { archived: boolean }) => !r.archived).map((r: { name: string }) => r.name);
-    expect(names.map((n) => n.trim()).sort()).toEqual(published.sort());
-    expect(names.map((n) => n.trim())).toEqual(expect.arrayContaining([...Object.values(IDENTITY_TYPES), 'incident', 'journal_entry', 'task', 'customer_case']));
-    const incident = table.locator('tbody tr', { has: page.locator('code', { hasText: /^incident$/ }) });
-    expect(await incident.locator('td').nth(0).innerText()).toContain('Incident');
-    expect(await incident.locator('td').nth(2).innerText()).toBe('task');
+    await expect.poll(async () => (await names()).sort()).toEqual(published.sort());
+    expect(await names()).toEqual(expect.arrayContaining([...Object.values(IDENTITY_TYPES), 'incident', 'journal_entry', 'task', 'customer_case']));
+    const incident = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'Incident', exact: true }) });
+    expect(await incident.getByRole('cell').nth(2).innerText()).toBe('task');
     await page.screenshot({ path: '/tmp/server-studio.png' });
     await page.close();
   });

@@ -119,7 +119,8 @@ describe('the publish loop', () => {
     await compare.getByRole('button', { name: 'Swap the versions' }).click();
     await page.waitForURL(new RegExp(`from=${published}&to=${published - 1}`));
     const reversed = compare.getByRole('listitem', { name: 'Form incident' }).getByRole('row').filter({ hasText: 'label' });
-    expect((await reversed.innerText()).replace(/\s+/g, ' ')).toContain('label Incident (reviewed) Incident');
+    // The URL changes first; the comparison follows once the new diff has arrived.
+    await expect.poll(async () => (await reversed.innerText()).replace(/\s+/g, ' ')).toContain('label Incident (reviewed) Incident');
     await page.close();
   });
 
