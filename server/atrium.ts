@@ -16,6 +16,7 @@ import type { DevPersona } from './http/dev-sign-in-routes.js';
 import { Metrics } from './http/metrics.js';
 import { MetadataService, repairDatabaseDefaults } from './metadata/index.js';
 import { DomainError, ErrorCode } from './domain-error.js';
+import { EngineHost, type Clock } from './engines/index.js';
 
 export interface Atrium {
   url: string;
@@ -27,6 +28,8 @@ export interface Atrium {
   signIn(userName: string): Promise<string | null>;
   identities: Identities;
   http: HttpApp;
+  /** Routing, SLAs, notifications: their events, jobs and timers (`drain()` runs what is due, for tests). */
+  engines: EngineHost;
   log: Logger;
   /** Graceful: stop accepting, finish requests in flight, close subscriptions and the database. */
   stop(): Promise<void>;
@@ -49,6 +52,8 @@ export interface StartOptions {
    * instead of running initdb; ignored when the file is missing, the folder holds a database, or on PostgreSQL.
    */
   pgliteTemplate?: string | null;
+  /** The engines' clock (tests pass a ManualClock and move it). */
+  clock?: Clock;
 }
 
 /** The development administrator: exists before any user record, so it can import the first metadata. */
@@ -117,6 +122,16 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
   await events.start();
   const identities = new Identities(db, log);
   identities.start(events);
+  const engines = new EngineHost({
+    db,
+    log,
+    schemas: registry,
+    limits: registry.limits,
+    clock: options.clock,
+    background: config.engines.background,
+    tickMs: config.engines.tickMs,
+  });
+  await engines.start();
   // With an identity provider configured, development sign-in is off and no local token is made.
   const auth = new Authenticator({ devSecret: config.oidc ? null : await devSecret(config), oidc: config.oidc });
   const authenticate = async (header: string | null | undefined) => {
@@ -137,6 +152,7 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
     events,
     authenticate,
     identities,
+    engines,
     devSignIn: { enabled: () => auth.devSignIn, personas: async () => options.personas ?? [], signIn },
     metrics,
     log,
@@ -159,12 +175,14 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
     signIn,
     identities,
     http,
+    engines,
     log,
     stop() {
       stopping ??= (async () => {
         await http.stop();
         log.debug('HTTP and WebSocket servers stopped');
         identities.stop();
+        await engines.stop();
         await events.stop();
         if (!options.keepDatabase) await db.close();
         log.debug('database closed');

@@ -40,6 +40,11 @@ export interface Config {
   rateLimits: { anonymousPerMinute: number; signInPerMinute: number };
   /** Who may read /metrics: open in development; in production only this bearer token or these addresses. */
   metrics: { token: string | null; allow: string[] };
+  /**
+   * The engines (routing, SLAs, notifications) run in the background: events as they commit, jobs as they are
+   * sent, timers every `tickMs`. Off, nothing runs until something calls `engines.drain()` (tests).
+   */
+  engines: { background: boolean; tickMs: number };
 }
 
 /** Bounds on input size and nesting, checked before any SQL is built. */
@@ -83,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signInPerMinute: perMinute(env, 'ATRIUM_RATE_LIMIT_SIGN_IN', 30),
     },
     metrics: { token: env.ATRIUM_METRICS_TOKEN?.trim() || null, allow: allowList(env.ATRIUM_METRICS_ALLOW) },
+    engines: { background: env.ATRIUM_ENGINES !== 'off', tickMs: Number(env.ATRIUM_ENGINE_TICK_MS ?? 1_000) },
   };
 }
 

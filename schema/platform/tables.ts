@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, customType, index, integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** PostgreSQL's 64-bit transaction id; read as text (it can pass 2^53), compared in SQL only. */
+const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
 
 /** Platform tables live in their own schema so no record type name can collide with them. */
 export const atrium = pgSchema('atrium');
@@ -53,9 +56,26 @@ export const recordEvent = atrium.table(
     actor: text('actor').notNull(),
     /** The row as it was, kept for deletions (the record is gone when subscribers read the event). */
     snapshot: jsonb('snapshot'),
+    /**
+     * The writing transaction. Ids are taken before commit, so a later id can commit first; consumers read in
+     * (tx, id) order and only below the oldest transaction still running, where nothing can appear any more.
+     */
+    tx: xid8('tx').notNull().default(sql`pg_current_xact_id()`),
   },
-  (t) => [index('record_event_created_at_idx').on(t.createdAt)],
+  (t) => [index('record_event_created_at_idx').on(t.createdAt), index('record_event_tx_idx').on(t.tx, t.id)],
 );
+
+/**
+ * Where each durable consumer of record events (an engine) has read to: the (tx, id) of the last event it
+ * handled. The row is locked while a batch is handled, so one process handles a consumer's events at a time,
+ * and it moves in the transaction that applies the batch's effects: each event is handled once.
+ */
+export const eventConsumer = atrium.table('event_consumer', {
+  name: text('name').primaryKey(),
+  tx: xid8('tx').notNull(),
+  eventId: bigint('event_id', { mode: 'number' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /**
  * Field history: one row per field a write changed (on create, per field given a value), written by the same
@@ -79,3 +99,15 @@ export const recordHistory = atrium.table(
   },
   (t) => [index('record_history_record_idx').on(t.recordId, t.id)],
 );
+
+/**
+ * An event a consumer could not handle (its handler threw on that event alone): logged, kept here for an
+ * administrator, and passed over so one bad event does not stop the consumer.
+ */
+export const eventConsumerFailure = atrium.table('event_consumer_failure', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  consumer: text('consumer').notNull(),
+  eventId: bigint('event_id', { mode: 'number' }).notNull(),
+  error: text('error').notNull(),
+  failedAt: timestamp('failed_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -18,7 +18,7 @@ import { unstorableCharacter } from './unstorable-character.js';
 export interface Principal {
   /** The Atrium user name: `sub` of a development token, the configured user claim of an OIDC token. */
   subject: string;
-  via: 'dev' | 'oidc';
+  via: 'dev' | 'oidc' | 'system';
   /** dev tokens only: the bootstrap admin (claim admin: true) */
   admin: boolean;
   name?: string;

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { migrate, openPglite } from '../db/index.js';
 import { MetadataService } from '../metadata/index.js';
+import { JobQueue } from '../engines/jobs/job-queue.js';
 
 /**
  * Writes a freshly migrated embedded database with the platform identity types published, as a tarball (PGlite
@@ -12,6 +13,7 @@ export async function makePgliteTemplate(file: string): Promise<void> {
   const db = await openPglite();
   try {
     await migrate(db);
+    await JobQueue.install(db);
     // Nothing serves this database: the version is recorded, no GraphQL schema is built for it.
     await new MetadataService(db, { prepare: () => null, activate: () => {} }).installIdentityTypes();
     const blob = await db.dumpDataDir();

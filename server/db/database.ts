@@ -39,6 +39,11 @@ export interface Database extends Executor {
   /** Subscribes to a NOTIFY channel; resolves to the unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   onStatement(listener: StatementListener): () => void;
+  /**
+   * Runs a script of several statements (no parameters) outside any transaction of ours, as one round trip;
+   * resolves to the rows of its last statement. For libraries that send their own BEGIN … COMMIT (the job queue).
+   */
+  script<T extends Row = Row>(text: string): Promise<T[]>;
   /** Brings the platform tables up to date; safe when several processes start at once. */
   migrate(migrationsFolder: string): Promise<void>;
   close(): Promise<void>;

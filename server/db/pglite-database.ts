@@ -187,6 +187,15 @@ export async function openPglite(options: PgliteOptions = {}): Promise<PgliteDat
       };
     },
     onStatement: (l) => listeners.add(l),
+    script<T extends Row>(text: string): Promise<T[]> {
+      return queue.run(async () => {
+        const w = await worker();
+        const began = performance.now();
+        const rows = await w.call<T[]>({ op: 'exec', sql: text }, budget);
+        if (listeners.active) listeners.emit(text, performance.now() - began);
+        return rows;
+      });
+    },
     migrate: (migrationsFolder) => queue.run(async () => (await worker()).call<void>({ op: 'migrate', migrationsFolder }, null)),
     dumpDataDir: () => queue.run(async () => new Blob([await (await worker()).call<ArrayBuffer>({ op: 'dump' }, null)])),
     close() {

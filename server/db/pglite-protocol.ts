@@ -22,6 +22,7 @@ export type RowShape = 'objects' | 'drizzle-objects' | 'drizzle-arrays';
 
 export type WorkerRequest =
   | { op: 'query'; sql: string; params: unknown[]; shape: RowShape }
+  | { op: 'exec'; sql: string }
   | { op: 'listen'; channel: string }
   | { op: 'unlisten'; channel: string }
   | { op: 'migrate'; migrationsFolder: string }

@@ -63,6 +63,10 @@ async function handle(request: WorkerRequest): Promise<{ value: unknown; transfe
       const res = await pglite.query(request.sql, request.params, queryOptions(request.shape));
       return { value: res.rows };
     }
+    case 'exec': {
+      const results = await pglite.exec(request.sql);
+      return { value: results.at(-1)?.rows ?? [] };
+    }
     case 'listen': {
       if (!unlisteners.has(request.channel)) {
         const channel = request.channel;

@@ -65,6 +65,20 @@ export async function openPostgres(options: PostgresOptions): Promise<Database &
       return () => sub.unlisten();
     },
     onStatement: (l) => listeners.add(l),
+    async script<T extends Row>(text: string): Promise<T[]> {
+      // The simple protocol runs several statements in one message; a script that opens its own transaction must
+      // hold one connection throughout (postgres.js refuses BEGIN on a pool).
+      const conn = await client.reserve();
+      let result: T[] | T[][];
+      try {
+        result = (await conn.unsafe(text, [], { prepare: false }).simple()) as unknown as T[] | T[][];
+      } finally {
+        conn.release();
+      }
+      if (listeners.active) listeners.emit(text, null);
+      const last = Array.isArray(result) && Array.isArray(result.at(-1)) ? (result.at(-1) as T[]) : (result as T[]);
+      return [...last];
+    },
     async migrate(migrationsFolder) {
       // A session lock held on one reserved connection while the pool migrates: concurrent starters wait here.
       const conn = await client.reserve();

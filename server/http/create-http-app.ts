@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Identities } from '../access/identities.js';
+import type { EngineHost } from '../engines/index.js';
 import type { Actor } from '../graphql/context.js';
 import type { Database } from '../db/index.js';
 import { DomainError, ErrorCode } from '../domain-error.js';
@@ -37,6 +38,7 @@ export interface HttpDeps {
   /** The actor of an Authorization header (null without one); UNAUTHENTICATED for a bad token or unknown user. */
   authenticate: (header: string | null | undefined) => Promise<Actor | null>;
   identities: Identities;
+  engines?: EngineHost;
   /** Password-less sign-in as a listed user, for trying the demo; off when an identity provider is configured. */
   devSignIn: DevSignInRouteOptions;
   metrics: Metrics;
@@ -65,7 +67,7 @@ function errorBody(message: string, code: ErrorCode) {
 
 /** Express + Apollo (HTTP) + graphql-ws (WebSocket) on one port, with health, readiness and metrics. */
 export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
-  const { db, registry, metadata, events, authenticate, identities, metrics, log } = deps;
+  const { db, registry, metadata, events, authenticate, identities, engines, metrics, log } = deps;
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
@@ -92,7 +94,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
       // Input checks first (they need no database), then the connection's sign-in.
       onSubscribe: async (ctx, id, payload) => inputChecks.onSubscribe(ctx, id, payload) ?? wsAuth.onSubscribe(ctx),
       validate: inputChecks.validate,
-      context: (ctx): AdminContext => ({ db, events, metadata, identities, schemas: registry, actor: wsAuth.actorOf(ctx) }),
+      context: (ctx): AdminContext => ({ db, events, metadata, identities, engines, schemas: registry, actor: wsAuth.actorOf(ctx) }),
       onConnect: (ctx) => wsAuth.onConnect(ctx),
       onClose: (ctx) => wsAuth.onClose(ctx),
     },
@@ -162,7 +164,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<HttpApp> {
       next();
     },
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ db, events, metadata, identities, schemas: registry, actor: res.locals.actor ?? null }),
+      context: async ({ res }) => ({ db, events, metadata, identities, engines, schemas: registry, actor: res.locals.actor ?? null }),
     }),
   );
   app.get('/', (_req, res) => res.redirect('/studio/'));

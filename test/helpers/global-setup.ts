@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrate, openPglite } from '../../server/db/index.js';
 import { MetadataService } from '../../server/metadata/index.js';
+import { JobQueue } from '../../server/engines/jobs/job-queue.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,6 +21,7 @@ export default async function setup(project: TestProject): Promise<void> {
   if (!process.env.DATABASE_URL) {
     const db = await openPglite();
     await migrate(db);
+    await JobQueue.install(db);
     // Every installation starts with the identity types; publishing them once here saves each test file a publish.
     await new MetadataService(db, { prepare: () => null, activate: () => {} }).installIdentityTypes();
     const blob = await db.dumpDataDir();

@@ -86,15 +86,18 @@ async function execute(wc: WriteContext, ws: WriteState, scope: AccessScope): Pr
  * transaction needed, to take both back. Writes to identity records drop cached profiles.
  */
 async function attempt(wc: WriteContext, info: TypeInfo, scope: AccessScope, statement: SQL, op: WriteRequest['op']): Promise<WriteRow> {
+  const db = wc.db;
   const row =
-    op === 'create' && !scope.unrestricted
-      ? await wc.db.transaction(async (tx) => {
+    op === 'create' && !scope.unrestricted && 'transaction' in db
+      ? await db.transaction(async (tx) => {
           const [r] = await tx.run<WriteRow>(statement);
           // A hidden reference inserted nothing (checked below); a refused create must be taken back here.
           if (r.forbidden) throw refusal(info, r, 'create');
           return r;
         })
-      : (await wc.db.run<WriteRow>(statement))[0];
+      : (await db.run<WriteRow>(statement))[0];
+  // Inside the caller's transaction, a refused create is taken back by throwing: the caller rolls back.
+  if (op === 'create' && !scope.unrestricted && !('transaction' in db) && row.forbidden) throw refusal(info, row, 'create');
   assertNoHiddenReference(row);
   if (row.id !== null && PROFILE_TYPES.has(info.type.name)) wc.onIdentityWrite?.();
   return row;

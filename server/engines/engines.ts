@@ -1,0 +1,4 @@
+import type { Engine } from './engine.js';
+
+/** Every engine the server runs, in the order they are installed. One line per engine folder. */
+export const ENGINES: readonly Engine[] = [];
