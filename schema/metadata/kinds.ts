@@ -13,6 +13,9 @@ import { formProblems } from '../form/form-problems.js';
 import { uiPolicyProblems } from '../form/ui-policy-problems.js';
 import { canonical, ordered, orderedCondition, withoutEmpty } from './file-order.js';
 import { RecordTypeDoc } from './record-type.js';
+import { RoutingRuleDoc } from '../routing/routing-rule.js';
+import { ScheduleDoc } from '../sla/schedule.js';
+import { SlaDefinitionDoc } from '../sla/sla-definition.js';
 import { documentProblems } from './document-problems.js';
 import type { Model } from './model.js';
 import type { MetadataProblem } from './validate.js';
@@ -28,6 +31,9 @@ export interface KindDocs {
   stateModel: StateModelDoc;
   form: FormDoc;
   uiPolicy: UiPolicyDoc;
+  schedule: ScheduleDoc;
+  slaDefinition: SlaDefinitionDoc;
+  routingRule: RoutingRuleDoc;
 }
 export type KindName = keyof KindDocs;
 export type AnyDoc = KindDocs[KindName];
@@ -254,10 +260,88 @@ const uiPolicy: MetadataKind<'uiPolicy'> = {
   validate: (model) => [...basic('uiPolicy')(model), ...uiPolicyProblems(model)],
 };
 
-/** Every kind, in the order files are exported and diffs are listed. Record types come first: the rest refer to them. */
-export const METADATA_KINDS = [recordType, userCriteria, acl, businessUnit, caseType, stateModel, form, uiPolicy] as const;
+const schedule: MetadataKind<'schedule'> = {
+  kind: 'schedule',
+  key: 'schedules',
+  label: 'schedule',
+  folder: 'schedules',
+  draftPrefix: 'schedule:',
+  schema: ScheduleDoc,
+  toFile(doc) {
+    const body = ordered(doc, ['name', 'label', 'description', 'timeZone', 'hours', 'holidays']);
+    body.hours = doc.hours.map((h) => ordered(h, ['days', 'start', 'end']));
+    body.holidays = doc.holidays.map((h) => ordered(h, ['date', 'label']));
+    return withoutEmpty(body, ['holidays']);
+  },
+  missing: 'remove',
+  diffName: 'schedule',
+  diffProps: ['label', 'description', 'timeZone', 'hours', 'holidays'],
+  normalise: (doc) => canonical(doc),
+  recordTypeOf: () => null,
+  validate: (model) => basic('schedule')(model),
+};
 
-export type SnapshotKey = 'recordTypes' | 'userCriteria' | 'acls' | 'businessUnits' | 'caseTypes' | 'stateModels' | 'forms' | 'uiPolicies';
+const slaDefinition: MetadataKind<'slaDefinition'> = {
+  kind: 'slaDefinition',
+  key: 'slaDefinitions',
+  label: 'SLA definition',
+  folder: 'slas',
+  draftPrefix: 'sla:',
+  schema: SlaDefinitionDoc,
+  toFile(doc) {
+    const body = ordered(doc, ['name', 'label', 'description', 'recordType', 'type', 'appliesTo', 'start', 'pause', 'stop', 'cancel', 'target', 'schedule', 'retroactiveStart', 'entitlementLevels', 'warnings', 'breachActions', 'active']);
+    for (const key of ['appliesTo', 'start', 'pause', 'stop', 'cancel'] as const) if (doc[key]) body[key] = orderedCondition(doc[key]);
+    if (doc.type === 'resolution') delete body.type;
+    if (doc.active !== false) delete body.active;
+    return withoutEmpty(body, ['warnings', 'breachActions']);
+  },
+  missing: 'remove',
+  diffName: 'sla',
+  diffProps: ['label', 'description', 'recordType', 'type', 'appliesTo', 'start', 'pause', 'stop', 'cancel', 'target', 'schedule', 'retroactiveStart', 'entitlementLevels', 'warnings', 'breachActions', 'active'],
+  normalise: (doc) => canonical({ ...doc, active: doc.active ?? true }),
+  recordTypeOf: (doc) => doc.recordType,
+  validate: (model) => basic('slaDefinition')(model),
+};
+
+const routingRule: MetadataKind<'routingRule'> = {
+  kind: 'routingRule',
+  key: 'routingRules',
+  label: 'routing rule',
+  folder: 'routing-rules',
+  draftPrefix: 'routing:',
+  schema: RoutingRuleDoc,
+  toFile(doc) {
+    const body = ordered(doc, ['name', 'label', 'description', 'recordType', 'order', 'condition', 'target', 'strategy', 'skills', 'capacity', 'fallback', 'active']);
+    if (doc.condition) body.condition = orderedCondition(doc.condition);
+    if (doc.order === 100) delete body.order;
+    if (doc.strategy === 'fixed') delete body.strategy;
+    if (doc.active !== false) delete body.active;
+    body.skills = doc.skills.map((s) => ordered(s, ['skill', 'minLevel']));
+    return withoutEmpty(body, ['skills']);
+  },
+  missing: 'remove',
+  diffName: 'routing_rule',
+  diffProps: ['label', 'description', 'recordType', 'order', 'condition', 'target', 'strategy', 'skills', 'capacity', 'fallback', 'active'],
+  normalise: (doc) => canonical({ ...doc, active: doc.active ?? true }),
+  recordTypeOf: (doc) => doc.recordType,
+  validate: (model) => basic('routingRule')(model),
+};
+
+/** Every kind, in the order files are exported and diffs are listed. Record types come first: the rest refer to them. */
+export const METADATA_KINDS = [recordType, userCriteria, acl, businessUnit, caseType, stateModel, form, uiPolicy, schedule, slaDefinition, routingRule] as const;
+
+export type SnapshotKey =
+  | 'recordTypes'
+  | 'userCriteria'
+  | 'acls'
+  | 'businessUnits'
+  | 'caseTypes'
+  | 'stateModels'
+  | 'forms'
+  | 'uiPolicies'
+  | 'schedules'
+  | 'slaDefinitions'
+  | 'routingRules';
 
 export const KINDS_BY_NAME: ReadonlyMap<KindName, MetadataKind> = new Map(METADATA_KINDS.map((k) => [k.kind, k as unknown as MetadataKind]));
 
@@ -279,10 +363,13 @@ export const MetadataSnapshot = z.object({
   stateModels: z.record(z.string(), StateModelDoc).default({}),
   forms: z.record(z.string(), FormDoc).default({}),
   uiPolicies: z.record(z.string(), UiPolicyDoc).default({}),
+  schedules: z.record(z.string(), ScheduleDoc).default({}),
+  slaDefinitions: z.record(z.string(), SlaDefinitionDoc).default({}),
+  routingRules: z.record(z.string(), RoutingRuleDoc).default({}),
 });
 export type MetadataSnapshot = z.infer<typeof MetadataSnapshot>;
 
-export const EMPTY_SNAPSHOT: MetadataSnapshot = { recordTypes: {}, userCriteria: {}, acls: {}, businessUnits: {}, caseTypes: {}, stateModels: {}, forms: {}, uiPolicies: {} };
+export const EMPTY_SNAPSHOT: MetadataSnapshot = { recordTypes: {}, userCriteria: {}, acls: {}, businessUnits: {}, caseTypes: {}, stateModels: {}, forms: {}, uiPolicies: {}, schedules: {}, slaDefinitions: {}, routingRules: {} };
 
 /** The documents of one kind in a snapshot. */
 export function docsOf<K extends KindName>(snapshot: MetadataSnapshot, kind: K): Record<string, KindDocs[K]> {

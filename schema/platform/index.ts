@@ -1,1 +1,3 @@
 export * from './tables.js';
+export * from './sla-tables.js';
+export * from './notify-tables.js';

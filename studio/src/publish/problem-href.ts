@@ -47,6 +47,11 @@ export function documentHref(kind: KindName, name: string, snapshot: MetadataSna
     case 'businessUnit':
       // A unit has no designer of its own: its case types are where it is shaped.
       return `/case-types?unit=${encodeURIComponent(name)}`;
+    case 'routingRule':
+    case 'slaDefinition':
+    case 'schedule':
+      // Their designers come with the studio's next part; until then the publish overview lists them.
+      return '/publish';
     default: {
       const never: never = kind;
       throw new Error(`no designer for kind ${String(never)}`);

@@ -17,6 +17,9 @@ export type MetadataKind =
   | 'CASE_TYPE'
   | 'FORM'
   | 'RECORD_TYPE'
+  | 'ROUTING_RULE'
+  | 'SCHEDULE'
+  | 'SLA_DEFINITION'
   | 'STATE_MODEL'
   | 'UI_POLICY'
   | 'USER_CRITERIA';

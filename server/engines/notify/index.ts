@@ -1,0 +1,1 @@
+export { queueNotification, type NotificationRequest } from './queue-notification.js';
