@@ -52,6 +52,9 @@ export class BusinessCalendar {
   add(start: Date, ms: number): Date {
     const a = start.getTime();
     if (!this.schedule) return new Date(a + ms);
+    // No stretch with any length: say so at once rather than search ten years of empty days.
+    if (!this.schedule.hours.some((h) => h.start < h.end))
+      throw new Error(`the schedule "${this.schedule.name}" has no working time: every stretch of its hours ends where or before it starts`);
     let left = ms;
     let date = this.localDate(a).minus({ days: 1 });
     for (let i = 0; i < HORIZON_DAYS; i++, date = date.plus({ days: 1 })) {
