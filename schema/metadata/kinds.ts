@@ -16,6 +16,8 @@ import { RecordTypeDoc } from './record-type.js';
 import { RoutingRuleDoc } from '../routing/routing-rule.js';
 import { ScheduleDoc } from '../sla/schedule.js';
 import { SlaDefinitionDoc } from '../sla/sla-definition.js';
+import { scheduleProblems } from '../sla/schedule-problems.js';
+import { slaDefinitionProblems } from '../sla/sla-definition-problems.js';
 import { documentProblems } from './document-problems.js';
 import type { Model } from './model.js';
 import type { MetadataProblem } from './validate.js';
@@ -278,7 +280,7 @@ const schedule: MetadataKind<'schedule'> = {
   diffProps: ['label', 'description', 'timeZone', 'hours', 'holidays'],
   normalise: (doc) => canonical(doc),
   recordTypeOf: () => null,
-  validate: (model) => basic('schedule')(model),
+  validate: (model) => [...basic('schedule')(model), ...scheduleProblems(model)],
 };
 
 const slaDefinition: MetadataKind<'slaDefinition'> = {
@@ -300,7 +302,7 @@ const slaDefinition: MetadataKind<'slaDefinition'> = {
   diffProps: ['label', 'description', 'recordType', 'type', 'appliesTo', 'start', 'pause', 'stop', 'cancel', 'target', 'schedule', 'retroactiveStart', 'entitlementLevels', 'warnings', 'breachActions', 'active'],
   normalise: (doc) => canonical({ ...doc, active: doc.active ?? true }),
   recordTypeOf: (doc) => doc.recordType,
-  validate: (model) => basic('slaDefinition')(model),
+  validate: (model) => [...basic('slaDefinition')(model), ...slaDefinitionProblems(model)],
 };
 
 const routingRule: MetadataKind<'routingRule'> = {
