@@ -16,7 +16,7 @@ import type { DevPersona } from './http/dev-sign-in-routes.js';
 import { Metrics } from './http/metrics.js';
 import { MetadataService, repairDatabaseDefaults } from './metadata/index.js';
 import { DomainError, ErrorCode } from './domain-error.js';
-import { EngineHost, type Clock } from './engines/index.js';
+import { EngineHost, type Clock, type Engine } from './engines/index.js';
 
 export interface Atrium {
   url: string;
@@ -54,6 +54,8 @@ export interface StartOptions {
   pgliteTemplate?: string | null;
   /** The engines' clock (tests pass a ManualClock and move it). */
   clock?: Clock;
+  /** The engines to run instead of ENGINES (tests that bring an engine of their own). */
+  engines?: readonly Engine[];
 }
 
 /** The development administrator: exists before any user record, so it can import the first metadata. */
@@ -130,6 +132,7 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
     clock: options.clock,
     background: config.engines.background,
     tickMs: config.engines.tickMs,
+    engines: options.engines,
   });
   await engines.start();
   // With an identity provider configured, development sign-in is off and no local token is made.

@@ -33,12 +33,14 @@ export interface TestServerOptions {
   config?: Partial<Config>;
   /** The engines' clock; tests move it and call `atrium.engines.drain()` (engines do not run in the background). */
   clock?: StartOptions['clock'];
+  /** Engines to run instead of ENGINES, e.g. one defined by the test. */
+  engines?: StartOptions['engines'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', devTokenSecret: 'test-secret-of-sufficient-length-123456', engines: { background: false, tickMs: 1_000 }, ...options.config };
   const database = options.database ?? (await openTestDatabase({ statementTimeoutMs: config.statementTimeoutMs > 0 ? config.statementTimeoutMs : null }));
-  const atrium = await startAtrium(config, { db: database.db, keepDatabase: true, log: pino({ level: process.env.LOG_LEVEL ?? 'silent' }), personas: options.personas, clock: options.clock });
+  const atrium = await startAtrium(config, { db: database.db, keepDatabase: true, log: pino({ level: process.env.LOG_LEVEL ?? 'silent' }), personas: options.personas, clock: options.clock, engines: options.engines });
   const adminToken = await atrium.auth.issueDevToken(DEV_ADMIN);
   const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token: string | null = adminToken): Promise<GqlResult<T>> => {
     const res = await fetch(`${atrium.url}/graphql`, {

@@ -60,6 +60,7 @@ interface Kind {
 }
 
 const SCHEMA = 'atrium_jobs';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Durable jobs on PostgreSQL (pg-boss 10, the newest major that runs on Node 20): claimed with `SKIP LOCKED`,
@@ -177,10 +178,15 @@ export class JobQueue {
     }));
   }
 
-  /** Puts a dead job back in line. */
-  async retry(kind: string, id: string): Promise<void> {
+  /** Puts a dead job back in line; resolves to false when there is no dead job of that kind with that id. */
+  async retry(kind: string, id: string): Promise<boolean> {
+    // The library's ids are UUIDs: anything else cannot name a job (and would be a SQL error, not an answer).
+    if (!UUID.test(id)) return false;
+    const [dead] = await this.db.run<{ id: string }>({ sql: `SELECT id::text FROM ${SCHEMA}.job WHERE name = $1 AND id = $2::uuid AND state = 'failed'`, params: [kind, id] });
+    if (!dead) return false;
     await this.boss.retry(kind, id);
     this.wake(kind);
+    return true;
   }
 
   /** Waits for running jobs to finish (up to `timeoutMs`), then stops. */

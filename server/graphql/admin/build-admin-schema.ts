@@ -6,6 +6,7 @@ import type { SchemaBuilder } from '../schema-builder.js';
 import { AccessExplainResolver } from './AccessExplainResolver.js';
 import { AccessRulesResolver } from './AccessRulesResolver.js';
 import { CriteriaMatchesResolver } from './CriteriaMatchesResolver.js';
+import { JobsResolver } from './JobsResolver.js';
 import { MetadataDocumentResolver } from './MetadataDocumentResolver.js';
 import { MetadataResolver } from './MetadataResolver.js';
 import { RegistrationResolver } from './RegistrationResolver.js';
@@ -16,7 +17,7 @@ let adminSchema: GraphQLSchema | null = null;
 /** The static admin API, built once with type-graphql. */
 export function getAdminSchema(): GraphQLSchema {
   adminSchema ??= buildSchemaSync({
-    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, CriteriaMatchesResolver, RegistrationResolver, StudioAccessResolver],
+    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, CriteriaMatchesResolver, RegistrationResolver, StudioAccessResolver, JobsResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTimeRfc3339 }],
     validate: false,
     emitSchemaFile: false,
