@@ -161,6 +161,15 @@ export class JobQueue {
     }
   }
 
+  /**
+   * Takes back the jobs whose run outlived its expiry (the process running them died): each is failed and, within
+   * its retry limit, put back in line. A background queue does this at the library's maintenance (every two
+   * minutes); a process that has just restarted, or a test, calls it to resume at once.
+   */
+  async recover(): Promise<void> {
+    await this.boss.expire();
+  }
+
   /** Jobs that failed past their retries, newest first. */
   async dead(limit = 100): Promise<DeadJob[]> {
     const rows = await this.db.run<Record<string, unknown>>({
