@@ -3,14 +3,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPglite, openPostgres, type Database } from '../../../server/db/index.js';
 import { ManualClock } from '../../../server/engines/index.js';
 import { openTestDatabase, type TestDatabase } from '../../helpers/test-database.js';
-import { outcome, seedTimers, timerEngine, timerHost } from './timer-engine.js';
+import { FIRE_JOB, outcome, seedTimers, timerEngine, timerHost } from './timer-engine.js';
 
-const TIMERS = 200;
+const TIMERS = 120;
 const NOW = '2026-03-02T09:00:00.000Z';
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'timer-process.ts');
 
@@ -37,9 +38,13 @@ async function makeTarget(): Promise<Target> {
   return { address: `pglite:${dataDir}`, open: () => openPglite({ dataDir }), drop: () => rm(folder, { recursive: true, force: true }) };
 }
 
+/** The engine process of the running test, killed in any case when the test ends. */
+let running: ChildProcess | null = null;
+
 /** Starts the child and resolves once `ready(lines)` holds for what it printed; rejects if it exits first. */
 function runUntil(address: string, ready: (lines: string[]) => boolean): Promise<{ child: ChildProcess; lines: string[] }> {
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, DURABILITY_DB: address, DURABILITY_NOW: NOW }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running = child;
   const lines: string[] = [];
   let errors = '';
   return new Promise((resolve, reject) => {
@@ -60,7 +65,10 @@ describe('a server process killed while timers are due and jobs are in flight', 
   beforeAll(async () => {
     target = await makeTarget();
   }, 60_000);
-  afterAll(() => target?.drop());
+  afterAll(async () => {
+    if (running && running.exitCode === null && running.signalCode === null) running.kill('SIGKILL');
+    await target?.drop();
+  });
 
   it('fires each due timer exactly once and completes each job once after a restart', async () => {
     // Killed while a job holds its transaction open ("running" last), after some work committed.
@@ -76,6 +84,9 @@ describe('a server process killed while timers are due and jobs are in flight', 
 
     // The restart: a new engine host with the same engine on the same database.
     const db = await target.open();
+    // The job the process was running is still claimed in the queue: it was in flight when the process died.
+    const [claimed] = await db.run<{ n: number }>(sql`SELECT count(*)::int AS n FROM atrium_jobs.job WHERE name = ${FIRE_JOB} AND state = 'active'`);
+    expect(claimed.n).toBeGreaterThanOrEqual(1);
     const stats = { tickFailures: 0 };
     const host = timerHost(db, pino({ level: 'silent' }), new ManualClock(NOW), timerEngine({ host: 'restarted', batch: 20, expireInSeconds: 2, stats }), false);
     await host.start();
