@@ -77,6 +77,8 @@ export function compileServiceKpis(ctx: CompileContext, tree: ResolveTree): SQL 
     FROM ${tableRef(info.type.name)} ${a}
     WHERE ${relevant} AND ${kpiFilter(ctx, info, a, args.filter)} AND ${readableWhere(ctx, info, a)}`;
 
+  // Bounds that leave each answer unchanged and spare rows: the last move into resolved counts only if it is at
+  // or after `from`, so earlier moves need not be read; the first assignment counts only if it is before `to`.
   const h = sql.raw('h');
   const value = (v: SQL) => sql`(${v} #>> '{}')`;
   const stateChanges = kinds
@@ -88,11 +90,11 @@ export function compileServiceKpis(ctx: CompileContext, tree: ResolveTree): SQL 
       return sql`(${h}."record_type" = ${k.kind.type.name} AND ${h}."field_id" = ${k.field!.id} AND ${into} AND NOT coalesce(${outOf}, FALSE))`;
     });
   const resolutions = sql`SELECT ${h}."record_id" AS id, max(${h}."changed_at") AS at FROM "atrium"."record_history" ${h}
-    WHERE ${h}."record_id" IN (SELECT id FROM kpi_records WHERE resolved_now) AND ${stateChanges.length ? sql`(${sql.join(stateChanges, sql` OR `)})` : sql`FALSE`}
+    WHERE ${h}."record_id" IN (SELECT id FROM kpi_records WHERE resolved_now) AND ${h}."changed_at" >= ${from} AND ${stateChanges.length ? sql`(${sql.join(stateChanges, sql` OR `)})` : sql`FALSE`}
     GROUP BY ${h}."record_id"`;
   const assigneeIds = [...new Set(kinds.map((k) => k.kind.type.activeFields.find((f) => f.name === fields.assignee.name)?.id).filter((id): id is string => !!id))];
   const responses = sql`SELECT ${h}."record_id" AS id, min(${h}."changed_at") AS at FROM "atrium"."record_history" ${h}
-    WHERE ${h}."record_id" IN (SELECT id FROM kpi_records) AND ${assigneeIds.length ? sql`${h}."field_id" IN (${sql.join(assigneeIds.map((id) => sql`${id}::text`), sql`, `)})` : sql`FALSE`}
+    WHERE ${h}."record_id" IN (SELECT id FROM kpi_records) AND ${h}."changed_at" < ${to} AND ${assigneeIds.length ? sql`${h}."field_id" IN (${sql.join(assigneeIds.map((id) => sql`${id}::text`), sql`, `)})` : sql`FALSE`}
       AND ${h}."new_value" IS NOT NULL AND ${h}."new_value" <> 'null'::jsonb
     GROUP BY ${h}."record_id"`;
   const s = sql.raw('s');
@@ -101,7 +103,8 @@ export function compileServiceKpis(ctx: CompileContext, tree: ResolveTree): SQL 
       count(*) FILTER (WHERE ${stopped} AND ${s}."stage" = 'achieved' AND NOT ${s}."has_breached") AS met,
       count(*) FILTER (WHERE ${stopped} AND (${s}."stage" = 'breached' OR ${s}."has_breached")) AS missed,
       count(*) FILTER (WHERE ${inWindow(sql`${s}."breached_at"`)}) AS breaches
-    FROM "atrium"."sla_instance" ${s} WHERE ${s}."record_id" IN (SELECT id FROM kpi_records) GROUP BY ${s}."record_id"`;
+    FROM "atrium"."sla_instance" ${s}
+    WHERE ${s}."record_id" IN (SELECT id FROM kpi_records) AND (${inWindow(sql`${s}."stopped_at"`)} OR ${inWindow(sql`${s}."breached_at"`)}) GROUP BY ${s}."record_id"`;
   const rows = sql`SELECT r.*,
       CASE WHEN ${inWindow(sql`res.at`)} THEN res.at END AS resolved_at,
       CASE WHEN ${inWindow(sql`resp.at`)} THEN resp.at END AS responded_at,
