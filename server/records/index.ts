@@ -6,3 +6,4 @@ export { mapReadError, mapWriteError, readRows } from './database-error.js';
 export { fromGlobalId, toGlobalId, type DecodedId } from './global-id.js';
 export * from './write/index.js';
 export * from './form/index.js';
+export * from './kpi/index.js';

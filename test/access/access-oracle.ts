@@ -130,3 +130,60 @@ export async function visibleHistory(db: Executor, userName: OracleUser, type: E
   for (const list of out.values()) list.sort();
   return out;
 }
+
+/** What the KPIs need to know of one record a user may read, read straight from the tables. */
+export interface OracleKpiRecord {
+  id: string;
+  /** The assignment group where the user may read it, else null. */
+  group: string | null;
+  openedInWindow: boolean;
+  /** Seconds from opened_at to the last move into resolved/closed, when the record is resolved or closed now and that move is in the window. */
+  resolvedAfter: number | null;
+  /** Seconds from opened_at to the first assignment to a person, when that is in the window. */
+  respondedAfter: number | null;
+  open: boolean;
+  slaMet: number;
+  slaBreached: number;
+  breaches: number;
+}
+
+/**
+ * The KPI facts of every record of `type` the user may read, over the window [from, to). The seeded state
+ * models name their states after their categories, so resolved means the states `resolved` and `closed`, and
+ * open means not those nor `cancelled`.
+ */
+export async function kpiRecords(db: Executor, userName: OracleUser, type: 'incident' | 'task', from: string, to: string): Promise<OracleKpiRecord[]> {
+  const body = type === 'task' ? TASK : READ[type];
+  const prefix =
+    userName === null
+      ? sql`WITH readable AS (SELECT id FROM records.${sql.identifier(type)}), groups AS (SELECT id FROM records.assignment_group)`
+      : sql`${who(userName)}${READABLE_TASK}, readable AS (${body}), groups AS (${READ.assignment_group})`;
+  const f = sql`${from}::timestamptz`;
+  const t = sql`${to}::timestamptz`;
+  const rows = await db.run<Record<string, unknown>>(sql`${prefix},
+    facts AS (
+      SELECT x.id, x.opened_at, x.state, CASE WHEN x.assignment_group IN (SELECT id FROM groups) THEN x.assignment_group END AS grp,
+        (SELECT max(h.changed_at) FROM atrium.record_history h WHERE h.record_id = x.id AND h.field_name = 'state'
+           AND h.new_value #>> '{}' IN ('resolved', 'closed') AND coalesce(h.old_value #>> '{}', '-') NOT IN ('resolved', 'closed')) AS resolved_at,
+        (SELECT min(h.changed_at) FROM atrium.record_history h WHERE h.record_id = x.id AND h.field_name = 'assigned_to' AND jsonb_typeof(h.new_value) = 'number') AS responded_at
+      FROM records.${sql.identifier(type)} x WHERE x.id IN (SELECT id FROM readable))
+    SELECT id::text AS id, grp::text AS "group", (opened_at >= ${f} AND opened_at < ${t}) AS "openedInWindow",
+      CASE WHEN state IN ('resolved', 'closed') AND resolved_at >= ${f} AND resolved_at < ${t} THEN extract(epoch FROM resolved_at - opened_at)::float8 END AS "resolvedAfter",
+      CASE WHEN responded_at >= ${f} AND responded_at < ${t} THEN extract(epoch FROM responded_at - opened_at)::float8 END AS "respondedAfter",
+      state NOT IN ('resolved', 'closed', 'cancelled') AS open,
+      (SELECT count(*)::int FROM atrium.sla_instance s WHERE s.record_id = facts.id AND s.stopped_at >= ${f} AND s.stopped_at < ${t} AND s.stage = 'achieved' AND NOT s.has_breached) AS "slaMet",
+      (SELECT count(*)::int FROM atrium.sla_instance s WHERE s.record_id = facts.id AND s.stopped_at >= ${f} AND s.stopped_at < ${t} AND (s.stage = 'breached' OR (s.stage = 'achieved' AND s.has_breached))) AS "slaBreached",
+      (SELECT count(*)::int FROM atrium.sla_instance s WHERE s.record_id = facts.id AND s.breached_at >= ${f} AND s.breached_at < ${t}) AS breaches
+    FROM facts`);
+  return rows.map((r) => ({
+    id: String(r.id),
+    group: r.group === null ? null : String(r.group),
+    openedInWindow: r.openedInWindow === true,
+    resolvedAfter: r.resolvedAfter === null ? null : Number(r.resolvedAfter),
+    respondedAfter: r.respondedAfter === null ? null : Number(r.respondedAfter),
+    open: r.open === true,
+    slaMet: Number(r.slaMet),
+    slaBreached: Number(r.slaBreached),
+    breaches: Number(r.breaches),
+  }));
+}

@@ -4,7 +4,7 @@ import { loadDemoData, PERSONAS } from '../../seeds/itsm/demo-data.js';
 import { fromGlobalId, toGlobalId } from '../../server/records/global-id.js';
 import { asUser, importItsm } from '../helpers/itsm.js';
 import { startTestServer, type GqlResult, type TestServer } from '../helpers/test-server.js';
-import { isAgent, oracleFor, visibleHistory, visibleUserNames, type OracleType, type OracleUser } from './access-oracle.js';
+import { isAgent, kpiRecords, oracleFor, visibleHistory, visibleUserNames, type OracleKpiRecord, type OracleType, type OracleUser } from './access-oracle.js';
 
 /**
  * Every persona × every read path against an independent SQL oracle (access-oracle.ts): zero rows may differ.
@@ -95,6 +95,13 @@ beforeAll(async () => {
   await loadDemoData(asUser(t));
   tables = {} as typeof tables;
   for (const type of Object.keys(TYPES) as OracleType[]) tables[type] = await table(type);
+  // SLA instances (no engine fills them on this path): per task in id order, achieved, breached and stopped, or
+  // breached and still running, each relative to when the task was opened.
+  await t.atrium.db.run(sql`INSERT INTO atrium.sla_instance (record_type, record_id, definition, definition_version, stage, has_breached, started_at, stopped_at, target_ms, measured_at, breached_at)
+    SELECT x.typename, x.id, 'resolve', 1, (ARRAY['achieved', 'breached', 'in_progress'])[n % 3 + 1], n % 3 > 0, x.opened_at,
+      CASE n % 3 WHEN 0 THEN x.opened_at + interval '1 day' WHEN 1 THEN x.opened_at + interval '2 days' END, 86400000, x.opened_at,
+      CASE WHEN n % 3 > 0 THEN x.opened_at + interval '12 hours' END
+    FROM (SELECT t.*, row_number() OVER (ORDER BY t.id) AS n FROM records.task t) x`);
 }, 180_000);
 afterAll(async () => {
   console.log(`persona matrix comparisons: ${JSON.stringify(compared)} (total ${Object.values(compared).reduce((a, b) => a + b, 0)})`);
@@ -225,6 +232,69 @@ describe.each(WHO.map((u) => [label(u), u] as const))('%s', (_name, user) => {
     count('aggregate group', gotI.length + gotT.length);
     expect(gotI).toEqual(groups('incident', (r) => `${r.state.toUpperCase()}|${group(r)}`));
     expect(gotT).toEqual(groups('task', (r) => r.state.toUpperCase()));
+  });
+
+  it('serviceKpis totals and per-group numbers match the oracle (incident and task, by assignment group)', async () => {
+    const to = new Date(Date.now() + 86_400_000);
+    const from = new Date(to.getTime() - 399 * 86_400_000);
+    const sum = (rows: OracleKpiRecord[]) => {
+      const resolved = rows.filter((r) => r.resolvedAfter !== null);
+      const responded = rows.filter((r) => r.respondedAfter !== null);
+      const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+      const add = (f: (r: OracleKpiRecord) => number) => rows.reduce((a, r) => a + f(r), 0);
+      const met = add((r) => r.slaMet);
+      const missed = add((r) => r.slaBreached);
+      return {
+        opened: rows.filter((r) => r.openedInWindow).length,
+        resolved: resolved.length,
+        mttr: mean(resolved.map((r) => r.resolvedAfter!)),
+        responded: responded.length,
+        response: mean(responded.map((r) => r.respondedAfter!)),
+        slaMet: met,
+        slaBreached: missed,
+        pct: met + missed ? Math.round((10_000 * met) / (met + missed)) / 100 : null,
+        breaches: add((r) => r.breaches),
+        backlog: rows.filter((r) => r.open).length,
+      };
+    };
+    const got = (v: Row) => ({
+      opened: v.opened,
+      resolved: v.resolved,
+      mttr: v.meanTimeToResolveSeconds,
+      responded: v.responded,
+      response: v.meanFirstResponseSeconds,
+      slaMet: v.slaMet,
+      slaBreached: v.slaBreached,
+      pct: v.slaCompliancePercent,
+      breaches: v.breaches,
+      backlog: v.backlog,
+    });
+    const same = (what: string, actual: ReturnType<typeof sum>, expected: ReturnType<typeof sum>) => {
+      count('kpi');
+      for (const k of ['mttr', 'response', 'pct'] as const) {
+        if (expected[k] === null) expect(actual[k], `${what} ${k}`).toBeNull();
+        else expect(actual[k], `${what} ${k}`).toBeCloseTo(expected[k]!, 2);
+      }
+      expect({ ...actual, mttr: 0, response: 0, pct: 0 }, what).toEqual({ ...expected, mttr: 0, response: 0, pct: 0 });
+    };
+    for (const type of ['incident', 'task'] as const) {
+      const records = await kpiRecords(t.atrium.db, user, type, from.toISOString(), to.toISOString());
+      expect(records.length).toBe(oracle[type].size);
+      const V = 'opened resolved meanTimeToResolveSeconds responded meanFirstResponseSeconds slaMet slaBreached slaCompliancePercent breaches backlog';
+      const d = await ok(
+        user,
+        `query($rt: String!, $from: DateTime!, $to: DateTime!) { k: serviceKpis(recordType: $rt, from: $from, to: $to, groupBy: [ASSIGNMENT_GROUP]) { total { ${V} } groups { assignmentGroup { id } values { ${V} } } } }`,
+        { rt: type, from: from.toISOString(), to: to.toISOString() },
+      );
+      // The comparison means something only if the demo data exercises every KPI (checked on the full view).
+      if (user === null) for (const k of ['opened', 'resolved', 'responded', 'slaMet', 'slaBreached', 'breaches', 'backlog'] as const) expect(sum(records)[k], k).toBeGreaterThan(0);
+      same(`${label(user)} ${type} total`, got(d.k.total), sum(records));
+      const expectedGroups = new Map<string | null, OracleKpiRecord[]>();
+      for (const r of records) expectedGroups.set(r.group, [...(expectedGroups.get(r.group) ?? []), r]);
+      const gotGroups = new Map<string | null, Row>(d.k.groups.map((g: Row) => [g.assignmentGroup ? dec(g.assignmentGroup.id) : null, g.values]));
+      expect([...gotGroups.keys()].map(String).sort(), `${label(user)} ${type} groups`).toEqual([...expectedGroups.keys()].map(String).sort());
+      for (const [group, rows] of expectedGroups) same(`${label(user)} ${type} group ${group}`, got(gotGroups.get(group)!), sum(rows));
+    }
   });
 
   it('filters return oracle ∩ filter, and filters through references only reach readable records', async () => {

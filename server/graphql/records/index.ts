@@ -10,6 +10,7 @@ import { FormPlugin } from './plugins/FormPlugin.js';
 import { ImpactPlugin } from './plugins/ImpactPlugin.js';
 import { HistoryPlugin } from './plugins/HistoryPlugin.js';
 import { JournalPlugin } from './plugins/JournalPlugin.js';
+import { KpiPlugin } from './plugins/KpiPlugin.js';
 import { MutationPlugin } from './plugins/MutationPlugin.js';
 import { NodePlugin } from './plugins/NodePlugin.js';
 import { OrderPlugin } from './plugins/OrderPlugin.js';
@@ -33,6 +34,7 @@ export const RECORD_PLUGINS: readonly RecordPlugin[] = [
   JournalPlugin,
   AggregatePlugin,
   ImpactPlugin,
+  KpiPlugin,
   SubscriptionPlugin,
   FormPlugin,
 ];
