@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { RecipientDoc } from '../../../schema/index.js';
 
 /** A row of the notification outbox as read back (column names). */
@@ -18,7 +19,12 @@ export interface NotificationRow {
   created_at: string | Date;
   sent_at: string | Date | null;
   due_at: string | Date | null;
+  /** Where it went at its last attempt; read only by the lists (`ADDRESSES`). */
+  addresses: string[];
 }
+
+/** The select-list term that reads a notification's addresses (of row `n`) with it. */
+export const ADDRESSES = sql`(SELECT coalesce(json_agg(r."address" ORDER BY r."address"), '[]') FROM "atrium"."notification_recipient" r WHERE r."notification_id" = n."id") AS "addresses"`;
 
 /** The payload of a webhook notification: which webhook, and the JSON it posts. */
 export interface WebhookPayload {
@@ -37,5 +43,6 @@ export function notificationRow(r: Record<string, unknown>): NotificationRow {
     attempts: Number(r.attempts),
     recipients: (json(r.recipients) as RecipientDoc[] | null) ?? [],
     payload: json(r.payload) ?? null,
+    addresses: (json(r.addresses) as string[] | undefined) ?? [],
   };
 }

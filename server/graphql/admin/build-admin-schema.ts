@@ -8,6 +8,7 @@ import { AccessRulesResolver } from './AccessRulesResolver.js';
 import { CriteriaMatchesResolver } from './CriteriaMatchesResolver.js';
 import { MetadataDocumentResolver } from './MetadataDocumentResolver.js';
 import { MetadataResolver } from './MetadataResolver.js';
+import { NotificationsResolver } from './NotificationsResolver.js';
 import { RegistrationResolver } from './RegistrationResolver.js';
 import { StudioAccessResolver } from './StudioAccessResolver.js';
 
@@ -16,7 +17,7 @@ let adminSchema: GraphQLSchema | null = null;
 /** The static admin API, built once with type-graphql. */
 export function getAdminSchema(): GraphQLSchema {
   adminSchema ??= buildSchemaSync({
-    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, CriteriaMatchesResolver, RegistrationResolver, StudioAccessResolver],
+    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, CriteriaMatchesResolver, RegistrationResolver, StudioAccessResolver, NotificationsResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTimeRfc3339 }],
     validate: false,
     emitSchemaFile: false,
