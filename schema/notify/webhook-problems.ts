@@ -4,7 +4,8 @@ import type { MetadataProblem } from '../metadata/validate.js';
 
 /**
  * What is wrong with the webhooks of a snapshot beyond the basics: the condition is valid on the record type,
- * and `transitioned` is asked for only on a type with a state model (else no write could ever match it).
+ * and `transitioned` is asked for only where records have states: the type or one of its kinds has a state
+ * model (else no write could ever match it).
  */
 export function webhookProblems(model: Model): MetadataProblem[] {
   const problems: MetadataProblem[] = [];
@@ -14,8 +15,9 @@ export function webhookProblems(model: Model): MetadataProblem[] {
     const path = `webhooks.${key}`;
     if (doc.condition) for (const p of checkCondition(model, doc.recordType, doc.condition, `${path}.condition`)) problems.push({ path: p.path, code: 'INVALID_CONDITION', message: p.message });
     const at = doc.events.indexOf('transitioned');
-    if (at >= 0 && !type.stateModel) {
-      problems.push({ path: `${path}.events.${at}`, code: 'INVALID_DOCUMENT', message: `webhook "${doc.name}" listens for transitions, but record type "${doc.recordType}" has no state model` });
+    const hasStates = !!type.stateModel || type.concreteTypes.some((name) => !!model.types.get(name)?.stateModel);
+    if (at >= 0 && !hasStates) {
+      problems.push({ path: `${path}.events.${at}`, code: 'INVALID_DOCUMENT', message: `webhook "${doc.name}" listens for transitions, but record type "${doc.recordType}" (and every kind of it) has no state model` });
     }
   }
   return problems;
