@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/index.js';
 import { fromGlobalId, type GraphInfo } from '../../records/index.js';
 import { DomainError, ErrorCode } from '../../domain-error.js';
-import { ADDRESSES, notificationRow, type NotificationRow } from './notification-row.js';
+import { addressesOf, notificationRow, type NotificationRow } from './notification-row.js';
 import { afterCursor, pageSize, toPage, type NotificationPage } from './notification-page.js';
 
 export interface NotificationFilter {
@@ -25,6 +25,6 @@ export async function listNotifications(db: Executor, graph: GraphInfo, filter: 
     const types = info.type.concreteTypes.length ? info.type.concreteTypes : [info.type.name];
     terms.push(sql`n."record_id" = ${id} AND n."record_type" IN (${sql.join(types.map((t) => sql`${t}`), sql`, `)})`);
   }
-  const rows = await db.run(sql`SELECT n.*, ${ADDRESSES} FROM "atrium"."notification" n WHERE ${sql.join(terms, sql` AND `)} ORDER BY n."id" DESC LIMIT ${first + 1}`);
+  const rows = await db.run(sql`SELECT n.*, ${addressesOf()} FROM "atrium"."notification" n WHERE ${sql.join(terms, sql` AND `)} ORDER BY n."id" DESC LIMIT ${first + 1}`);
   return toPage(rows.map(notificationRow), first);
 }

@@ -4,7 +4,7 @@ import { accessScope } from '../../access/access-scope.js';
 import type { Executor } from '../../db/index.js';
 import { tableRef } from '../../ddl/index.js';
 import { CompileContext, recordAccess, type GraphInfo } from '../../records/index.js';
-import { ADDRESSES, notificationRow } from './notification-row.js';
+import { addressesOf, notificationRow } from './notification-row.js';
 import { afterCursor, pageSize, toPage, type NotificationPage } from './notification-page.js';
 
 /**
@@ -16,13 +16,14 @@ export async function myNotifications(db: Executor, graph: GraphInfo, actor: Act
   const me = actor.profile?.userId;
   if (!me) return { rows: [], hasNextPage: false, endCursor: null };
   const rows = await db.run(sql`
-    SELECT n.*, ${ADDRESSES} FROM "atrium"."notification" n
+    SELECT n.*, ${addressesOf(Number(me))} FROM "atrium"."notification" n
     WHERE n."channel" = 'email'
       AND EXISTS (SELECT 1 FROM "atrium"."notification_recipient" r WHERE r."notification_id" = n."id" AND r."person_id" = ${Number(me)})
       AND ${readableRecord(graph, actor)}
       AND ${afterCursor(page.after)}
     ORDER BY n."id" DESC LIMIT ${first + 1}`);
-  return toPage(rows.map(notificationRow), first);
+  // A webhook's payload is never theirs to see; an e-mail's channel data is the engine's, not the reader's.
+  return toPage(rows.map((r) => ({ ...notificationRow(r), payload: null })), first);
 }
 
 /** `n` is about no record, or about one the actor may read: each concrete type's rules, ORed by record type. */

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { RecipientDoc } from '../../../schema/index.js';
 
 /** A row of the notification outbox as read back (column names). */
@@ -19,12 +19,18 @@ export interface NotificationRow {
   created_at: string | Date;
   sent_at: string | Date | null;
   due_at: string | Date | null;
-  /** Where it went at its last attempt; read only by the lists (`ADDRESSES`). */
+  /** Where it went at its last attempt; read only by the lists (`addressesOf`). */
   addresses: string[];
 }
 
-/** The select-list term that reads a notification's addresses (of row `n`) with it. */
-export const ADDRESSES = sql`(SELECT coalesce(json_agg(r."address" ORDER BY r."address"), '[]') FROM "atrium"."notification_recipient" r WHERE r."notification_id" = n."id") AS "addresses"`;
+/**
+ * The select-list term that reads a notification's addresses (of row `n`) with it; with `personId`, only that
+ * user's own (e-mail goes out Bcc, so a recipient never learns the others').
+ */
+export function addressesOf(personId?: number): SQL {
+  const mine = personId === undefined ? sql`` : sql` AND r."person_id" = ${personId}`;
+  return sql`(SELECT coalesce(json_agg(r."address" ORDER BY r."address"), '[]') FROM "atrium"."notification_recipient" r WHERE r."notification_id" = n."id"${mine}) AS "addresses"`;
+}
 
 /** The payload of a webhook notification: which webhook, and the JSON it posts. */
 export interface WebhookPayload {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/index.js';
 import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { Clock } from '../clock.js';
-import { ADDRESSES, notificationRow, type NotificationRow } from './notification-row.js';
+import { addressesOf, notificationRow, type NotificationRow } from './notification-row.js';
 
 /**
  * Puts a dead notification back in line with a fresh count of attempts; the delivery timer picks it up on its
@@ -12,7 +12,7 @@ import { ADDRESSES, notificationRow, type NotificationRow } from './notification
 export async function retryNotification(db: Executor, clock: Clock, id: number): Promise<NotificationRow> {
   const [row] = await db.run(sql`
     UPDATE "atrium"."notification" n SET "status" = 'pending', "attempts" = 0, "last_error" = NULL, "due_at" = ${clock.now().toISOString()}::timestamptz
-    WHERE n."id" = ${id} AND n."status" = 'dead' RETURNING n.*, ${ADDRESSES}`);
+    WHERE n."id" = ${id} AND n."status" = 'dead' RETURNING n.*, ${addressesOf()}`);
   if (row) return notificationRow(row);
   const [found] = await db.run<{ status: string; due_at: unknown }>(sql`SELECT "status", "due_at" FROM "atrium"."notification" WHERE "id" = ${id}`);
   if (!found) throw new DomainError(ErrorCode.NOT_FOUND, `there is no notification ${id}`);

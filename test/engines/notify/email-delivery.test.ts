@@ -14,7 +14,7 @@ const TEMPLATE = {
 
 const LIST = `query($status: NotificationStatus, $recordId: ID) { notifications(status: $status, recordId: $recordId, first: 50) {
   edges { node { id status channel recordType recordId addresses attempts lastError sentAt nextAttemptAt } } pageInfo { hasNextPage endCursor } } }`;
-const MINE = `{ myNotifications(first: 50) { edges { node { id recordId subject template } } } }`;
+const MINE = `{ myNotifications(first: 50) { edges { node { id recordId subject template addresses payload } } } }`;
 
 describe('e-mail notifications over SMTP', () => {
   let t: TestServer;
@@ -139,6 +139,9 @@ describe('e-mail notifications over SMTP', () => {
     expect(await mine('ada')).toEqual(['Both', 'incident_update']);
     expect(await mine('grace')).toEqual(['Welcome']);
     expect(await mine('linus')).toEqual(['Hello']);
+    // Sent to both (Bcc): each sees only their own address.
+    const both = (await t.gql(MINE, {}, await t.token({ subject: 'ada' }))).data!.myNotifications.edges[0].node;
+    expect(both).toMatchObject({ subject: 'Both', addresses: ['p0@example.com'], payload: null });
     const anonymous = await t.gql(MINE, {}, null);
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
