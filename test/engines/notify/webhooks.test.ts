@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../server/engines/index.js';
+import { queueNotification } from '../../../server/engines/notify/index.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { importWith } from './notify-fixtures.js';
 
@@ -135,6 +136,17 @@ describe('webhooks', () => {
     clock.advance(3_600_000);
     await drain();
     expect(received).toHaveLength(1);
+  });
+
+  it('keeps e-mail pending, saying so to administrators, while no mail server is configured', async () => {
+    // This server has no ATRIUM_SMTP_URL.
+    const id = await queueNotification(t.atrium.engines.jobs, t.atrium.db, { key: 'test:no-smtp', recipients: [{ group: 'Service Desk' }], subject: 's', body: 'b' });
+    await t.ok(`mutation($i: CreateAssignmentGroupInput!) { createAssignmentGroup(input: $i) { assignmentGroup { id } } }`, { i: { name: 'Service Desk', email: 'desk@example.test' } });
+    await drain();
+    const pending = (await t.ok(`{ notifications(status: PENDING) { edges { node { id attempts addresses lastError nextAttemptAt } } } }`)).notifications.edges.map((e: any) => e.node);
+    expect(pending).toEqual([
+      { id: String(id), attempts: 0, addresses: ['desk@example.test'], lastError: 'no mail server configured: set ATRIUM_SMTP_URL; the message goes out once one is', nextAttemptAt: new Date(clock.now().getTime() + 15 * 60_000).toISOString() },
+    ]);
   });
 
   it('refuses a webhook that is not http(s), or listens for transitions of a type without states, at validation', async () => {
