@@ -4,8 +4,13 @@ import { Condition } from '../condition/condition.js';
 export const WEBHOOK_EVENTS = ['created', 'updated', 'transitioned', 'deleted'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
-/** An environment variable's name: upper case, digits and underscores. */
-const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;
+/**
+ * The environment variables a webhook may take its secret from. A prefix, not any name: the HMAC lets whoever
+ * receives the calls test guesses of the key offline, so a webhook must not be able to key it with, say,
+ * DATABASE_URL.
+ */
+export const WEBHOOK_SECRET_PREFIX = 'ATRIUM_WEBHOOK_';
+const ENV_NAME = /^ATRIUM_WEBHOOK_[A-Z0-9_]{1,100}$/;
 
 function isHttpUrl(text: string): boolean {
   if (!URL.canParse(text)) return false;
@@ -17,7 +22,7 @@ function isHttpUrl(text: string): boolean {
  * Calls `url` with a signed JSON payload when a record of `recordType` (or a descendant) is written in one of
  * the ways listed in `events` (`transitioned`: an update that moved the record's state) and, when given,
  * `condition` holds on the record as written. The signing secret is never metadata (exports and diffs would
- * carry it): `secretEnv` names the environment variable of the server that holds it.
+ * carry it): `secretEnv` names the environment variable of the server that holds it (ATRIUM_WEBHOOK_…).
  */
 export const WebhookDoc = z
   .object({
@@ -28,7 +33,7 @@ export const WebhookDoc = z
     recordType: z.string().min(1),
     events: z.array(z.enum(WEBHOOK_EVENTS)).min(1),
     condition: Condition.optional(),
-    secretEnv: z.string().regex(ENV_NAME, 'the name of an environment variable, e.g. ATRIUM_WEBHOOK_SECRET'),
+    secretEnv: z.string().regex(ENV_NAME, 'the name of an environment variable starting with ATRIUM_WEBHOOK_, e.g. ATRIUM_WEBHOOK_SECRET_CRM'),
     active: z.boolean().optional(),
   })
   .strict();

@@ -19,7 +19,7 @@ const world = (over: Partial<MetadataSnapshot>): MetadataSnapshot => ({
 });
 const template = (doc: Partial<NotificationTemplateDoc>): MetadataSnapshot => world({ notificationTemplates: { t: { name: 't', recordType: 'ticket', subject: 'S', body: 'B', ...doc } } });
 const webhook = (doc: Partial<WebhookDoc>): MetadataSnapshot =>
-  world({ webhooks: { w: { name: 'w', url: 'https://example.test/in', recordType: 'ticket', events: ['created'], secretEnv: 'HOOK_SECRET', ...doc } } });
+  world({ webhooks: { w: { name: 'w', url: 'https://example.test/in', recordType: 'ticket', events: ['created'], secretEnv: 'ATRIUM_WEBHOOK_SECRET', ...doc } } });
 const problems = (s: MetadataSnapshot) => validateSnapshot(s).map((p) => `${p.code} ${p.path}: ${p.message}`);
 
 describe('notification templates', () => {
@@ -54,7 +54,9 @@ describe('webhooks', () => {
       expect.stringMatching(/^INVALID_CONDITION webhooks\.w\.condition.*nope/),
       'INVALID_DOCUMENT webhooks.w.events.1: webhook "w" listens for transitions, but record type "ticket" (and every kind of it) has no state model',
     ]);
-    expect(problems(webhook({ secretEnv: 'my secret' })).join()).toMatch(/secretEnv.*the name of an environment variable/);
+    expect(problems(webhook({ secretEnv: 'my secret' })).join()).toMatch(/secretEnv.*the name of an environment variable starting with ATRIUM_WEBHOOK_/);
+    // Any other variable could be probed through the signatures.
+    expect(problems(webhook({ secretEnv: 'DATABASE_URL' })).join()).toMatch(/secretEnv.*starting with ATRIUM_WEBHOOK_/);
     expect(problems(webhook({ url: 'javascript:alert(1)' })).join()).toMatch(/url.*an absolute http:\/\/ or https:\/\/ URL/);
   });
 });

@@ -8,7 +8,7 @@ import { queueNotification } from '../../../server/engines/notify/index.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { importWith } from './notify-fixtures.js';
 
-const SECRET_ENV = 'ATRIUM_TEST_WEBHOOK_SECRET';
+const SECRET_ENV = 'ATRIUM_WEBHOOK_SECRET_TEST';
 const SECRET = 'a-secret-only-the-receiver-knows';
 
 interface Received {
