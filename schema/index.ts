@@ -6,3 +6,4 @@ export * from './case/index.js';
 export * from './form/index.js';
 export * from './sla/index.js';
 export * from './routing/index.js';
+export * from './notify/index.js';

@@ -126,6 +126,7 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
   identities.start(events);
   const engines = new EngineHost({
     db,
+    config,
     log,
     schemas: registry,
     limits: registry.limits,

@@ -45,6 +45,23 @@ export interface Config {
    * sent, timers every `tickMs`. Off, nothing runs until something calls `engines.drain()` (tests).
    */
   engines: { background: boolean; tickMs: number };
+  /** Notifications and webhooks (see `NotifySettings`). */
+  notify: NotifySettings;
+}
+
+export interface NotifySettings {
+  /**
+   * The mail server (`smtp://user:pass@host:587`, `smtps://…`). Null: e-mail stays pending, each message saying
+   * "no mail server configured" to administrators, and goes out once one is configured; nothing is dropped or
+   * reported as sent that was not.
+   */
+  smtpUrl: string | null;
+  /** The sender of every e-mail, and the domain of its Message-ID. */
+  mailFrom: string;
+  /** Where people open Atrium: the base of `{{record.url}}` in templates. */
+  publicUrl: string;
+  /** Longest a webhook receiver may take to answer before the delivery counts as failed (ms). */
+  webhookTimeoutMs: number;
 }
 
 /** Bounds on input size and nesting, checked before any SQL is built. */
@@ -89,6 +106,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     metrics: { token: env.ATRIUM_METRICS_TOKEN?.trim() || null, allow: allowList(env.ATRIUM_METRICS_ALLOW) },
     engines: { background: env.ATRIUM_ENGINES !== 'off', tickMs: Number(env.ATRIUM_ENGINE_TICK_MS ?? 1_000) },
+    notify: loadNotifySettings(env),
+  };
+}
+
+/** A mistyped mail server fails the start, naming the variable, rather than every e-mail failing later. */
+function loadNotifySettings(env: NodeJS.ProcessEnv): NotifySettings {
+  const smtpUrl = env.ATRIUM_SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\//i.test(smtpUrl)) throw new Error(`ATRIUM_SMTP_URL must be an smtp:// or smtps:// URL, not "${smtpUrl}"`);
+  const publicUrl = (env.ATRIUM_PUBLIC_URL?.trim() || `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 4000}`).replace(/\/+$/, '');
+  if (!URL.canParse(publicUrl)) throw new Error(`ATRIUM_PUBLIC_URL must be an absolute URL, not "${publicUrl}"`);
+  return {
+    smtpUrl,
+    mailFrom: env.ATRIUM_MAIL_FROM?.trim() || `Atrium <atrium@${new URL(publicUrl).hostname}>`,
+    publicUrl,
+    webhookTimeoutMs: Number(env.ATRIUM_WEBHOOK_TIMEOUT_MS ?? 10_000),
   };
 }
 

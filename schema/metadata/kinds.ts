@@ -18,6 +18,10 @@ import { ScheduleDoc } from '../sla/schedule.js';
 import { SlaDefinitionDoc } from '../sla/sla-definition.js';
 import { scheduleProblems } from '../sla/schedule-problems.js';
 import { slaDefinitionProblems } from '../sla/sla-definition-problems.js';
+import { NotificationTemplateDoc } from '../notify/notification-template.js';
+import { WebhookDoc } from '../notify/webhook.js';
+import { notificationTemplateProblems } from '../notify/notification-template-problems.js';
+import { webhookProblems } from '../notify/webhook-problems.js';
 import { documentProblems } from './document-problems.js';
 import type { Model } from './model.js';
 import type { MetadataProblem } from './validate.js';
@@ -36,6 +40,8 @@ export interface KindDocs {
   schedule: ScheduleDoc;
   slaDefinition: SlaDefinitionDoc;
   routingRule: RoutingRuleDoc;
+  notificationTemplate: NotificationTemplateDoc;
+  webhook: WebhookDoc;
 }
 export type KindName = keyof KindDocs;
 export type AnyDoc = KindDocs[KindName];
@@ -329,8 +335,45 @@ const routingRule: MetadataKind<'routingRule'> = {
   validate: (model) => basic('routingRule')(model),
 };
 
+const notificationTemplate: MetadataKind<'notificationTemplate'> = {
+  kind: 'notificationTemplate',
+  key: 'notificationTemplates',
+  label: 'notification template',
+  folder: 'notification-templates',
+  draftPrefix: 'template:',
+  schema: NotificationTemplateDoc,
+  toFile: (doc) => ordered(doc, ['name', 'label', 'description', 'recordType', 'subject', 'body']),
+  missing: 'remove',
+  diffName: 'notification_template',
+  diffProps: ['label', 'description', 'recordType', 'subject', 'body'],
+  normalise: (doc) => canonical(doc),
+  recordTypeOf: (doc) => doc.recordType ?? null,
+  validate: (model) => [...basic('notificationTemplate')(model), ...notificationTemplateProblems(model)],
+};
+
+const webhook: MetadataKind<'webhook'> = {
+  kind: 'webhook',
+  key: 'webhooks',
+  label: 'webhook',
+  folder: 'webhooks',
+  draftPrefix: 'webhook:',
+  schema: WebhookDoc,
+  toFile(doc) {
+    const body = ordered(doc, ['name', 'label', 'description', 'url', 'recordType', 'events', 'condition', 'secretEnv', 'active']);
+    if (doc.condition) body.condition = orderedCondition(doc.condition);
+    if (doc.active !== false) delete body.active;
+    return body;
+  },
+  missing: 'remove',
+  diffName: 'webhook',
+  diffProps: ['label', 'description', 'url', 'recordType', 'events', 'condition', 'secretEnv', 'active'],
+  normalise: (doc) => canonical({ ...doc, active: doc.active ?? true }),
+  recordTypeOf: (doc) => doc.recordType,
+  validate: (model) => [...basic('webhook')(model), ...webhookProblems(model)],
+};
+
 /** Every kind, in the order files are exported and diffs are listed. Record types come first: the rest refer to them. */
-export const METADATA_KINDS = [recordType, userCriteria, acl, businessUnit, caseType, stateModel, form, uiPolicy, schedule, slaDefinition, routingRule] as const;
+export const METADATA_KINDS = [recordType, userCriteria, acl, businessUnit, caseType, stateModel, form, uiPolicy, schedule, slaDefinition, routingRule, notificationTemplate, webhook] as const;
 
 export type SnapshotKey =
   | 'recordTypes'
@@ -343,7 +386,9 @@ export type SnapshotKey =
   | 'uiPolicies'
   | 'schedules'
   | 'slaDefinitions'
-  | 'routingRules';
+  | 'routingRules'
+  | 'notificationTemplates'
+  | 'webhooks';
 
 export const KINDS_BY_NAME: ReadonlyMap<KindName, MetadataKind> = new Map(METADATA_KINDS.map((k) => [k.kind, k as unknown as MetadataKind]));
 
@@ -368,10 +413,12 @@ export const MetadataSnapshot = z.object({
   schedules: z.record(z.string(), ScheduleDoc).default({}),
   slaDefinitions: z.record(z.string(), SlaDefinitionDoc).default({}),
   routingRules: z.record(z.string(), RoutingRuleDoc).default({}),
+  notificationTemplates: z.record(z.string(), NotificationTemplateDoc).default({}),
+  webhooks: z.record(z.string(), WebhookDoc).default({}),
 });
 export type MetadataSnapshot = z.infer<typeof MetadataSnapshot>;
 
-export const EMPTY_SNAPSHOT: MetadataSnapshot = { recordTypes: {}, userCriteria: {}, acls: {}, businessUnits: {}, caseTypes: {}, stateModels: {}, forms: {}, uiPolicies: {}, schedules: {}, slaDefinitions: {}, routingRules: {} };
+export const EMPTY_SNAPSHOT: MetadataSnapshot = { recordTypes: {}, userCriteria: {}, acls: {}, businessUnits: {}, caseTypes: {}, stateModels: {}, forms: {}, uiPolicies: {}, schedules: {}, slaDefinitions: {}, routingRules: {}, notificationTemplates: {}, webhooks: {} };
 
 /** The documents of one kind in a snapshot. */
 export function docsOf<K extends KindName>(snapshot: MetadataSnapshot, kind: K): Record<string, KindDocs[K]> {

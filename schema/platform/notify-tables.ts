@@ -1,4 +1,4 @@
-import { bigint, bigserial, index, integer, jsonb, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { atrium } from './tables.js';
 
 /**
@@ -28,6 +28,33 @@ export const notification = atrium.table(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /**
+     * The delivery timer (engine clock): when pending or failed and due, a tick hands the message to a delivery
+     * job and clears it; the job sets it to the end of its lease while it sends (a crashed send is picked up
+     * again when the lease ends) and, on failure, to the next attempt. Null: in a job's hands, or final.
+     */
+    dueAt: timestamp('due_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('notification_key_idx').on(t.key), index('notification_record_idx').on(t.recordId), index('notification_status_idx').on(t.status, t.createdAt)],
+  (t) => [
+    uniqueIndex('notification_key_idx').on(t.key),
+    index('notification_record_idx').on(t.recordId),
+    index('notification_status_idx').on(t.status, t.createdAt),
+    index('notification_due_idx').on(t.dueAt),
+  ],
+);
+
+/**
+ * Who a notification was addressed to, as resolved at its last delivery attempt: one row per address, with the
+ * user it belongs to (null for a group's own address). What `myNotifications` reads.
+ */
+export const notificationRecipient = atrium.table(
+  'notification_recipient',
+  {
+    notificationId: bigint('notification_id', { mode: 'number' })
+      .notNull()
+      .references(() => notification.id, { onDelete: 'cascade' }),
+    address: text('address').notNull(),
+    personId: bigint('person_id', { mode: 'number' }),
+  },
+  (t) => [primaryKey({ columns: [t.notificationId, t.address] }), index('notification_recipient_person_idx').on(t.personId)],
 );

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Actor } from '../access/actor.js';
+import type { Config } from '../config.js';
 import type { Database } from '../db/index.js';
 import { EventFeed } from '../events/event-feed.js';
 import { runWrite, type GraphInfo, type PageLimits, type SchemaMove } from '../records/index.js';
@@ -20,6 +21,7 @@ export const SYSTEM_ACTOR: Actor = {
 
 export interface EngineHostOptions {
   db: Database;
+  config: Config;
   log: Logger;
   /** The newest published graph, and how to rebuild a write for it after a publish (the schema registry). */
   schemas: { readonly current: { graph: GraphInfo }; movedFrom(graph: GraphInfo): Promise<SchemaMove | null> };
@@ -57,9 +59,10 @@ export class EngineHost {
 
   /** What engines are given; GraphQL resolvers adapting an engine's service use the same. */
   context(): EngineContext {
-    const { db, log, schemas, limits } = this.options;
+    const { db, log, schemas, limits, config } = this.options;
     return {
       db,
+      config,
       log,
       clock: this.clock,
       jobs: this.jobs,

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Actor } from '../access/actor.js';
+import type { Config } from '../config.js';
 import type { Database, Executor } from '../db/index.js';
 import type { EventFeed } from '../events/event-feed.js';
 import type { GraphInfo, WriteRequest, WriteResult } from '../records/index.js';
@@ -12,6 +13,8 @@ export type TimerTick = (now: Date) => Promise<number>;
 /** What an engine is given: the database, time, jobs, events and the one write pipeline. Never GraphQL. */
 export interface EngineContext {
   db: Database;
+  /** The server's configuration (mail server, public URL …). */
+  config: Config;
   log: Logger;
   clock: Clock;
   jobs: JobQueue;

@@ -9,6 +9,7 @@ import { CriteriaMatchesResolver } from './CriteriaMatchesResolver.js';
 import { JobsResolver } from './JobsResolver.js';
 import { MetadataDocumentResolver } from './MetadataDocumentResolver.js';
 import { MetadataResolver } from './MetadataResolver.js';
+import { NotificationsResolver } from './NotificationsResolver.js';
 import { RegistrationResolver } from './RegistrationResolver.js';
 import { StudioAccessResolver } from './StudioAccessResolver.js';
 
@@ -17,7 +18,7 @@ let adminSchema: GraphQLSchema | null = null;
 /** The static admin API, built once with type-graphql. */
 export function getAdminSchema(): GraphQLSchema {
   adminSchema ??= buildSchemaSync({
-    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, CriteriaMatchesResolver, RegistrationResolver, StudioAccessResolver, JobsResolver],
+    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, CriteriaMatchesResolver, RegistrationResolver, StudioAccessResolver, JobsResolver, NotificationsResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTimeRfc3339 }],
     validate: false,
     emitSchemaFile: false,

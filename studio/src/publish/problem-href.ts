@@ -50,6 +50,8 @@ export function documentHref(kind: KindName, name: string, snapshot: MetadataSna
     case 'routingRule':
     case 'slaDefinition':
     case 'schedule':
+    case 'notificationTemplate':
+    case 'webhook':
       // Their designers come with the studio's next part; until then the publish overview lists them.
       return '/publish';
     default: {

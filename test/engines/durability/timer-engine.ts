@@ -1,3 +1,4 @@
+import { loadConfig } from '../../../server/config.js';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../../../server/db/index.js';
@@ -86,7 +87,7 @@ export function timerEngine(options: TimerEngineOptions): Engine {
 /** An engine host running only the test engine (it writes no records, so it needs no record graph). */
 export function timerHost(db: Database, log: Logger, clock: Clock, engine: Engine, background: boolean, tickMs = 100): EngineHost {
   const schemas = { current: { graph: null as never }, movedFrom: async () => null };
-  return new EngineHost({ db, log, schemas, limits: {} as never, clock, background, tickMs, engines: [engine] });
+  return new EngineHost({ db, log, schemas, limits: {} as never, config: loadConfig({}), clock, background, tickMs, engines: [engine] });
 }
 
 /** Creates the tables and `count` timers, all due at `due`. */

@@ -16,13 +16,15 @@ export type MetadataKind =
   | 'BUSINESS_UNIT'
   | 'CASE_TYPE'
   | 'FORM'
+  | 'NOTIFICATION_TEMPLATE'
   | 'RECORD_TYPE'
   | 'ROUTING_RULE'
   | 'SCHEDULE'
   | 'SLA_DEFINITION'
   | 'STATE_MODEL'
   | 'UI_POLICY'
-  | 'USER_CRITERIA';
+  | 'USER_CRITERIA'
+  | 'WEBHOOK';
 
 export type AccessRulesPeopleQueryVariables = Exact<{
   search: string;
