@@ -1,0 +1,24 @@
+CREATE TABLE "atrium"."routing_cursor" (
+	"rule" text PRIMARY KEY NOT NULL,
+	"last_person_id" bigint NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "atrium"."routing_decision" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"record_type" text NOT NULL,
+	"record_id" bigint NOT NULL,
+	"version" integer NOT NULL,
+	"rule" text,
+	"strategy" text,
+	"target" jsonb,
+	"group_id" bigint,
+	"person_id" bigint,
+	"candidates" jsonb NOT NULL,
+	"reason" text NOT NULL,
+	"fell_back" boolean DEFAULT false NOT NULL,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX "routing_decision_once_idx" ON "atrium"."routing_decision" USING btree ("record_type","record_id","version");--> statement-breakpoint
+CREATE INDEX "routing_decision_record_idx" ON "atrium"."routing_decision" USING btree ("record_id");
