@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../server/engines/clock.js';
+import { toGlobalId } from '../../../server/records/index.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { assignments, createIncident as create, createOrg, packWith, publishRules, tally } from './routing-fixture.js';
 
@@ -120,5 +121,66 @@ describe('the routing engine', () => {
   it('a version is routed once even if its event were handled twice (the decision row is unique per version)', async () => {
     const [{ n }] = await t.atrium.db.run<{ n: string | number }>(sql`SELECT count(*) AS n FROM (SELECT record_id, version FROM atrium.routing_decision GROUP BY record_id, version HAVING count(*) > 1) d`);
     expect(Number(n)).toBe(0);
+  });
+});
+
+describe('explainAssignment', () => {
+  it('answers only someone who may read the record; anyone else gets what a missing record gets', async () => {
+    await publishRules(t, [{ name: 'access_fixed', recordType: 'incident', condition: { field: 'category', op: 'eq', value: 'access' }, target: { group: 'Service Desk' } }]);
+    const id = await createIncident(t, { category: 'ACCESS' });
+    await drain();
+    const q = `query($id: ID!) { explainAssignment(recordId: $id) { rule group reason } }`;
+    // zed called it in (callers read their incidents); kim is no agent and no caller.
+    const asZed = await t.gql(q, { id }, await t.token({ subject: 'zed' }));
+    expect(asZed.errors).toBeUndefined();
+    expect(asZed.data.explainAssignment).toEqual([{ rule: 'access_fixed', group: 'Service Desk', reason: 'rule "access_fixed" matched and assigns group "Service Desk"' }]);
+    const kim = await t.token({ subject: 'kim' });
+    const hidden = await t.gql(q, { id }, kim);
+    const missing = await t.gql(q, { id: toGlobalId('Incident', 987654321) }, kim);
+    expect(hidden.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(hidden.errors?.[0].message.replace(id, 'ID')).toBe(missing.errors?.[0].message.replace(toGlobalId('Incident', 987654321), 'ID'));
+    expect(hidden.data).toBeNull();
+  });
+});
+
+describe('simulateRouting', () => {
+  const q = `query($rules: [JSONObject!]!, $n: Int) { simulateRouting(rules: $rules, recordType: "incident", sample: $n) { records { id number actualGroup actualAssignee simulatedGroup simulatedAssignee rule reason changed } counts { target count } } }`;
+  const draft = [
+    { name: 'net_to_desk', recordType: 'incident', order: 10, condition: { field: 'category', op: 'eq', value: 'network' }, target: { group: 'Service Desk' }, strategy: 'round_robin' },
+    { name: 'rest_to_dba', recordType: 'task', order: 20, target: { group: 'DBA' } },
+  ];
+  const footprint = async () =>
+    (
+      await t.atrium.db.run(sql`SELECT (SELECT count(*) FROM records.incident)::int AS incidents, (SELECT coalesce(sum(sys_version), 0) FROM records.incident)::int AS versions,
+        (SELECT count(*) FROM atrium.record_event)::int AS events, (SELECT count(*) FROM atrium.record_history)::int AS history,
+        (SELECT count(*) FROM atrium.routing_decision)::int AS decisions, (SELECT coalesce(string_agg(rule || ':' || last_person_id, ',' ORDER BY rule), '') FROM atrium.routing_cursor) AS cursors`)
+    )[0];
+
+  it('reports where the draft would send the newest records and counts per target, writing nothing', async () => {
+    const before = await footprint();
+    const d = await t.ok(q, { rules: draft, n: 30 });
+    expect(await footprint()).toEqual(before);
+    const { records, counts } = d.simulateRouting;
+    expect(records).toHaveLength(30);
+    const rows = await t.atrium.db.run<{ number: string; category: string | null }>(sql`SELECT number, category FROM records.incident ORDER BY id DESC LIMIT 30`);
+    expect(records.map((r: { number: string }) => r.number)).toEqual(rows.map((r) => r.number));
+    for (const [i, r] of records.entries()) {
+      if (rows[i].category === 'network') expect(r).toMatchObject({ rule: 'net_to_desk', simulatedGroup: 'Service Desk', simulatedAssignee: expect.stringMatching(/^(kim|lee)$/) });
+      else expect(r).toMatchObject({ rule: 'rest_to_dba', simulatedGroup: 'DBA', simulatedAssignee: null });
+      expect(r.changed).toBe(r.actualGroup !== r.simulatedGroup || r.actualAssignee !== r.simulatedAssignee);
+    }
+    expect(counts.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(30);
+    const network = records.filter((r: { rule: string }) => r.rule === 'net_to_desk');
+    const desk = tally(network.map((r: { simulatedAssignee: string }) => r.simulatedAssignee));
+    expect(spread(desk)).toBeLessThanOrEqual(1);
+  });
+
+  it('refuses a malformed draft with the field named, and anyone who may not design rules', async () => {
+    const bad = await t.gql(q, { rules: [{ ...draft[0], strategy: 'skills' }] });
+    expect(bad.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    expect(bad.errors?.[0].message).toMatch(/routingRules\.net_to_desk\.skills/);
+    const asKim = await t.gql(q, { rules: draft }, await t.token({ subject: 'kim' }));
+    expect(asKim.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
