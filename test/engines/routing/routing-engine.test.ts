@@ -20,7 +20,22 @@ afterAll(() => t?.stop());
 
 /** An incident called in by zed (access incidents need a caller). */
 const createIncident = (tt: TestServer, values: Record<string, unknown>) => create(tt, values, org.people.zed);
-const drain = () => t.atrium.engines.drain();
+/**
+ * Drains the engines until the routing consumer has read every committed event. On a shared PostgreSQL the feed
+ * holds back events behind any older transaction running anywhere in the cluster (transaction ids are
+ * cluster-wide), so one drain may return before our events are readable: drain again after a short pause.
+ */
+async function drain(): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    await t.atrium.engines.drain();
+    const [{ behind }] = await t.atrium.db.run<{ behind: boolean }>(
+      sql`SELECT EXISTS (SELECT 1 FROM atrium.record_event e, atrium.event_consumer c WHERE c.name = 'routing' AND (e.tx, e.id) > (c.tx, c.event_id)) AS behind`,
+    );
+    if (!behind) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the routing consumer did not catch up with the committed events');
+}
 const spread = (counts: Record<string, number>) => Math.max(...Object.values(counts)) - Math.min(...Object.values(counts));
 const decisionsOf = async (id: string) => (await t.ok(`query($id: ID!) { explainAssignment(recordId: $id) { rule strategy target group assignedTo reason fellBack candidates { userName load skills excluded } } }`, { id })).explainAssignment;
 
