@@ -3,13 +3,17 @@ import type { Condition } from '../condition/condition.js';
 import type { Model } from '../metadata/model.js';
 import type { MetadataProblem } from '../metadata/validate.js';
 
+/** The fields routing sets, and the record types they must refer to. */
+const ASSIGNMENT_REFERENCES = { assignment_group: 'assignment_group', assigned_to: 'person' } as const;
+const ASSIGNMENT_FIELDS = Object.keys(ASSIGNMENT_REFERENCES) as (keyof typeof ASSIGNMENT_REFERENCES)[];
+
 /**
  * Problems of the routing rules in a snapshot beyond the checks every document gets: the condition is one the
  * condition language accepts for the rule's record type and tests the record's own fields (the engine evaluates
  * it on the record as the write left it); a strategy that picks a member (everything but `fixed`) needs a group
  * target; `skills` are required by, and only by, the `skills` strategy; `capacity` limits group members, so it
- * needs a group target. Case types may list only rules that exist and are about their record type or an ancestor
- * of it. Whether the target group or user exists is data, not metadata: the engine falls back at run time and
+ * needs a group target; the record type has the task's assignment fields (the engine sets them). Case types may
+ * list only rules that exist and are about their record type or an ancestor of it. Whether the target group or user exists is data, not metadata: the engine falls back at run time and
  * says so. Pure: the studio runs it too.
  */
 export function routingRuleProblems(model: Model): MetadataProblem[] {
@@ -28,6 +32,11 @@ export function routingRuleProblems(model: Model): MetadataProblem[] {
           code: 'INVALID_CONDITION',
           message: `routing rule "${rule.name}" tests "${at.field}", a path through a reference; a routing rule tests the record's own fields (it is evaluated on the record as written)`,
         });
+    }
+    if (type && !type.archived) {
+      const lacking = ASSIGNMENT_FIELDS.filter((f) => !type.activeFields.some((x) => x.name === f && x.type === 'reference' && x.reference === ASSIGNMENT_REFERENCES[f]));
+      if (lacking.length)
+        add('recordType', `routing rule "${rule.name}" routes "${rule.recordType}", which has no ${lacking.join(' or ')} reference field to assign; route a type that extends task`, 'INVALID_FIELD');
     }
     const toGroup = 'group' in rule.target;
     if (rule.strategy !== 'fixed' && !toGroup)

@@ -5,6 +5,7 @@ const world = (over: Partial<MetadataSnapshot> = {}): MetadataSnapshot => ({
   ...EMPTY_SNAPSHOT,
   recordTypes: {
     person: { name: 'person', label: 'Person', fields: [{ name: 'name', label: 'Name', type: 'string' }] },
+    assignment_group: { name: 'assignment_group', label: 'Group', fields: [{ name: 'name', label: 'Name', type: 'string' }] },
     task: {
       name: 'task',
       label: 'Task',
@@ -13,6 +14,7 @@ const world = (over: Partial<MetadataSnapshot> = {}): MetadataSnapshot => ({
         { name: 'short_description', label: 'S', type: 'string' },
         { name: 'priority', label: 'P', type: 'integer' },
         { name: 'assigned_to', label: 'A', type: 'reference', reference: 'person' },
+        { name: 'assignment_group', label: 'G', type: 'reference', reference: 'assignment_group' },
       ],
     },
     incident: { name: 'incident', label: 'Incident', extends: 'task', fields: [{ name: 'category', label: 'C', type: 'string' }] },
@@ -65,6 +67,7 @@ describe('routing rules', () => {
   it('refuse a case type listing a rule that is missing or routes another type', () => {
     const s = rules(rule({ name: 'people', recordType: 'person' }));
     expect(problems({ ...s, caseTypes: { incident: caseType({ name: 'incident', routingRules: ['people', 'ghost'] }) } })).toEqual([
+      'INVALID_FIELD routingRules.people.recordType: routing rule "people" routes "person", which has no assignment_group or assigned_to reference field to assign; route a type that extends task',
       'INVALID_DOCUMENT caseTypes.incident.routingRules.0: case type "incident" lists routing rule "people", which routes "person" records, not "incident" ones',
       'INVALID_DOCUMENT caseTypes.incident.routingRules.1: case type "incident" lists routing rule "ghost", which does not exist; create it or remove it from the list',
     ]);
