@@ -13,8 +13,8 @@ const ASSIGNMENT_FIELDS = Object.keys(ASSIGNMENT_REFERENCES) as (keyof typeof AS
  * it on the record as the write left it); a strategy that picks a member (everything but `fixed`) needs a group
  * target; `skills` are required by, and only by, the `skills` strategy; `capacity` limits group members, so it
  * needs a group target; the record type has the task's assignment fields (the engine sets them). Case types may
- * list only rules that exist and are about their record type or an ancestor of it. Whether the target group or user exists is data, not metadata: the engine falls back at run time and
- * says so. Pure: the studio runs it too.
+ * list only rules that exist and are about their record type or an ancestor of it. Whether the target group or
+ * user exists is data, not metadata: the engine falls back at run time and says so. Pure: the studio runs it too.
  */
 export function routingRuleProblems(model: Model): MetadataProblem[] {
   const problems: MetadataProblem[] = [];
