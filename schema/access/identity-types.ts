@@ -15,15 +15,16 @@ export const IDENTITY_TYPES = {
   location: 'location',
   registration: 'registration',
   approval: 'approval',
+  skill: 'skill',
+  personSkill: 'person_skill',
 } as const;
 
 /**
- * The identity types an access profile is read from: a write to one of them drops cached profiles. Registrations
- * and approvals are platform types too, but no profile depends on them.
+ * The identity types an access profile is read from: a write to one of them drops cached profiles. Registrations,
+ * approvals and skills are platform types too, but no profile depends on them.
  */
-export const PROFILE_TYPES: ReadonlySet<string> = new Set(
-  Object.values(IDENTITY_TYPES).filter((t) => t !== IDENTITY_TYPES.registration && t !== IDENTITY_TYPES.approval),
-);
+const NOT_PROFILE: ReadonlySet<string> = new Set([IDENTITY_TYPES.registration, IDENTITY_TYPES.approval, IDENTITY_TYPES.skill, IDENTITY_TYPES.personSkill]);
+export const PROFILE_TYPES: ReadonlySet<string> = new Set(Object.values(IDENTITY_TYPES).filter((t) => !NOT_PROFILE.has(t)));
 
 /** The role whose holders pass every access rule. */
 export const ADMIN_ROLE = 'admin';

@@ -14,6 +14,7 @@ import { uiPolicyProblems } from '../form/ui-policy-problems.js';
 import { canonical, ordered, orderedCondition, withoutEmpty } from './file-order.js';
 import { RecordTypeDoc } from './record-type.js';
 import { RoutingRuleDoc } from '../routing/routing-rule.js';
+import { routingRuleProblems } from '../routing/routing-rule-problems.js';
 import { ScheduleDoc } from '../sla/schedule.js';
 import { SlaDefinitionDoc } from '../sla/sla-definition.js';
 import { scheduleProblems } from '../sla/schedule-problems.js';
@@ -332,7 +333,7 @@ const routingRule: MetadataKind<'routingRule'> = {
   diffProps: ['label', 'description', 'recordType', 'order', 'condition', 'target', 'strategy', 'skills', 'capacity', 'fallback', 'active'],
   normalise: (doc) => canonical({ ...doc, active: doc.active ?? true }),
   recordTypeOf: (doc) => doc.recordType,
-  validate: (model) => basic('routingRule')(model),
+  validate: (model) => [...basic('routingRule')(model), ...routingRuleProblems(model)],
 };
 
 const notificationTemplate: MetadataKind<'notificationTemplate'> = {

@@ -1,1 +1,2 @@
 export * from './routing-rule.js';
+export * from './routing-rule-problems.js';

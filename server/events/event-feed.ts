@@ -65,18 +65,34 @@ export class EventFeed {
     this.wakeAll();
   }
 
-  /** Handles every event committed so far, for every consumer; resolves to how many were handled. */
-  async drain(): Promise<number> {
+  /**
+   * Handles every event committed so far, for every consumer; resolves to how many were handled. An event is
+   * readable only once every older transaction of the cluster has ended (transaction ids are cluster-wide: a
+   * transaction in another database holds it back too), so this waits, up to `timeoutMs`, until each consumer
+   * has reached the newest event committed when it was called; a consumer busy in another process is waited for.
+   */
+  async drain(timeoutMs = 30_000): Promise<number> {
     let total = 0;
+    const deadline = performance.now() + timeoutMs;
     for (const c of this.consumers.values()) {
       await this.ensureCursor(c);
+      const [target] = await this.db.run<{ tx: string; id: number | string }>(sql`SELECT "tx"::text AS "tx", "id" FROM "atrium"."record_event" ORDER BY "tx" DESC, "id" DESC LIMIT 1`);
       for (;;) {
         const n = await this.pump(c);
         total += n;
-        if (n === 0) break;
+        if (n > 0) continue;
+        if (!target || (await this.reached(c, target))) break;
+        if (performance.now() > deadline) throw new Error(`the event consumer "${c.name}" did not reach event ${target.id} within ${timeoutMs} ms: a long transaction holds it back`);
+        await new Promise((r) => setTimeout(r, 20));
       }
     }
     return total;
+  }
+
+  /** Whether the consumer's cursor is at or past an event. */
+  private async reached(c: Consumer, target: { tx: string; id: number | string }): Promise<boolean> {
+    const [row] = await this.db.run<{ ok: boolean }>(sql`SELECT ("tx", "event_id") >= (${target.tx}::xid8, ${Number(target.id)}::bigint) AS "ok" FROM "atrium"."event_consumer" WHERE "name" = ${c.name}`);
+    return !!row?.ok;
   }
 
   async stop(): Promise<void> {

@@ -11,6 +11,7 @@ import { MetadataDocumentResolver } from './MetadataDocumentResolver.js';
 import { MetadataResolver } from './MetadataResolver.js';
 import { NotificationsResolver } from './NotificationsResolver.js';
 import { RegistrationResolver } from './RegistrationResolver.js';
+import { RoutingResolver } from './RoutingResolver.js';
 import { StudioAccessResolver } from './StudioAccessResolver.js';
 
 let adminSchema: GraphQLSchema | null = null;
@@ -18,7 +19,7 @@ let adminSchema: GraphQLSchema | null = null;
 /** The static admin API, built once with type-graphql. */
 export function getAdminSchema(): GraphQLSchema {
   adminSchema ??= buildSchemaSync({
-    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, CriteriaMatchesResolver, RegistrationResolver, StudioAccessResolver, JobsResolver, NotificationsResolver],
+    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, CriteriaMatchesResolver, RegistrationResolver, StudioAccessResolver, JobsResolver, NotificationsResolver, RoutingResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTimeRfc3339 }],
     validate: false,
     emitSchemaFile: false,
