@@ -1,3 +1,5 @@
 export * from './schedule.js';
 export * from './sla-definition.js';
 export { BusinessCalendar, durationMs } from './business-time.js';
+export * from './sla-clock.js';
+export * from './replay-sla.js';
