@@ -71,7 +71,7 @@ export function shouldStart(def: SlaDefinitionDoc, test: SlaTest): boolean {
  * and cancel. Resolves to the state and what happened.
  */
 export function startSla(rules: SlaRules, at: Date, row: Record<string, unknown>, test: SlaTest): [SlaState, SlaHappening[]] {
-  const { def, calendar } = rules;
+  const { def } = rules;
   const startedAt = retroactiveStart(def, row, at) ?? at;
   const state: SlaState = {
     stage: 'in_progress',

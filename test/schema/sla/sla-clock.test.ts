@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { evaluateCondition, type DynamicContext } from '../../../schema/condition/index.js';
 import { buildModel, MetadataSnapshot } from '../../../schema/metadata/index.js';
 import {
@@ -41,7 +42,7 @@ const testOf =
 /** Berlin office hours, Mon–Fri 9–17, Wednesday 7 January 2026 a holiday. */
 const office = ScheduleDoc.parse({ name: 'office', timeZone: 'Europe/Berlin', hours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }], holidays: [{ date: '2026-01-07' }] });
 
-function rules(over: Partial<SlaDefinitionDoc> = {}, schedule: ScheduleDoc | null = null): SlaRules {
+function rules(over: Partial<z.input<typeof SlaDefinitionDoc>> = {}, schedule: ScheduleDoc | null = null): SlaRules {
   const def = SlaDefinitionDoc.parse({
     name: 'fix',
     recordType: 'ticket',
