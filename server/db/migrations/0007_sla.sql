@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "sla_instance_event_action_idx" ON "atrium"."sla_instance_event" USING btree ("instance_id","threshold",("detail"->>'action')) WHERE "atrium"."sla_instance_event"."kind" = 'action';
