@@ -32,7 +32,7 @@ export interface SlaState {
  * carry actions; stopping after the breach is `breached` at threshold 0.
  */
 export interface SlaHappening {
-  kind: 'started' | 'paused' | 'resumed' | 'warning' | 'breached' | 'achieved' | 'cancelled';
+  kind: 'started' | 'paused' | 'resumed' | 'warning' | 'breached' | 'achieved' | 'cancelled' | 'recomputed';
   threshold: number;
   at: Date;
 }
