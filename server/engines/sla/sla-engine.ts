@@ -15,7 +15,7 @@ export const slaEngine: Engine = {
   install(ctx) {
     ctx.feed.consume('sla', onRecordEvents(ctx), { from: 'start' });
     // Actions apply once (a marker commits with them), so a failed one is simply tried again at once.
-    ctx.jobs.define<SlaActionJob>(SLA_ACTION_JOB, (job) => runSlaAction(ctx, job), { retryLimit: 5, retryDelay: 0 });
+    ctx.jobs.define<SlaActionJob>(SLA_ACTION_JOB, (job) => runSlaAction(ctx, job), { retryLimit: 5, retryDelay: 0, retryBackoff: false });
     ctx.jobs.define<SlaRecomputeJob>(SLA_RECOMPUTE_JOB, (job) => recomputeSlas(ctx, job), { retryLimit: 5, retryDelay: 5, retryBackoff: true });
     const watch = watchDefinitions(ctx);
     const fire = fireDueSlas(ctx);
