@@ -3,3 +3,4 @@ export * from './sla-definition.js';
 export { BusinessCalendar, durationMs } from './business-time.js';
 export * from './sla-clock.js';
 export * from './replay-sla.js';
+export { isoDuration } from './iso-duration.js';

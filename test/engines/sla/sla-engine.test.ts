@@ -141,6 +141,52 @@ describe('the SLA engine', () => {
     expect(await eventsOf(t, retro.id)).toEqual(['started', 'breached@100']);
   });
 
+  it('shows SLAs on the record through GraphQL, measured at the clock, in one statement, only to who may read the record', async () => {
+    const people: Record<string, string> = {};
+    for (const name of ['erin', 'mallory']) {
+      const d = await t.ok(`mutation($i: CreatePersonInput!) { createPerson(input: $i) { person { id } } }`, { i: { userName: name, name, email: `${name}@example.com` } });
+      people[name] = d.createPerson.person.id;
+    }
+    await at('2026-01-16T08:00:00Z'); // Friday 9:00 in Berlin
+    const inc = await createIncident({ caller: people.erin });
+    await t.atrium.engines.drain();
+    clock.set('2026-01-16T09:30:00Z'); // not drained: measured now, not at the last write
+    const q = `query($id: ID!) { node(id: $id) { ... on Incident { slas { definition label type stage hasBreached startedAt stoppedAt target targetMs elapsed elapsedMs remaining remainingMs paused pausedMs breachAt percentElapsed } } } }`;
+    const erin = await t.token({ subject: 'erin' });
+    await t.gql(q, { id: inc.gid }, erin); // signs erin in (her profile is read once per token)
+    const { result, sql: statements } = await t.statements(() => t.gql(q, { id: inc.gid }, erin));
+    expect(result.errors).toBeUndefined();
+    expect(statements).toHaveLength(1);
+    expect(result.data.node.slas).toEqual([
+      {
+        definition: 't_resolution',
+        label: 't_resolution',
+        type: 'resolution',
+        stage: 'IN_PROGRESS',
+        hasBreached: false,
+        startedAt: '2026-01-16T08:00:00.000Z',
+        stoppedAt: null,
+        target: 'PT4H',
+        targetMs: 4 * H,
+        elapsed: 'PT1H30M',
+        elapsedMs: 1.5 * H,
+        remaining: 'PT2H30M',
+        remainingMs: 2.5 * H,
+        paused: 'PT0S',
+        pausedMs: 0,
+        breachAt: '2026-01-16T12:00:00.000Z',
+        percentElapsed: 37.5,
+      },
+    ]);
+    // Someone who may not read the incident sees neither it nor its SLAs.
+    const mallory = await t.token({ subject: 'mallory' });
+    const hidden = await t.gql(q, { id: inc.gid }, mallory);
+    expect(hidden.data?.node ?? null).toBeNull();
+    const listed = await t.gql(`{ incidents(first: 50) { nodes { id slas { definition } } } }`, {}, mallory);
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data.incidents.nodes).toEqual([]);
+  });
+
   it('cancels with the record', async () => {
     await at('2026-01-15T08:00:00Z');
     const inc = await createIncident({});
