@@ -9,6 +9,7 @@ import { CriteriaMatchesResolver } from './CriteriaMatchesResolver.js';
 import { MetadataDocumentResolver } from './MetadataDocumentResolver.js';
 import { MetadataResolver } from './MetadataResolver.js';
 import { RegistrationResolver } from './RegistrationResolver.js';
+import { SlaBacktestResolver } from './SlaBacktestResolver.js';
 import { StudioAccessResolver } from './StudioAccessResolver.js';
 
 let adminSchema: GraphQLSchema | null = null;
@@ -16,7 +17,7 @@ let adminSchema: GraphQLSchema | null = null;
 /** The static admin API, built once with type-graphql. */
 export function getAdminSchema(): GraphQLSchema {
   adminSchema ??= buildSchemaSync({
-    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, CriteriaMatchesResolver, RegistrationResolver, StudioAccessResolver],
+    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, CriteriaMatchesResolver, RegistrationResolver, StudioAccessResolver, SlaBacktestResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTimeRfc3339 }],
     validate: false,
     emitSchemaFile: false,

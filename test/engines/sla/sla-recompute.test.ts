@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../server/engines/clock.js';
 import { fromGlobalId } from '../../../server/records/index.js';
@@ -46,6 +47,38 @@ describe('SLA recompute and entitlements', () => {
     // A second drain recomputes nothing again.
     await t.atrium.engines.drain();
     expect(await eventsOf(t, before.id)).toEqual(['started', 'recomputed', 'breached@100']);
+  });
+
+  it('backtests a draft over recent records from their field history, writing nothing', async () => {
+    const open = await create('Incident', { shortDescription: 'Mail down', priority: 2 });
+    const done = await create('Incident', { shortDescription: 'Typo', priority: 2 });
+    const gid = (await t.ok(`query { incidents(filter: { shortDescription: { eq: "Typo" } }) { nodes { id version } } }`)).incidents.nodes[0];
+    await t.ok(`mutation($i: TransitionIncidentInput!) { transitionIncident(input: $i) { incident { id } } }`, { i: { id: gid.id, version: gid.version, to: 'IN_PROGRESS' } });
+    await t.ok(`mutation($i: TransitionIncidentInput!) { transitionIncident(input: $i) { incident { id } } }`, { i: { id: gid.id, version: gid.version + 1, to: 'RESOLVED', patch: { resolutionNotes: 'Fixed', closeCode: 'SOLVED' } } });
+    expect(open).not.toBe(done);
+    const draft = { name: 'draft', recordType: 'incident', stop: { field: 'state', op: 'eq', value: 'resolved' }, target: 'PT1H' };
+    const q = `query($d: JSONObject!) { backtestSla(definition: $d, weeks: 2) { total breached breachRate considered truncated byGroup { key total breached breachRate } byPriority { key total breached breachRate } } }`;
+    const counts = () => t.atrium.db.run(sql`SELECT (SELECT count(*)::int FROM "atrium"."sla_instance") AS i, (SELECT count(*)::int FROM "atrium"."sla_instance_event") AS e, (SELECT count(*)::int FROM "atrium"."record_event") AS r`);
+    const before = await counts();
+    const { result, sql: statements } = await t.statements(() => t.ok(q, { d: draft }));
+    expect(statements.filter((s) => /^\s*(INSERT|UPDATE|DELETE)\b/i.test(s))).toEqual([]);
+    expect(await counts()).toEqual(before);
+    // The incident of the first test has been open for over two hours; "Mail down" since the clock moved; "Typo" was resolved at once.
+    expect(result.backtestSla).toEqual({
+      total: 3,
+      breached: 2,
+      breachRate: 0.6667,
+      considered: 3,
+      truncated: false,
+      byGroup: [{ key: '(none)', total: 3, breached: 2, breachRate: 0.6667 }],
+      byPriority: [
+        { key: '2', total: 2, breached: 1, breachRate: 0.5 },
+        { key: '3', total: 1, breached: 1, breachRate: 1 },
+      ],
+    });
+    const bad = await t.gql(q, { d: { ...draft, target: 'soon' } });
+    expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(bad.errors?.[0].message).toContain('target');
   });
 
   it('gives a customer case the premium SLA only when its account holds a premium entitlement for the product', async () => {
