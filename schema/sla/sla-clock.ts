@@ -173,7 +173,8 @@ export function measureSla(rules: SlaRules, state: SlaState, at: Date): SlaMeasu
     pausedMs,
     remainingMs: Math.max(0, state.targetMs - elapsedMs),
     percent: state.targetMs > 0 ? Math.round((elapsedMs / state.targetMs) * 10_000) / 100 : 100,
-    breachAt: state.stage === 'in_progress' ? crossing(rules, state, state.targetMs) : state.breachedAt,
+    // Once breached, when it did; while running, when it will; paused or stopped in time: none.
+    breachAt: state.hasBreached ? state.breachedAt : state.stage === 'in_progress' ? crossing(rules, state, state.targetMs) : null,
   };
 }
 

@@ -74,6 +74,7 @@ describe('the SLA clock', () => {
     expect(kinds(h2)).toEqual(['breached@100 2026-01-05T12:00:00.000Z']);
     expect(s2).toMatchObject({ stage: 'in_progress', hasBreached: true, breachedAt: t('2026-01-05T12:00:00Z'), nextDueAt: null, elapsedMs: 5 * H });
     expect(fireDue(r, s2, t('2026-01-06T13:00:00Z'))[1]).toEqual([]);
+    expect(measureSla(r, s2, t('2026-01-06T13:00:00Z'))).toMatchObject({ breachAt: t('2026-01-05T12:00:00Z'), remainingMs: 0 });
   });
 
   it('counts only office hours across a weekend', () => {
