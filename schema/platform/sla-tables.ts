@@ -56,8 +56,9 @@ export const slaInstanceEvent = atrium.table(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     instanceId: bigint('instance_id', { mode: 'number' }).notNull(),
-    kind: text('kind', { enum: ['started', 'paused', 'resumed', 'warning', 'breached', 'achieved', 'cancelled', 'recomputed'] }).notNull(),
-    /** The warning's percent; 100 for the breach; 0 otherwise. */
+    /** `action`: one action of a warning or the breach was applied (detail.action = its index); unique, so once. */
+    kind: text('kind', { enum: ['started', 'paused', 'resumed', 'warning', 'breached', 'achieved', 'cancelled', 'recomputed', 'action'] }).notNull(),
+    /** The warning's percent; 100 for the breach (and for the breach's actions); 0 otherwise. */
     threshold: integer('threshold').notNull().default(0),
     at: timestamp('at', { withTimezone: true }).notNull(),
     detail: jsonb('detail'),
@@ -65,5 +66,6 @@ export const slaInstanceEvent = atrium.table(
   (t) => [
     index('sla_instance_event_instance_idx').on(t.instanceId),
     uniqueIndex('sla_instance_event_once_idx').on(t.instanceId, t.kind, t.threshold).where(sql`${t.kind} IN ('warning', 'breached')`),
+    uniqueIndex('sla_instance_event_action_idx').on(t.instanceId, t.threshold, sql`(${t.detail}->>'action')`).where(sql`${t.kind} = 'action'`),
   ],
 );

@@ -1,6 +1,10 @@
 import type { Engine } from './engine.js';
 import { notifyEngine } from './notify/index.js';
 import { routingEngine } from './routing/index.js';
+import { slaEngine } from './sla/index.js';
 
-/** Every engine the server runs, in the order they are installed. One line per engine folder. */
-export const ENGINES: readonly Engine[] = [routingEngine, notifyEngine];
+/**
+ * Every engine the server runs, in the order they are installed. One line per engine folder. Routing comes
+ * before SLAs: a record's assignment is decided in the same drain as its SLAs attach.
+ */
+export const ENGINES: readonly Engine[] = [routingEngine, slaEngine, notifyEngine];

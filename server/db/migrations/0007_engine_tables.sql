@@ -32,4 +32,5 @@ ALTER TABLE "atrium"."notification_recipient" ADD CONSTRAINT "notification_recip
 CREATE INDEX "notification_recipient_person_idx" ON "atrium"."notification_recipient" USING btree ("person_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "routing_decision_once_idx" ON "atrium"."routing_decision" USING btree ("record_type","record_id","version");--> statement-breakpoint
 CREATE INDEX "routing_decision_record_idx" ON "atrium"."routing_decision" USING btree ("record_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "sla_instance_event_action_idx" ON "atrium"."sla_instance_event" USING btree ("instance_id","threshold",("detail"->>'action')) WHERE "atrium"."sla_instance_event"."kind" = 'action';--> statement-breakpoint
 CREATE INDEX "notification_due_idx" ON "atrium"."notification" USING btree ("due_at");

@@ -12,6 +12,7 @@ import { MetadataResolver } from './MetadataResolver.js';
 import { NotificationsResolver } from './NotificationsResolver.js';
 import { RegistrationResolver } from './RegistrationResolver.js';
 import { RoutingResolver } from './RoutingResolver.js';
+import { SlaBacktestResolver } from './SlaBacktestResolver.js';
 import { StudioAccessResolver } from './StudioAccessResolver.js';
 
 let adminSchema: GraphQLSchema | null = null;
@@ -19,7 +20,7 @@ let adminSchema: GraphQLSchema | null = null;
 /** The static admin API, built once with type-graphql. */
 export function getAdminSchema(): GraphQLSchema {
   adminSchema ??= buildSchemaSync({
-    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, CriteriaMatchesResolver, RegistrationResolver, StudioAccessResolver, JobsResolver, NotificationsResolver, RoutingResolver],
+    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, CriteriaMatchesResolver, RegistrationResolver, StudioAccessResolver, JobsResolver, NotificationsResolver, RoutingResolver, SlaBacktestResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTimeRfc3339 }],
     validate: false,
     emitSchemaFile: false,

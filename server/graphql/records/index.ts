@@ -9,6 +9,7 @@ import { FilterPlugin } from './plugins/FilterPlugin.js';
 import { FormPlugin } from './plugins/FormPlugin.js';
 import { ImpactPlugin } from './plugins/ImpactPlugin.js';
 import { HistoryPlugin } from './plugins/HistoryPlugin.js';
+import { SlaPlugin } from './plugins/SlaPlugin.js';
 import { JournalPlugin } from './plugins/JournalPlugin.js';
 import { KpiPlugin } from './plugins/KpiPlugin.js';
 import { MutationPlugin } from './plugins/MutationPlugin.js';
@@ -29,6 +30,7 @@ export const RECORD_PLUGINS: readonly RecordPlugin[] = [
   OrderPlugin,
   ConnectionPlugin,
   HistoryPlugin,
+  SlaPlugin,
   MutationPlugin,
   TransitionPlugin,
   JournalPlugin,

@@ -6,6 +6,7 @@ import type { TypeInfo } from '../record-info.js';
 import { fieldAccess, readableWhere } from './compile-access.js';
 import { connectionJson } from './compile-connection.js';
 import { HISTORY_FIELD, historyJson } from './compile-history.js';
+import { hasSlas, SLAS_FIELD, slasJson } from './compile-slas.js';
 import { globalIdSql, gqlNameLiteral, jsonObject, type CompileContext } from './compile-context.js';
 import { AVAILABLE_TRANSITIONS, availableTransitionsJson } from './compile-transitions.js';
 import { selectionOf, type ResolveTree, type Selection } from './selection.js';
@@ -67,6 +68,10 @@ export function recordJson(ctx: CompileContext, info: TypeInfo, alias: SQL, sele
     }
     if (name === HISTORY_FIELD && !info.type.abstract) {
       pairs.push([key, historyJson(ctx, info, alias, tree)]);
+      continue;
+    }
+    if (name === SLAS_FIELD && hasSlas(info)) {
+      pairs.push([key, slasJson(ctx, info, alias)]);
       continue;
     }
     throw new DomainError(ErrorCode.UNKNOWN_FIELD, `${info.type.gqlName} has no field "${name}"`);

@@ -17,3 +17,4 @@ export { selectionOf, type ResolveTree, type Selection } from './selection.js';
 export { AVAILABLE_TRANSITIONS, TRANSITION_TYPE, availableTransitionsJson, transitionConditionsStatement, transitionLabel, transitionsFor } from './compile-transitions.js';
 export { paramValue } from './field-value.js';
 export { HISTORY_FIELD, type HistoryArgs } from './compile-history.js';
+export { hasSlas, SLAS_FIELD } from './compile-slas.js';
