@@ -135,7 +135,6 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
     tickMs: config.engines.tickMs,
     engines: options.engines,
   });
-  await engines.start();
   // With an identity provider configured, development sign-in is off and no local token is made.
   const auth = new Authenticator({ devSecret: config.oidc ? null : await devSecret(config), oidc: config.oidc });
   const authenticate = async (header: string | null | undefined) => {
@@ -203,6 +202,9 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
       throw err;
     }
   }
+  // The engines start once start-up work is done: loading the demo must not race them for the records it is still
+  // moving through their states. Events committed meanwhile wait in the outbox for them.
+  await engines.start();
   http.setReady(true);
   return atrium;
 }

@@ -43,6 +43,7 @@ export interface BenchResults {
   postgraphile: { version?: string; node?: string; skipped?: string };
   publish?: Record<string, number> | { error: string };
   writePipeline?: Record<string, number> | { error: string };
+  engines?: Record<string, number> | { error: string };
   /** As `npm start` runs it (the compiled server). */
   coldStart?: ColdStartResult | { error: string };
   /** From the TypeScript source under tsx, as tests and development run it. */
@@ -179,6 +180,15 @@ export function formatResults(r: BenchResults): string {
       'create + transition (state model, UI policies, history, event) ÷ plain create, rows/s',
       `${f(wp.createTransitionRowsPerSec, 0)} ÷ ${f(wp.plainCreatesPerSec, 0)} = ${f(wp.ratio, 2)} (aim ≥ 0.7; ${wp.rows} rows × ${wp.rounds} rounds, 10 in flight, medians)`,
     ]);
+  const en = r.engines;
+  if (en && 'error' in en) other.push(['engines', `failed: ${en.error}`]);
+  else if (en) {
+    other.push([
+      'creates routed (round robin) with two SLAs, until assigned and both SLAs attached ÷ creates no engine acts on, rows/s',
+      `${f(en.routedWithTwoSlasPerSec, 0)} ÷ ${f(en.plainCreatesPerSec, 0)} = ${f(en.ratio, 2)} (aim ≥ 0.5; ${en.rows} rows × ${en.rounds} rounds, 10 in flight, medians; round-robin spread ${en.roundRobinSpread})`,
+    ]);
+    other.push([`breach-detection lag, ${en.active} running SLA instances, ${en.due} breaching`, `worst ${f(en.worstLagMs, 0)} ms, median ${f(en.medianLagMs, 0)} ms (aim ≤ 5000 ms)`]);
+  }
   for (const c of [r.coldStart, r.coldStartTsx]) {
     if (c && 'error' in c) other.push(['cold start on PGlite', `failed: ${c.error}`]);
     else if (c) {

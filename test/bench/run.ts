@@ -214,6 +214,8 @@ async function main(): Promise<void> {
   results.publish = await publishBench().catch((e: Error) => ({ error: e.message }));
   log('write pipeline bench: create + transition (state model, UI policies, history, event) against a plain create, on PostgreSQL');
   results.writePipeline = await childBench('write-pipeline', 'write-pipeline-bench.ts').catch((e: Error) => ({ error: e.message }));
+  log('engines bench: routed creates with two SLAs against creates no engine acts on; breach-detection lag with 100k running SLAs, on PostgreSQL');
+  results.engines = await childBench('engines', 'engine-bench.ts').catch((e: Error) => ({ error: e.message }));
   log('cold start on PGlite (fresh and reopened data folder): compiled, as npm start runs it, and from source under tsx');
   results.coldStart = await coldStartBench(REPO, 2, 'compiled').catch((e: Error) => ({ error: e.message }));
   results.coldStartTsx = await coldStartBench(REPO, 2, 'tsx').catch((e: Error) => ({ error: e.message }));

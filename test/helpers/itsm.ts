@@ -64,3 +64,14 @@ export async function createSmallData(t: TestServer, incidents = 6): Promise<Sma
   }
   return { people, groups, incidents: ids };
 }
+
+/**
+ * The pack files without the incident SLAs (and the incident case type's list of them), for tests that publish
+ * an incident state field without the states those SLAs name (cancelled, on_hold): an SLA naming a state the
+ * model lacks is refused at validation.
+ */
+export function withoutIncidentSlas<F extends { path: string; content: string }>(files: F[]): F[] {
+  return files
+    .filter((f) => !f.path.startsWith('slas/incident_'))
+    .map((f) => (f.path === 'case-types/incident.yaml' ? { ...f, content: f.content.replace(/^slas:.*\n?/m, '') } : f));
+}

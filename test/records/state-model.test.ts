@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PACKS, readPack } from '../../seeds/load-pack.js';
+import { withoutIncidentSlas } from '../helpers/itsm.js';
 import type { MetadataFile } from '../../server/metadata/index.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -81,7 +82,9 @@ async function moved(who: string, id: string, version: number, to: string, patch
 beforeAll(async () => {
   t = await startTestServer();
   baseFiles = [
-    ...(await readPack(...DEMO_PACKS)).filter((f) => f.path !== 'state-models/incident.yaml'),
+    // Without the packs' incident SLAs: they pause on on_hold, which these tests remove from the model (an SLA naming
+    // a removed state is refused at validation, before the check of records holding it that is tested here).
+    ...withoutIncidentSlas(await readPack(...DEMO_PACKS)).filter((f) => f.path !== 'state-models/incident.yaml'),
     { path: 'user-criteria/service_desk.yaml', content: SERVICE_DESK },
     { path: 'record-types/chore.yaml', content: CHORE },
   ];

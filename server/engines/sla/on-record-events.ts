@@ -45,7 +45,7 @@ async function onEvent(ctx: EngineContext, tx: Executor, event: EngineEvent): Pr
       } else if (!mine.length && shouldStart(sla.def, test) && (await entitled(tx, graph, sla.def, row, at))) {
         const [state, happened] = startSla(sla, at, row, test);
         const id = await insertInstance(tx, { recordType: event.recordType, recordId: event.recordId, definition: sla.def.name, definitionVersion: sla.version, state }, at);
-        await move(ctx, tx, id, sla.version, null, happened, sla, event);
+        await move(ctx, tx, id, sla.version, null, happened, sla, event, at);
       }
     } catch (err) {
       // A definition that cannot be evaluated on this record must not hold up the others (or the feed).
@@ -64,9 +64,17 @@ async function move(
   happened: SlaHappening[],
   sla: CatalogSla | null,
   event?: EngineEvent,
+  attachedAt?: Date,
 ): Promise<void> {
   const at = ctx.clock.now();
   if (state) await updateInstance(tx, id, state, version, at);
   const fresh = await recordHappenings(tx, id, happened, event ? { recordVersion: event.version } : null);
-  if (sla && event) await sendActions(ctx, tx, sla, { id, recordType: event.recordType, recordId: event.recordId }, fresh);
+  // An SLA attached late (a retroactive start, a backdated import, an engine catching up on old records) records
+  // the warnings and breach it had already passed, but runs their actions only for what crossed while it existed:
+  // escalations are for live work, not a flood of notices and reassignments about the past.
+  const live = attachedAt ? fresh.filter((h) => h.at.getTime() >= attachedAt.getTime() - LATE_TOLERANCE_MS) : fresh;
+  if (sla && event) await sendActions(ctx, tx, sla, { id, recordType: event.recordType, recordId: event.recordId }, live);
 }
+
+/** How far before the attach a crossing still counts as live (the record's own write and its handling). */
+const LATE_TOLERANCE_MS = 60_000;

@@ -53,10 +53,12 @@ describe('e-mail notifications over SMTP', () => {
     expect(mail.accepted).toHaveLength(1);
     const [m] = mail.accepted;
     expect(m.to).toEqual(['p0@example.com']);
-    const number = (await t.ok(`query($id: ID!) { node(id: $id) { ... on Incident { number } } }`, { id: data.incidents[0] })).node.number;
+    // As it is now: the packs' SLAs may have moved it (this P1 incident was opened months before the clock).
+    const now = (await t.ok(`query($id: ID!) { node(id: $id) { ... on Incident { number assignmentGroup { name } } } }`, { id: data.incidents[0] })).node;
+    const number = now.number;
     expect(m.raw).toMatch(new RegExp(`^Subject: ${number}: Problem 0$`, 'm'));
     expect(m.raw).toContain('Caller: Ada');
-    expect(m.raw).toContain('Group: Network');
+    expect(m.raw).toContain(`Group: ${now.assignmentGroup.name}`);
     expect(m.raw).toContain('State: New');
     expect(m.raw).toContain(`Open it: https://atrium.example.test/records/${data.incidents[0]}`);
     expect(messageIdOf(m.raw)).toMatch(new RegExp(`^<notification\\.${id}\\.[0-9a-f]{20}@example\\.test>$`));

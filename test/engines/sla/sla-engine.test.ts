@@ -31,6 +31,8 @@ const RESOLUTION = {
     { kind: 'notify', to: [{ group: 'Escalations' }], subject: 'Breached' },
   ],
 };
+/** Backdated P5 incidents: their breach is recorded at once, but its action runs only for one that breaches live. */
+const LATE = { name: 't_late', recordType: 'incident', appliesTo: { field: 'priority', op: 'eq', value: 5 }, retroactiveStart: 'opened_at', stop: { field: 'state', op: 'eq', value: 'resolved' }, target: 'PT1H', breachActions: [{ kind: 'raise_priority', by: 1 }] };
 const RETRO = { name: 't_retro', recordType: 'incident', appliesTo: { field: 'priority', op: 'eq', value: 1 }, retroactiveStart: 'opened_at', stop: { field: 'state', op: 'eq', value: 'resolved' }, target: 'PT1H' };
 
 async function createIncident(values: Record<string, unknown>): Promise<{ gid: string; id: number }> {
@@ -51,7 +53,7 @@ async function at(iso: string): Promise<void> {
 
 beforeAll(async () => {
   t = await startTestServer({ clock });
-  await publishSlas(t, [RESOLUTION, RETRO]);
+  await publishSlas(t, [RESOLUTION, RETRO, LATE]);
   groups = {};
   for (const name of ['Network', 'Escalations']) {
     const d = await t.ok(`mutation($i: CreateAssignmentGroupInput!) { createAssignmentGroup(input: $i) { assignmentGroup { id } } }`, { i: { name } });
@@ -139,6 +141,22 @@ describe('the SLA engine', () => {
     expect((await instancesOf(t, inc.id)).map((i) => i.definition)).toEqual(['t_retro']);
     await at('2026-01-14T10:21:00Z');
     expect(await eventsOf(t, retro.id)).toEqual(['started', 'breached@100']);
+  });
+
+  it('records the breach of an SLA attached after it passed, without running its actions; a live breach runs them', async () => {
+    await at('2026-01-20T10:00:00Z');
+    const priority = async (gid: string) => (await t.ok(`query($id: ID!) { node(id: $id) { ... on Incident { priority } } }`, { id: gid })).node.priority;
+    const backdated = await createIncident({ priority: 5, openedAt: '2026-01-19T10:00:00Z' });
+    await t.atrium.engines.drain();
+    const late = (await instancesOf(t, backdated.id)).find((i) => i.definition === 't_late')!;
+    expect(await eventsOf(t, late.id)).toEqual(['started', 'breached@100']);
+    expect(late.has_breached).toBe(true);
+    expect(await priority(backdated.gid)).toBe(5);
+    const fresh = await createIncident({ priority: 5 });
+    await t.atrium.engines.drain();
+    await at('2026-01-20T11:01:00Z');
+    expect(await priority(fresh.gid)).toBe(4);
+    expect(await priority(backdated.gid)).toBe(5);
   });
 
   it('shows SLAs on the record through GraphQL, measured at the clock, in one statement, only to who may read the record', async () => {
