@@ -1,4 +1,4 @@
-import type { RecordEventKind } from './record-event-bus.js';
+import type { RecordEvent } from './record-event-bus.js';
 
 /** One field a write changed: its value before (null on create) and after. */
 export interface FieldChange {
@@ -10,13 +10,7 @@ export interface FieldChange {
  * A committed record write as engines see it: the outbox row with the record as the write left it (as it was,
  * for a deletion) and the fields it changed, by field name, from the write's own history rows.
  */
-export interface EngineEvent {
-  id: number;
-  recordType: string;
-  recordId: number;
-  kind: RecordEventKind;
-  version: number;
-  actor: string;
+export interface EngineEvent extends Omit<RecordEvent, 'snapshot'> {
   at: Date;
   /** The row (column name → value; ids as numbers, times as ISO strings). */
   row: Record<string, unknown> | null;
