@@ -11,3 +11,4 @@ export {
 } from './check-condition.js';
 export { evaluateCondition } from './evaluate-condition.js';
 export { dynamicValueOf, resolveOperand, type ResolvedOperand } from './resolve-operand.js';
+export { referencePaths } from './reference-paths.js';

@@ -1,5 +1,5 @@
 import { checkCondition } from '../condition/check-condition.js';
-import type { Condition } from '../condition/condition.js';
+import { referencePaths } from '../condition/reference-paths.js';
 import type { Model } from '../metadata/model.js';
 import type { MetadataProblem } from '../metadata/validate.js';
 
@@ -61,11 +61,4 @@ export function routingRuleProblems(model: Model): MetadataProblem[] {
     });
   }
   return problems;
-}
-
-function referencePaths(condition: Condition, path: string): { path: string; field: string }[] {
-  if ('and' in condition) return condition.and.flatMap((c, i) => referencePaths(c, `${path}.and.${i}`));
-  if ('or' in condition) return condition.or.flatMap((c, i) => referencePaths(c, `${path}.or.${i}`));
-  if ('not' in condition) return referencePaths(condition.not, `${path}.not`);
-  return condition.field.includes('.') ? [{ path: `${path}.field`, field: condition.field }] : [];
 }
