@@ -7,3 +7,4 @@ export * from './form/index.js';
 export * from './sla/index.js';
 export * from './routing/index.js';
 export * from './notify/index.js';
+export * from './flow/index.js';

@@ -23,6 +23,8 @@ import { NotificationTemplateDoc } from '../notify/notification-template.js';
 import { WebhookDoc } from '../notify/webhook.js';
 import { notificationTemplateProblems } from '../notify/notification-template-problems.js';
 import { webhookProblems } from '../notify/webhook-problems.js';
+import { FlowDoc } from '../flow/flow.js';
+import { flowProblems } from '../flow/flow-problems.js';
 import { documentProblems } from './document-problems.js';
 import type { Model } from './model.js';
 import type { MetadataProblem } from './validate.js';
@@ -43,6 +45,7 @@ export interface KindDocs {
   routingRule: RoutingRuleDoc;
   notificationTemplate: NotificationTemplateDoc;
   webhook: WebhookDoc;
+  flow: FlowDoc;
 }
 export type KindName = keyof KindDocs;
 export type AnyDoc = KindDocs[KindName];
@@ -373,8 +376,32 @@ const webhook: MetadataKind<'webhook'> = {
   validate: (model) => [...basic('webhook')(model), ...webhookProblems(model)],
 };
 
+const flow: MetadataKind<'flow'> = {
+  kind: 'flow',
+  key: 'flows',
+  label: 'flow',
+  folder: 'flows',
+  draftPrefix: 'flow:',
+  schema: FlowDoc,
+  toFile(doc) {
+    const body = ordered(doc, ['name', 'label', 'description', 'trigger', 'nodes', 'edges', 'active']);
+    body.trigger = ordered(doc.trigger, ['recordType', 'on', 'stateField', 'from', 'to', 'condition', 'requesterField']);
+    if (doc.trigger.condition) (body.trigger as Record<string, unknown>).condition = orderedCondition(doc.trigger.condition);
+    body.nodes = doc.nodes.map((n) => ordered(n, ['id', 'kind', 'label', 'description', ...Object.keys(n).filter((k) => !['id', 'kind', 'label', 'description', 'position'].includes(k)).sort(), 'position']));
+    body.edges = doc.edges.map((e) => ordered(e, ['from', 'to', 'port', 'label']));
+    if (doc.active !== false) delete body.active;
+    return withoutEmpty(body, ['edges']);
+  },
+  missing: 'remove',
+  diffName: 'flow',
+  diffProps: ['label', 'description', 'trigger', 'nodes', 'edges', 'active'],
+  normalise: (doc) => canonical({ ...doc, active: doc.active ?? true }),
+  recordTypeOf: (doc) => doc.trigger.recordType,
+  validate: (model) => [...basic('flow')(model), ...flowProblems(model)],
+};
+
 /** Every kind, in the order files are exported and diffs are listed. Record types come first: the rest refer to them. */
-export const METADATA_KINDS = [recordType, userCriteria, acl, businessUnit, caseType, stateModel, form, uiPolicy, schedule, slaDefinition, routingRule, notificationTemplate, webhook] as const;
+export const METADATA_KINDS = [recordType, userCriteria, acl, businessUnit, caseType, stateModel, form, uiPolicy, schedule, slaDefinition, routingRule, notificationTemplate, webhook, flow] as const;
 
 export type SnapshotKey =
   | 'recordTypes'
@@ -389,7 +416,8 @@ export type SnapshotKey =
   | 'slaDefinitions'
   | 'routingRules'
   | 'notificationTemplates'
-  | 'webhooks';
+  | 'webhooks'
+  | 'flows';
 
 export const KINDS_BY_NAME: ReadonlyMap<KindName, MetadataKind> = new Map(METADATA_KINDS.map((k) => [k.kind, k as unknown as MetadataKind]));
 
@@ -416,10 +444,11 @@ export const MetadataSnapshot = z.object({
   routingRules: z.record(z.string(), RoutingRuleDoc).default({}),
   notificationTemplates: z.record(z.string(), NotificationTemplateDoc).default({}),
   webhooks: z.record(z.string(), WebhookDoc).default({}),
+  flows: z.record(z.string(), FlowDoc).default({}),
 });
 export type MetadataSnapshot = z.infer<typeof MetadataSnapshot>;
 
-export const EMPTY_SNAPSHOT: MetadataSnapshot = { recordTypes: {}, userCriteria: {}, acls: {}, businessUnits: {}, caseTypes: {}, stateModels: {}, forms: {}, uiPolicies: {}, schedules: {}, slaDefinitions: {}, routingRules: {}, notificationTemplates: {}, webhooks: {} };
+export const EMPTY_SNAPSHOT: MetadataSnapshot = { recordTypes: {}, userCriteria: {}, acls: {}, businessUnits: {}, caseTypes: {}, stateModels: {}, forms: {}, uiPolicies: {}, schedules: {}, slaDefinitions: {}, routingRules: {}, notificationTemplates: {}, webhooks: {}, flows: {} };
 
 /** The documents of one kind in a snapshot. */
 export function docsOf<K extends KindName>(snapshot: MetadataSnapshot, kind: K): Record<string, KindDocs[K]> {

@@ -52,6 +52,7 @@ export function documentHref(kind: KindName, name: string, snapshot: MetadataSna
     case 'schedule':
     case 'notificationTemplate':
     case 'webhook':
+    case 'flow':
       // Their designers come with the studio's next part; until then the publish overview lists them.
       return '/publish';
     default: {

@@ -15,6 +15,7 @@ export type MetadataKind =
   | 'ACL'
   | 'BUSINESS_UNIT'
   | 'CASE_TYPE'
+  | 'FLOW'
   | 'FORM'
   | 'NOTIFICATION_TEMPLATE'
   | 'RECORD_TYPE'

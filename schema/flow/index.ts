@@ -1,0 +1,3 @@
+export * from './flow.js';
+export { flowProblems } from './flow-problems.js';
+export * from './run/flow-state.js';
