@@ -89,9 +89,12 @@ export function flowGraphProblems(c: FlowCheck): void {
     out.set(from.id, [...(out.get(from.id) ?? []), { edge: e, i }]);
   });
 
+  // A node already reported for missing outgoing edges counts as an end below: the nodes before it are not
+  // reported again for having no path to an end.
+  const incomplete = new Set<string>();
   flow.nodes.forEach((n, i) => {
     if (index.get(n.id) !== i) return;
-    outgoingProblems(c, n, i, out.get(n.id) ?? []);
+    if (!outgoingProblems(c, n, i, out.get(n.id) ?? [])) incomplete.add(n.id);
   });
 
   const successors = (id: string) => (out.get(id) ?? []).map((x) => x.edge.to);
@@ -99,11 +102,11 @@ export function flowGraphProblems(c: FlowCheck): void {
   const predecessors = new Map<string, string[]>();
   for (const list of out.values()) for (const { edge } of list) predecessors.set(edge.to, [...(predecessors.get(edge.to) ?? []), edge.from]);
   const toEnd = walk(
-    flow.nodes.filter((n) => n.kind === 'end').map((n) => n.id),
+    flow.nodes.filter((n) => n.kind === 'end' || incomplete.has(n.id)).map((n) => n.id),
     (id) => predecessors.get(id) ?? [],
   );
   flow.nodes.forEach((n, i) => {
-    if (index.get(n.id) !== i || !starts.length) return;
+    if (index.get(n.id) !== i || !starts.length || (n.kind === 'start' && n !== starts[0][0])) return;
     if (!reachable.has(n.id)) c.add(`nodes.${i}`, 'INVALID_DOCUMENT', `${nodeName(n)} is not reachable from the start; connect it or remove it`);
     else if (!toEnd.has(n.id)) c.add(`nodes.${i}`, 'INVALID_DOCUMENT', `${nodeName(n)} has no path to an end; a token there could never finish the flow`);
   });
@@ -112,7 +115,8 @@ export function flowGraphProblems(c: FlowCheck): void {
   loopProblems(c, nodeOf, successors, index);
 }
 
-function outgoingProblems(c: FlowCheck, n: FlowNodeDoc, i: number, edges: { edge: FlowEdgeDoc }[]): void {
+/** Reports what the node lacks or has too much of in outgoing edges; false when it lacks an edge it needs. */
+function outgoingProblems(c: FlowCheck, n: FlowNodeDoc, i: number, edges: { edge: FlowEdgeDoc }[]): boolean {
   const at = `nodes.${i}`;
   const has = (port: string) => edges.some((e) => e.edge.port === port);
   switch (n.kind) {
@@ -120,33 +124,43 @@ function outgoingProblems(c: FlowCheck, n: FlowNodeDoc, i: number, edges: { edge
     case 'action':
     case 'timer':
     case 'join':
-      if (edges.length === 0) c.add(at, 'INVALID_DOCUMENT', `${nodeName(n)} has no outgoing edge; connect it to the next step`);
-      else if (edges.length > 1)
-        c.add(at, 'INVALID_DOCUMENT', `${nodeName(n)} has ${edges.length} outgoing edges; a ${n.kind} node goes on along exactly one (use a parallel split to run branches at once)`);
-      return;
+      if (edges.length === 0) {
+        c.add(at, 'INVALID_DOCUMENT', `${nodeName(n)} has no outgoing edge; connect it to the next step`);
+        return false;
+      }
+      if (edges.length > 1)
+        c.add(at, 'INVALID_DOCUMENT', `${nodeName(n)} has ${edges.length} outgoing edges; ${n.kind === 'action' ? 'an' : 'a'} ${n.kind} node goes on along exactly one (use a parallel split to run branches at once)`);
+      return true;
     case 'parallel':
       if (edges.length < 2) c.add(at, 'INVALID_DOCUMENT', `${nodeName(n)} has ${edges.length} outgoing edge${edges.length === 1 ? '' : 's'}; a parallel split starts at least two branches`);
-      return;
+      return edges.length > 0;
     case 'condition': {
       const ids = new Set<string>();
+      let complete = true;
       n.branches.forEach((b, j) => {
         if (b.id === 'default') c.add(`${at}.branches.${j}.id`, 'INVALID_DOCUMENT', `${nodeName(n)} has a branch called "default", the name of the branch taken when none holds; rename it`);
         else if (ids.has(b.id)) c.add(`${at}.branches.${j}.id`, 'DUPLICATE_NAME', `${nodeName(n)} has two branches "${b.id}"; give each branch its own id`);
-        else if (!has(b.id)) c.add(`${at}.branches.${j}`, 'INVALID_DOCUMENT', `${nodeName(n)}: branch "${b.id}" leads nowhere; connect its port to the next step`);
+        else if (!has(b.id)) {
+          c.add(`${at}.branches.${j}`, 'INVALID_DOCUMENT', `${nodeName(n)}: branch "${b.id}" leads nowhere; connect its port to the next step`);
+          complete = false;
+        }
         ids.add(b.id);
       });
-      if (!has('default')) c.add(at, 'INVALID_DOCUMENT', `${nodeName(n)} has no default branch; connect its "default" port to the step taken when no branch holds`);
-      return;
+      if (!has('default')) {
+        c.add(at, 'INVALID_DOCUMENT', `${nodeName(n)} has no default branch; connect its "default" port to the step taken when no branch holds`);
+        complete = false;
+      }
+      return complete;
     }
     case 'approval':
     case 'subflow': {
       const missing = ['approved', 'rejected'].filter((p) => !has(p));
       if (missing.length)
         c.add(at, 'INVALID_DOCUMENT', `${nodeName(n)} has no edge for ${missing.map((p) => `"${p}"`).join(' or ')}; connect every outcome to the next step`);
-      return;
+      return !missing.length;
     }
     case 'end':
-      return;
+      return true;
     default:
       throw new UnreachableCaseError(n);
   }
@@ -196,7 +210,7 @@ function joinProblems(c: FlowCheck, start: string, nodeOf: (id: string) => FlowN
     c.add(
       `nodes.${i}`,
       'INVALID_DOCUMENT',
-      `${nodeName(nodeOf(id)!)} joins branches of several splits (${[...splits].map((s) => `"${s}"`).join(', ')}); every path into a join must come from one parallel split`,
+      `${nodeName(nodeOf(id)!)} joins branches of several splits (${[...splits].sort().map((s) => `"${s}"`).join(', ')}); every path into a join must come from one parallel split`,
     );
   }
 }

@@ -182,7 +182,7 @@ function valuesProblems(c: FlowCheck, type: ModelType, values: Record<string, un
       continue;
     }
     if (!shapeFits(f.type, value)) {
-      c.add(where, 'INVALID_FIELD', `${who} sets ${f.type} field "${name}" to ${JSON.stringify(value)}, which is not a ${f.type} value`);
+      c.add(where, 'INVALID_FIELD', `${who} sets ${f.type} field "${name}" to ${JSON.stringify(value)}, which is not ${/^[aeiou]/.test(f.type) ? 'an' : 'a'} ${f.type} value`);
       continue;
     }
     const choices = (f.choices ?? []).map((ch) => ch.value);
