@@ -1,6 +1,6 @@
 import { UnreachableCaseError } from '../metadata/field-types.js';
 import type { FlowEdgeDoc, FlowNodeDoc } from './flow.js';
-import { nodeName, type FlowCheck } from './flow-problem-context.js';
+import { nodeName, type FlowCheck } from './flow-check.js';
 
 /** The ports a node's outgoing edges may name (`null`: none, the edge has no port). */
 function portsOf(node: FlowNodeDoc): (string | null)[] {

@@ -3,8 +3,8 @@ import { UnreachableCaseError, type FieldType } from '../metadata/field-types.js
 import type { ModelType } from '../metadata/model.js';
 import { SYSTEM_FIELD_NAMES } from '../metadata/names.js';
 import type { ApproverSourceDoc, FlowActionDoc, FlowNodeDoc } from './flow.js';
-import { activeField, fieldIs, isTypeOrDescendant, nodeName, type FlowCheck } from './flow-problem-context.js';
-import { conditionProblems } from './flow-trigger-problems.js';
+import { activeField, fieldIs, isTypeOrDescendant, nodeName, type FlowCheck } from './flow-check.js';
+import { flowConditionProblems } from './flow-condition-problems.js';
 
 const SYSTEM: ReadonlySet<string> = new Set(SYSTEM_FIELD_NAMES);
 
@@ -29,7 +29,7 @@ function nodeProblems(c: FlowCheck, n: FlowNodeDoc, at: string): void {
     case 'end':
       return;
     case 'condition':
-      n.branches.forEach((b, j) => conditionProblems(c, b.condition, `${at}.branches.${j}.condition`, `${who}, branch "${b.id}"`));
+      n.branches.forEach((b, j) => flowConditionProblems(c, b.condition, `${at}.branches.${j}.condition`, `${who}, branch "${b.id}"`));
       return;
     case 'approval':
       n.approvers.forEach((s, j) => approverProblems(c, s, `${at}.approvers.${j}`, who));
@@ -46,7 +46,7 @@ function nodeProblems(c: FlowCheck, n: FlowNodeDoc, at: string): void {
     case 'timer':
       if (n.after === undefined && n.until === undefined)
         c.add(at, 'INVALID_DOCUMENT', `${who} waits for nothing; give a duration ("after", e.g. PT4H) or a condition to wait "until"`);
-      if (n.until) conditionProblems(c, n.until, `${at}.until`, `${who}'s "until"`);
+      if (n.until) flowConditionProblems(c, n.until, `${at}.until`, `${who}'s "until"`);
       scheduleProblem(c, n.schedule, `${at}.schedule`, who);
       return;
     case 'action':

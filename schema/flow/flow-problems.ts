@@ -3,14 +3,15 @@ import type { MetadataProblem, MetadataProblemCode } from '../metadata/validate.
 import type { FlowDoc } from './flow.js';
 import { flowGraphProblems } from './flow-graph-problems.js';
 import { flowNodeProblems } from './flow-node-problems.js';
-import type { FlowCheck } from './flow-problem-context.js';
+import type { FlowCheck } from './flow-check.js';
 import { flowTriggerProblems } from './flow-trigger-problems.js';
 
 /**
  * Problems of the flows in a snapshot beyond the checks every document gets (a valid name, an existing record
- * type: `documentProblems`): the trigger, the graph, what each node says, and subflows that would run each other
- * in a circle. Each problem's path points into the flow (`flows.<name>.nodes.<index>`, `.edges.<index>`,
- * `.trigger.<key>`) and its message names the node by kind, id and label. Pure: the studio runs the same checks.
+ * type: `documentProblems`): the trigger, the graph, what each node says, subflows that would run each other in
+ * a circle, and the approval flows case types list. Each problem's path points into the flow
+ * (`flows.<name>.nodes.<index>`, `.edges.<index>`, `.trigger.<key>`) and its message names the node by kind, id
+ * and label. Pure: the studio runs the same checks.
  */
 export function flowProblems(model: Model): MetadataProblem[] {
   const problems: MetadataProblem[] = [];
@@ -28,7 +29,23 @@ export function flowProblems(model: Model): MetadataProblem[] {
     flowGraphProblems(check);
     flowNodeProblems(check);
   }
-  problems.push(...subflowCycleProblems(model.snapshot.flows ?? {}));
+  problems.push(...subflowCycleProblems(model.snapshot.flows ?? {}), ...caseTypeFlowProblems(model));
+  return problems;
+}
+
+/** A case type lists only flows that exist and start on its record type or an ancestor of it. */
+function caseTypeFlowProblems(model: Model): MetadataProblem[] {
+  const problems: MetadataProblem[] = [];
+  for (const [key, ct] of Object.entries(model.snapshot.caseTypes)) {
+    const type = model.types.get(ct.name);
+    ct.approvalFlows.forEach((name, i) => {
+      const path = `caseTypes.${key}.approvalFlows.${i}`;
+      const flow = model.snapshot.flows[name];
+      if (!flow) problems.push({ path, code: 'INVALID_DOCUMENT', message: `case type "${ct.name}" lists approval flow "${name}", which does not exist; create it or remove it from the list` });
+      else if (type && flow.trigger.recordType !== ct.name && !type.ancestors.includes(flow.trigger.recordType))
+        problems.push({ path, code: 'INVALID_DOCUMENT', message: `case type "${ct.name}" lists approval flow "${name}", which starts on "${flow.trigger.recordType}" records, not "${ct.name}" ones` });
+    });
+  }
   return problems;
 }
 

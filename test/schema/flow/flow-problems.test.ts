@@ -160,6 +160,12 @@ describe('the trigger', () => {
     ]);
   });
 
+  it('refuses an update trigger without a condition (nothing would say when it starts)', () => {
+    expect(problems(simple(undefined, { trigger: { recordType: 'change', on: 'update' } }))).toEqual([
+      'INVALID_DOCUMENT flows.cab.trigger.condition: flow "cab" starts on update but has no condition; an update trigger starts the flow when its condition comes to hold, so give one',
+    ]);
+  });
+
   it('refuses states that are not states of the model, and a state field that is not a choice field', () => {
     expect(problems(simple(undefined, { trigger: { recordType: 'change', on: 'transition', from: ['draft'], to: ['approved'] } }))).toEqual([
       'INVALID_DOCUMENT flows.cab.trigger.from.0: flow "cab" starts on a move from "draft", which is not a state of "change" (new, assess, authorize, scheduled, closed)',
@@ -411,6 +417,23 @@ describe('what nodes say', () => {
     const check = { id: 'check', kind: 'condition', label: 'Check', branches: [{ id: 'odd', condition: { field: 'risk', op: 'gt', value: 'low' } }] };
     expect(problems(flow([start, check, approved], ['start>check', 'check:odd>approved', 'check:default>approved']))).toEqual([
       expect.stringMatching(/^INVALID_CONDITION flows\.cab\.nodes\.1\.branches\.0\.condition\.op: condition "check" \("Check"\), branch "odd": /),
+    ]);
+  });
+});
+
+describe('case types', () => {
+  const caseType = (approvalFlows: string[]) => ({
+    change: { name: 'change', businessUnit: 'it', submitters: [], fulfillers: [], routingRules: [], slas: [], approvalFlows },
+  });
+  const units = { it: { name: 'it', label: 'IT', admins: [] } };
+  const check = (approvalFlows: string[], ...flows: FlowDoc[]) =>
+    validateSnapshot(world(flows, { caseTypes: caseType(approvalFlows), businessUnits: units })).map((p) => `${p.code} ${p.path}: ${p.message}`);
+
+  it('list flows that exist and start on their record type or an ancestor', () => {
+    expect(check(['cab', 'any_task'], simple(), simple(undefined, { name: 'any_task', trigger: { recordType: 'task', on: 'create' } }))).toEqual([]);
+    expect(check(['ghost', 'notes'], simple(undefined, { name: 'notes', trigger: { recordType: 'note', on: 'create' } }))).toEqual([
+      'INVALID_DOCUMENT caseTypes.change.approvalFlows.0: case type "change" lists approval flow "ghost", which does not exist; create it or remove it from the list',
+      'INVALID_DOCUMENT caseTypes.change.approvalFlows.1: case type "change" lists approval flow "notes", which starts on "note" records, not "change" ones',
     ]);
   });
 });
