@@ -82,9 +82,10 @@ describe('transition: parallel and join', () => {
         { id: 'child', kind: 'subflow', flow: 'legal_review' },
         { id: 'work', kind: 'action', action: { kind: 'assign', group: 'ops' } },
         { id: 'join', kind: 'join', mode: 'any' },
+        { id: 'after', kind: 'action', action: { kind: 'transition', to: 'approved' } },
         { id: 'ok', kind: 'end', outcome: 'approved' },
       ],
-      ['start>split', 'split>wait', 'split>child', 'split>work', 'wait>join', 'child>join:approved', 'child>join:rejected', 'work>join', 'join>ok'],
+      ['start>split', 'split>wait', 'split>child', 'split>work', 'wait>join', 'child>join:approved', 'child>join:rejected', 'work>join', 'join>after', 'after>ok'],
     );
     const h = new FlowHarness(flow);
     h.start();
@@ -92,7 +93,8 @@ describe('transition: parallel and join', () => {
     const effects = h.send({ type: 'action_done', token: h.tokenAt('work') });
     expect(ofType(effects, 'cancel_timer')).toEqual([{ type: 'cancel_timer', token: 2, node: 'wait', key: 'wait' }]);
     expect(ofType(effects, 'cancel_subflow')).toEqual([{ type: 'cancel_subflow', token: 3, node: 'child' }]);
-    expect(h.state.status).toBe('approved');
+    expect(h.state.tokens.map((t) => [t.id, t.node, t.groups])).toEqual([[4, 'after', []]]);
+    expect(h.state).toMatchObject({ status: 'running', groups: {} });
   });
 
   it('nested groups: an inner join closes the inner group only; the outer join waits for the outer branches', () => {
@@ -143,10 +145,11 @@ describe('transition: parallel and join', () => {
         { id: 'inner_join', kind: 'join' },
         { id: 'fast', kind: 'action', action: { kind: 'assign', group: 'x' } },
         { id: 'outer_join', kind: 'join', mode: 'any' },
+        { id: 'after', kind: 'action', action: { kind: 'transition', to: 'approved' } },
         { id: 'ok', kind: 'end', outcome: 'approved' },
         { id: 'no', kind: 'end', outcome: 'rejected' },
       ],
-      ['start>outer', 'outer>inner', 'outer>fast', 'inner>a', 'inner>b', 'a>inner_join:approved', 'a>no:rejected', 'b>inner_join:approved', 'b>no:rejected', 'inner_join>outer_join', 'fast>outer_join', 'outer_join>ok'],
+      ['start>outer', 'outer>inner', 'outer>fast', 'inner>a', 'inner>b', 'a>inner_join:approved', 'a>no:rejected', 'b>inner_join:approved', 'b>no:rejected', 'inner_join>outer_join', 'fast>outer_join', 'outer_join>after', 'after>ok'],
     );
     const h = new FlowHarness(flow);
     h.start({ a: ['1'], b: ['2'] });
@@ -155,7 +158,8 @@ describe('transition: parallel and join', () => {
     const effects = h.send({ type: 'action_done', token: h.tokenAt('fast') });
     expect(ofType(effects, 'withdraw_approvals').map((e) => e.node)).toEqual(['b']);
     expect(audits(effects).filter((a) => a.startsWith('withdrawn'))).toEqual(['withdrawn(inner_join)', 'withdrawn(b)']);
-    expect(h.state).toMatchObject({ status: 'approved', groups: {} });
+    expect(h.where()).toEqual(['after']);
+    expect(h.state).toMatchObject({ status: 'running', groups: {} });
   });
 
   it('join any while sibling branches have not yet entered their first node: they are dropped before asking anyone', () => {
@@ -165,16 +169,18 @@ describe('transition: parallel and join', () => {
         { id: 'split', kind: 'parallel' },
         { id: 'ask', kind: 'approval', approvers: [{ user: 'a' }] },
         { id: 'join', kind: 'join', mode: 'any' },
+        { id: 'after', kind: 'action', action: { kind: 'transition', to: 'approved' } },
         { id: 'ok', kind: 'end', outcome: 'approved' },
         { id: 'no', kind: 'end', outcome: 'rejected' },
       ],
-      ['start>split', 'split>join', 'split>ask', 'ask>join:approved', 'ask>no:rejected', 'join>ok'],
+      ['start>split', 'split>join', 'split>ask', 'ask>join:approved', 'ask>no:rejected', 'join>after', 'after>ok'],
     );
     const h = new FlowHarness(flow);
     const effects = h.start();
     expect(ofType(effects, 'request_approvals')).toEqual([]);
     expect(audits(effects)).toContain('withdrawn(ask)');
-    expect(h.state.status).toBe('approved');
+    expect(h.state.visits.ask, 'never entered').toBeUndefined();
+    expect(h.where()).toEqual(['after']);
   });
 
   it('a token in no group passes a join straight through', () => {
