@@ -9,7 +9,7 @@ import { withdrawToken } from './withdraw-token.js';
  * `ended` is the step's last effect. Nothing moves after: the remaining arrivals are dropped.
  */
 export function endFlow(run: FlowRun, outcome: FlowOutcome, last: FlowAuditEntry, by: number | null = null): void {
-  for (const token of [...run.state.tokens]) if (token.id !== by) withdrawToken(run, token, outcome);
+  for (const token of [...run.state.tokens]) if (token.id !== by) withdrawToken(run, token, last.kind === 'ended' ? 'flow_ended' : 'flow_cancelled');
   run.state.tokens = [];
   run.state.groups = {};
   run.arrivals.length = 0;
