@@ -92,6 +92,28 @@ describe('transition: lifecycle', () => {
     expect(frozen.groups['1']!.arrived).toEqual([]);
   });
 
+  it('a loop with a wait in it (rework until approved) re-enters the approval with a fresh tally, counted in visits', () => {
+    const rework = buildFlow(
+      [
+        { id: 'start', kind: 'start' },
+        { id: 'ask', kind: 'approval', approvers: [{ user: 'ann' }] },
+        { id: 'fix', kind: 'action', action: { kind: 'transition', to: 'rework' } },
+        { id: 'ok', kind: 'end', outcome: 'approved' },
+      ],
+      ['start>ask', 'ask>ok:approved', 'ask>fix:rejected', 'fix>ask'],
+    );
+    const h = new FlowHarness(rework);
+    h.start({ ask: ['1'] });
+    h.decide('ask', '1', 'rejected');
+    const again = h.send({ type: 'action_done', token: 1 });
+    expect(ofType(again, 'request_approvals')).toEqual([{ type: 'request_approvals', token: 1, node: 'ask', sources: [{ user: 'ann' }], escalation: false }]);
+    expect(h.state.visits).toMatchObject({ ask: 2, fix: 1 });
+    expect(h.state.tokens[0]!.wait).toEqual({ kind: 'approval', tally: { asked: [], approved: [], rejected: [], resolved: false }, escalated: false });
+    h.send({ type: 'approvers_resolved', token: 1, approvers: ['1'] });
+    h.decide('ask', '1', 'approved');
+    expect(h.state.status).toBe('approved');
+  });
+
   it('stops a loop with no wait in it after 1,000 entries, cancelled with reason loop', () => {
     const looping = buildFlow(
       [
