@@ -173,4 +173,25 @@ describe('simulateFlow over HTTP', () => {
     const refused = await t.gql(SIMULATE, { flow, records: [incidents.urgent] }, token);
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+
+  it("lets a unit administrator simulate flows of the unit's types, on the records they may read, and no other flows", async () => {
+    const [role] = await t.atrium.db.run<{ id: string | number }>(sql`SELECT "id" FROM ${tableRef('role')} WHERE "name" = 'it_admin'`);
+    const roleId = role ? String(role.id) : await insert('role', { name: 'it_admin' });
+    await insert('role_grant', { role: roleId, person: p.bob });
+    t.atrium.identities.invalidate();
+    const token = await t.token({ subject: 'sim_bob' });
+    const res = await t.gql(SIMULATE, { flow, records: [incidents.urgent, incidents.routine] }, token);
+    expect(res.errors).toBeUndefined();
+    const sim = res.data.simulateFlow;
+    // Whatever bob may read is simulated, the rest is skipped with the same words as a missing record.
+    const canRead: string[] = [];
+    for (const id of [incidents.urgent, incidents.routine]) if ((await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, token)).data?.node) canRead.push(id);
+    expect(sim.records.map((r: { id: string }) => r.id)).toEqual(canRead);
+    expect(sim.skipped.map((s: { id: string }) => s.id)).toEqual([incidents.urgent, incidents.routine].filter((id) => !canRead.includes(id)));
+    for (const s of sim.skipped) expect(s.reason).toBe('there is no such record, or you may not read it');
+
+    const outside = { ...flow, name: 'sim_people', trigger: { recordType: 'person', on: 'create' }, nodes: flow.nodes, edges: flow.edges };
+    const refused = await t.gql(SIMULATE, { flow: { ...outside, nodes: outside.nodes.filter((n) => n.id !== 'risk' && n.id !== 'cab'), edges: [{ from: 'start', to: 'mgr' }, ...outside.edges.filter((e) => e.from === 'mgr' || e.from === 'note')] }, sample: 1 }, token);
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
 });
