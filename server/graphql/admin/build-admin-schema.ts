@@ -11,6 +11,7 @@ import { MetadataDocumentResolver } from './MetadataDocumentResolver.js';
 import { MetadataResolver } from './MetadataResolver.js';
 import { NotificationsResolver } from './NotificationsResolver.js';
 import { RegistrationResolver } from './RegistrationResolver.js';
+import { FlowSimulationResolver } from './FlowSimulationResolver.js';
 import { RoutingResolver } from './RoutingResolver.js';
 import { SlaBacktestResolver } from './SlaBacktestResolver.js';
 import { StudioAccessResolver } from './StudioAccessResolver.js';
@@ -20,7 +21,7 @@ let adminSchema: GraphQLSchema | null = null;
 /** The static admin API, built once with type-graphql. */
 export function getAdminSchema(): GraphQLSchema {
   adminSchema ??= buildSchemaSync({
-    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, CriteriaMatchesResolver, RegistrationResolver, StudioAccessResolver, JobsResolver, NotificationsResolver, RoutingResolver, SlaBacktestResolver],
+    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, CriteriaMatchesResolver, RegistrationResolver, StudioAccessResolver, JobsResolver, NotificationsResolver, RoutingResolver, SlaBacktestResolver, FlowSimulationResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTimeRfc3339 }],
     validate: false,
     emitSchemaFile: false,
