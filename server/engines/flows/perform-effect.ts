@@ -77,7 +77,13 @@ export async function performEffect(run: StepRun, effect: FlowEffect): Promise<v
 /** One audit row, numbered by the instance's step counter (unique: a step committed once has its rows once). */
 export async function audit(run: StepRun, entry: FlowAuditEntry): Promise<void> {
   run.step += 1;
+  let detail = entry.detail ?? {};
+  if (entry.kind === 'asked' && entry.token !== null && run.asking.has(entry.token)) {
+    detail = { ...detail, ...run.asking.get(entry.token) };
+    run.asking.delete(entry.token);
+  }
+  if (entry.kind === 'decided' && typeof run.options.comment === 'string') detail = { ...detail, comment: run.options.comment };
   await run.tx.run(sql`
     INSERT INTO "atrium"."flow_audit" ("instance_id", "seq", "at", "kind", "node", "token", "actor", "detail")
-    VALUES (${run.instance.id}, ${run.step}, ${run.now.toISOString()}, ${entry.kind}, ${entry.node}, ${entry.token}, ${run.actor.id}, ${JSON.stringify(entry.detail ?? {})}::jsonb)`);
+    VALUES (${run.instance.id}, ${run.step}, ${run.now.toISOString()}, ${entry.kind}, ${entry.node}, ${entry.token}, ${run.actor.id}, ${JSON.stringify(detail)}::jsonb)`);
 }

@@ -6,12 +6,11 @@ import { writeWithEvent } from '../../records/write/write-with-event.js';
 import { resolveApprovers } from './approvers/resolve-approvers.js';
 import { flowDueAt } from './flow-due-at.js';
 import type { ResolvedApprover } from './flow-types.js';
-import { audit } from './perform-effect.js';
 import type { StepRun } from './run-step.js';
 
 /**
  * Asks the people an approval node names: resolves its sources as things are now (delegations applied, the
- * requester and inactive users left out), audits who was asked and what was wrong (`asked`, with the flags),
+ * requester and inactive users left out), keeps who was asked through what, and what was wrong (the flags), for the `asked` audit line,
  * and writes one `approval` record per person (state requested, due when the node has a due time). Resolves to
  * the person ids asked, for `approvers_resolved` (possibly none: the node's `ifNoApprovers` decides).
  */
@@ -28,12 +27,7 @@ export async function requestApprovals(run: StepRun, effect: Extract<FlowEffect,
     seen.add(a.personId);
     approvers.push(a);
   }
-  await audit(run, {
-    kind: 'asked',
-    node: effect.node,
-    token: effect.token,
-    detail: { approvers: approvers.map((a) => ({ person: a.personId, via: a.via, delegatedFrom: a.delegatedFrom })), flags: resolution.flags, escalation: effect.escalation },
-  });
+  run.asking.set(effect.token, { via: approvers.map((a) => ({ person: a.personId, via: a.via, delegatedFrom: a.delegatedFrom })), flags: resolution.flags });
   if (!approvers.length) return [];
   const node = run.doc.nodes.find((n) => n.id === effect.node);
   const due = node?.kind === 'approval' && node.due ? flowDueAt(ctx.graph().model, node.due.after, node.due.schedule, now) : null;

@@ -34,6 +34,11 @@ export interface StepRun {
   queue: FlowEvent[];
   /** What the decision passed on, for outcome hooks. */
   options: Record<string, unknown>;
+  /**
+   * Per token, what resolving its approvers found beyond who (which source, delegations, flags): added to the
+   * `asked` audit the transition writes when it hears who was asked, so the trail has one line per asking.
+   */
+  asking: Map<number, Record<string, unknown>>;
 }
 
 /**
@@ -49,7 +54,7 @@ export async function runStep(ctx: EngineContext, tx: Executor, instanceId: numb
   const now = ctx.clock.now();
   const row = await loadRecordRow(tx, instance.recordType, instance.recordId);
   const env = flowEnv(ctx.graph().model, instance.recordType, row, now, (err) => ctx.log.warn({ err, instanceId, flow: instance.flow }, 'a flow condition could not be evaluated; it does not hold'));
-  const run: StepRun = { ctx, tx, instance, doc, row, now, actor, state: instance.state, step: instance.step, queue: [event], options };
+  const run: StepRun = { ctx, tx, instance, doc, row, now, actor, state: instance.state, step: instance.step, queue: [event], options, asking: new Map() };
   // A guard against a transition that keeps feeding events back: a flow is finite, a bug should not hang a tx.
   for (let i = 0; run.queue.length; i++) {
     if (i > 1000) throw new Error(`flow instance ${instanceId} kept producing events within one step`);
