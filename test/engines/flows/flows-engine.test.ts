@@ -160,4 +160,165 @@ describe('the flow engine', () => {
     // No timer left behind.
     expect(await t.atrium.db.run(sql`SELECT 1 FROM "atrium"."flow_timer" WHERE "instance_id" = ${inst.id}`)).toEqual([]);
   });
+
+  it('starts on update only when the condition becomes true (edge-triggered), on an ancestor type', async () => {
+    const inc = await createIncident(t, { priority: 3 });
+    await t.atrium.engines.drain();
+    expect(await instancesOn(t, inc.id, 't_bump')).toEqual([]);
+    await updateIncident(t, inc.gid, { priority: 2 });
+    await t.atrium.engines.drain();
+    expect((await instancesOn(t, inc.id, 't_bump')).map((i) => i.status)).toEqual(['approved']);
+    // Still priority 2: no new start. Leaving and coming back starts it again.
+    await updateIncident(t, inc.gid, { shortDescription: 'still 2' });
+    await t.atrium.engines.drain();
+    expect(await instancesOn(t, inc.id, 't_bump')).toHaveLength(1);
+    await updateIncident(t, inc.gid, { priority: 3 });
+    await updateIncident(t, inc.gid, { priority: 2 });
+    await t.atrium.engines.drain();
+    expect(await instancesOn(t, inc.id, 't_bump')).toHaveLength(2);
+  });
+
+  it('starts on a transition; join all waits for the approval and for a timer until the record is back in progress', async () => {
+    const inc = await createIncident(t, { priority: 3 });
+    await transitionIncident(t, inc.gid, 'IN_PROGRESS');
+    await t.atrium.engines.drain();
+    expect(await instancesOn(t, inc.id, 't_hold')).toEqual([]);
+    await transitionIncident(t, inc.gid, 'ON_HOLD');
+    await t.atrium.engines.drain();
+    const [inst] = await instancesOn(t, inc.id, 't_hold');
+    expect(inst.waiting.sort()).toEqual(['back', 'ok']);
+    const [ask] = await approvalsOf(t, inst.id);
+    await decideApproval(ctx, { approvalId: ask.id, decision: 'approved' }, actorOf(grace));
+    expect((await instancesOn(t, inc.id, 't_hold'))[0]).toMatchObject({ status: 'running', waiting: expect.arrayContaining(['back']) });
+    // A write that does not make the condition hold moves nothing; back in progress releases the join.
+    await updateIncident(t, inc.gid, { shortDescription: 'waiting' });
+    await t.atrium.engines.drain();
+    expect((await instancesOn(t, inc.id, 't_hold'))[0].status).toBe('running');
+    await transitionIncident(t, inc.gid, 'IN_PROGRESS');
+    await t.atrium.engines.drain();
+    expect((await instancesOn(t, inc.id, 't_hold'))[0].status).toBe('approved');
+    expect(await auditOf(t, inst.id)).toContain('joined@join');
+  });
+
+  it('join any goes on at the first branch (a timer after an hour) and withdraws the open approval', async () => {
+    await at('2026-01-06T09:00:00Z');
+    const inc = await createIncident(t, { priority: 4 });
+    await t.atrium.engines.drain();
+    const [inst] = await instancesOn(t, inc.id, 't_race');
+    expect(inst.waiting.sort()).toEqual(['ok', 'wait']);
+    await at('2026-01-06T09:59:00Z');
+    expect((await instancesOn(t, inc.id, 't_race'))[0].status).toBe('running');
+    await at('2026-01-06T10:00:00Z');
+    expect((await instancesOn(t, inc.id, 't_race'))[0].status).toBe('approved');
+    expect((await approvalsOf(t, inst.id)).map((a) => a.state)).toEqual(['not_required']);
+    await expectError(decideApproval(ctx, { approvalId: (await approvalsOf(t, inst.id))[0].id, decision: 'approved' }, actorOf(grace)), 'CONFLICT', /no longer required/);
+  });
+
+  it('escalates at the due time, then rejects when the escalation expires too', async () => {
+    await at('2026-01-07T09:00:00Z');
+    const inc = await createIncident(t, { priority: 5, caller: ada.gid });
+    await t.atrium.engines.drain();
+    const [inst] = await instancesOn(t, inc.id, 't_escalate');
+    expect((await approvalsOf(t, inst.id)).map((a) => [a.approver, a.state, a.due_at])).toEqual([[grace.id, 'requested', '2026-01-07T10:00:00.000Z']]);
+    await at('2026-01-07T10:00:00Z');
+    expect((await approvalsOf(t, inst.id)).map((a) => [a.approver, a.state, a.due_at])).toEqual([
+      [grace.id, 'not_required', '2026-01-07T10:00:00.000Z'],
+      [linus.id, 'requested', '2026-01-07T11:00:00.000Z'],
+    ]);
+    await at('2026-01-07T11:00:00Z');
+    expect((await instancesOn(t, inc.id, 't_escalate'))[0].status).toBe('rejected');
+    const trail = await auditOf(t, inst.id);
+    expect(trail.filter((k) => /expired|escalated|outcome/.test(k))).toEqual(['expired@ask', 'escalated@ask', 'expired@ask', 'outcome@ask']);
+    expect((await approvalsOf(t, inst.id)).map((a) => a.state)).toEqual(['not_required', 'not_required']);
+  });
+
+  it('runs a subflow on the same record and goes on with its outcome', async () => {
+    const inc = await createIncident(t, { shortDescription: 'with a child' });
+    await t.atrium.engines.drain();
+    const [parent] = await instancesOn(t, inc.id, 't_parent');
+    const [child] = await instancesOn(t, inc.id, 't_child');
+    expect(parent.waiting).toEqual(['sub']);
+    expect(child).toMatchObject({ parent_id: parent.id, status: 'running', waiting: ['ask'] });
+    const [ask] = await approvalsOf(t, child.id);
+    await decideApproval(ctx, { approvalId: ask.id, decision: 'approved' }, actorOf(linus));
+    await t.atrium.engines.drain();
+    expect((await instancesOn(t, inc.id, 't_child'))[0].status).toBe('approved');
+    expect((await instancesOn(t, inc.id, 't_parent'))[0].status).toBe('approved');
+    const d = await t.ok(`query($id: ID!) { node(id: $id) { ... on Incident { resolutionNotes } } }`, { id: inc.gid });
+    expect(d.node.resolutionNotes).toBe('child approved');
+  });
+
+  it('applies an action once: a job that fails once is retried, and a job run again applies nothing', async () => {
+    let failures = 0;
+    flowActionHooks.beforeApply = (job) => {
+      if (failures++ === 0) throw new Error(`the write of ${job.node} failed once`);
+    };
+    const inc = await createIncident(t, { shortDescription: 'with a child' });
+    await t.atrium.engines.drain();
+    const [child] = await instancesOn(t, inc.id, 't_child');
+    await decideApproval(ctx, { approvalId: (await approvalsOf(t, child.id))[0].id, decision: 'approved' }, actorOf(linus));
+    await t.atrium.engines.drain();
+    flowActionHooks.beforeApply = null;
+    expect(failures).toBe(2);
+    const [parent] = await instancesOn(t, inc.id, 't_parent');
+    expect(parent.status).toBe('approved');
+    const version = async () => (await t.ok(`query($id: ID!) { node(id: $id) { ... on Incident { version } } }`, { id: inc.gid })).node.version as number;
+    const before = await version();
+    const trail = await auditOf(t, parent.id);
+    const job: FlowActionJob = { instanceId: parent.id, token: 1, node: 'tell', visit: 1, action: { kind: 'set_fields', values: { resolution_notes: 'child approved' } } };
+    const [effect] = await t.atrium.db.run<{ key: string }>(sql`SELECT "key" FROM "atrium"."flow_effect" WHERE "instance_id" = ${parent.id}`);
+    expect(effect.key).toBe(`${parent.id}:1:tell:1`);
+    await runFlowAction(ctx, job);
+    await t.atrium.engines.drain();
+    expect(await version()).toBe(before);
+    expect(await auditOf(t, parent.id)).toEqual(trail);
+    expect(await t.atrium.db.run(sql`SELECT 1 FROM "atrium"."flow_effect" WHERE "instance_id" = ${parent.id}`)).toHaveLength(1);
+  });
+
+  it('delegates a request to another person, never to the requester', async () => {
+    const inc = await createIncident(t, { priority: 5, caller: ada.gid });
+    await t.atrium.engines.drain();
+    const [inst] = await instancesOn(t, inc.id, 't_escalate');
+    const [ask] = await approvalsOf(t, inst.id);
+    await expectError(delegateApproval(ctx, { approvalId: ask.id, to: ada.id }, actorOf(grace)), 'BAD_USER_INPUT', /requested this/);
+    await expectError(delegateApproval(ctx, { approvalId: ask.id, to: ken.id }, actorOf(linus)), 'FORBIDDEN', /not asked of you/);
+    await delegateApproval(ctx, { approvalId: ask.id, to: ken.id, comment: 'on leave' }, actorOf(grace));
+    await expectError(decideApproval(ctx, { approvalId: ask.id, decision: 'approved' }, actorOf(grace)), 'FORBIDDEN', /not asked of you/);
+    await decideApproval(ctx, { approvalId: ask.id, decision: 'approved' }, actorOf(ken));
+    expect((await instancesOn(t, inc.id, 't_escalate'))[0].status).toBe('approved');
+    const [row] = await t.atrium.db.run<{ delegated_from: unknown; decided_by: unknown }>(sql`SELECT "delegated_from", "decided_by" FROM "records"."approval" WHERE "id" = ${ask.id}::bigint`);
+    expect([String(row.delegated_from), String(row.decided_by)]).toEqual([grace.id, ken.id]);
+  });
+
+  it('keeps running instances on their version after a republish; migrates them with a mapping; cancels', async () => {
+    const a = await createIncident(t, { priority: 5, caller: ada.gid });
+    await t.atrium.engines.drain();
+    const [old] = await instancesOn(t, a.id, 't_escalate');
+    const renamed = { ...ESCALATE, label: 'Escalating', nodes: ESCALATE.nodes.map((n) => (n.id === 'ask' ? { ...n, id: 'ask2' } : n)), edges: [edge('start', 'ask2'), edge('ask2', 'done', 'approved'), edge('ask2', 'no', 'rejected')] };
+    await publishFlows(t, [CAB, BUMP, HOLD, RACE, renamed, CHILD, PARENT]);
+    const b = await createIncident(t, { priority: 5, caller: ada.gid });
+    await t.atrium.engines.drain();
+    const [fresh] = await instancesOn(t, b.id, 't_escalate');
+    expect(fresh.version_id).not.toBe(old.version_id);
+    expect((await instancesOn(t, a.id, 't_escalate'))[0]).toMatchObject({ version_id: old.version_id, waiting: ['ask'] });
+    // Unmapped: refused, nothing moves.
+    await expectError(migrateFlowInstances(ctx, { flow: 't_escalate', mapping: {} }, actorOf(null, true)), 'BAD_USER_INPUT', /ask/);
+    expect((await instancesOn(t, a.id, 't_escalate'))[0].version_id).toBe(old.version_id);
+    const moved = await migrateFlowInstances(ctx, { flow: 't_escalate', mapping: { ask: 'ask2' } }, actorOf(null, true));
+    expect(moved).toEqual({ versionId: fresh.version_id, migrated: expect.arrayContaining([old.id]) });
+    expect((await instancesOn(t, a.id, 't_escalate'))[0]).toMatchObject({ version_id: fresh.version_id, waiting: ['ask2'] });
+    expect((await approvalsOf(t, old.id)).map((x) => x.flow_node)).toEqual(['ask2']);
+    expect(await auditOf(t, old.id)).toContain('migrated');
+    // Its due timer moved with it and still fires on the new node.
+    const [ask] = await approvalsOf(t, old.id);
+    await decideApproval(ctx, { approvalId: ask.id, decision: 'rejected' }, actorOf(grace));
+    expect((await instancesOn(t, a.id, 't_escalate'))[0].status).toBe('rejected');
+    // Cancel: requests cancelled, a second cancel is a conflict.
+    await expectError(cancelFlowInstance(ctx, String(fresh.id), 'dup', actorOf(grace)), 'FORBIDDEN', /administrators/);
+    await cancelFlowInstance(ctx, String(fresh.id), 'raised by mistake', actorOf(null, true));
+    expect((await instancesOn(t, b.id, 't_escalate'))[0].status).toBe('cancelled');
+    expect((await approvalsOf(t, fresh.id)).every((x) => x.state !== 'requested')).toBe(true);
+    await expectError(cancelFlowInstance(ctx, String(fresh.id), 'again', actorOf(null, true)), 'CONFLICT', /already ended cancelled/);
+    expect(await t.atrium.db.run(sql`SELECT 1 FROM "atrium"."flow_timer" WHERE "instance_id" = ${fresh.id}`)).toEqual([]);
+  });
 });
