@@ -6,7 +6,6 @@ import { cancelFlowInstance, decideApproval, delegateApproval, flowActionHooks, 
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { actorOf, approvalsOf, auditOf, createGroup, createIncident, createPerson, instancesOn, publishFlows, transitionIncident, updateIncident, type Person } from './flow-fixture.js';
 
-const H = 3_600_000;
 const clock = new ManualClock('2026-01-05T08:00:00Z');
 let t: TestServer;
 let ctx: EngineContext;
