@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../server/engines/clock.js';
 import type { EngineContext } from '../../../server/engines/engine.js';
-import { cancelFlowInstance, decideApproval, delegateApproval, flowActionHooks, flowTimeline, migrateFlowInstances, runFlowAction, type FlowActionJob } from '../../../server/engines/flows/index.js';
+import { registerFlowOutcomeHook } from '../../../server/engines/flows/flow-outcome-hooks.js';
+import { cancelFlowInstance, decideApproval, delegateApproval, flowActionHooks, flowTimeline, listApprovals, migrateFlowInstances, runFlowAction, type FlowActionJob } from '../../../server/engines/flows/index.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { actorOf, approvalsOf, auditOf, createGroup, createIncident, createPerson, instancesOn, publishFlows, transitionIncident, updateIncident, type Person } from './flow-fixture.js';
 
@@ -156,6 +157,8 @@ describe('the flow engine', () => {
     const [timeline] = await flowTimeline(t.atrium.db, 'incident', inc.id);
     expect(timeline).toMatchObject({ flow: 't_cab', flowLabel: 'CAB approval', status: 'approved', waitingAt: [] });
     expect(timeline.audit.find((a) => a.kind === 'decided')?.detail).toMatchObject({ person: grace.id, decision: 'approved', comment: 'fine by me' });
+    const inbox = await listApprovals(t.atrium.db, { approverId: grace.id, recordType: 'incident' });
+    expect(inbox.find((a) => a.id === asked[0].id)).toMatchObject({ state: 'approved', recordId: String(inc.id), requesterId: ada.id, decidedById: grace.id, comments: 'fine by me', flow: 't_cab', node: 'cab', nodeLabel: 'CAB', instanceId: String(inst.id) });
     // No timer left behind.
     expect(await t.atrium.db.run(sql`SELECT 1 FROM "atrium"."flow_timer" WHERE "instance_id" = ${inst.id}`)).toEqual([]);
   });
@@ -229,6 +232,19 @@ describe('the flow engine', () => {
     const trail = await auditOf(t, inst.id);
     expect(trail.filter((k) => /expired|escalated|outcome/.test(k))).toEqual(['expired@ask', 'escalated@ask', 'expired@ask', 'outcome@ask']);
     expect((await approvalsOf(t, inst.id)).map((a) => a.state)).toEqual(['not_required', 'not_required']);
+  });
+
+  it('runs outcome hooks of the record type once, for the top-level instance, in the ending step', async () => {
+    const seen: string[] = [];
+    registerFlowOutcomeHook('incident', async (_tx, e) => void seen.push(`${e.instanceId}:${e.outcome}:${e.actorId}:${String(e.options.comment)}`));
+    const inc = await createIncident(t, { shortDescription: 'with a child' });
+    await t.atrium.engines.drain();
+    const [child] = await instancesOn(t, inc.id, 't_child');
+    await decideApproval(ctx, { approvalId: (await approvalsOf(t, child.id))[0].id, decision: 'rejected', comment: 'no' }, actorOf(linus));
+    await t.atrium.engines.drain();
+    const [parent] = await instancesOn(t, inc.id, 't_parent');
+    expect(parent.status).toBe('rejected');
+    expect(seen).toEqual([`${parent.id}:rejected:null:undefined`]);
   });
 
   it('runs a subflow on the same record and goes on with its outcome', async () => {
