@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IDENTITY_TYPES, type MetadataSnapshot } from '../../schema/index.js';
+import { defaultFieldId, IDENTITY_TYPES, type MetadataSnapshot, type RecordTypeDoc } from '../../schema/index.js';
 import type { MetadataFile } from './metadata-files.js';
 import { importFiles } from './metadata-files.js';
 import { DomainError, ErrorCode } from '../domain-error.js';
@@ -51,20 +51,45 @@ export async function identityProblems(snapshot: MetadataSnapshot): Promise<stri
 }
 
 /**
- * The published snapshot with any identity type it lacks added from the shipped files; null when none lacks.
- * Identity types that are there but damaged (see `identityProblems`) are not repaired silently — their data is
- * someone's: that is an error saying what to do.
+ * The published snapshot with what the shipped identity types have and it lacks — a whole type (a new
+ * installation) or a field a newer Atrium added (an upgrade: `approval.flow_instance`, `account.approver`) —
+ * added from the shipped files; null when nothing lacks. What is there but damaged (an archived type or field, see
+ * `identityProblems`) is not repaired silently — its data is someone's: that is an error saying what to do.
  */
 export async function withIdentityTypes(head: MetadataSnapshot): Promise<MetadataSnapshot | null> {
-  const problems = await identityProblems(head);
+  const docs = await shipped();
+  let changed = false;
+  const recordTypes = { ...head.recordTypes };
+  for (const [name, doc] of Object.entries(docs)) {
+    const published = recordTypes[name];
+    if (!published) {
+      recordTypes[name] = doc;
+      changed = true;
+      continue;
+    }
+    // Archived fields count as there: bringing one back is the admin's decision, reported below.
+    const known = new Set(published.fields.map((f) => f.name));
+    const added = doc.fields.filter((f) => !known.has(f.name)).map((f) => ({ ...f, id: freshFieldId(published, name, f.name) }));
+    if (!added.length) continue;
+    recordTypes[name] = { ...published, fields: [...published.fields, ...added] };
+    changed = true;
+  }
+  const repaired = { ...head, recordTypes };
+  const problems = await identityProblems(repaired);
   if (problems.length)
     throw new DomainError(
       ErrorCode.VALIDATION_FAILED,
       `the published metadata does not have the identity types this version of Atrium needs (${problems.join('; ')}). ` +
         'If this data folder was made by an earlier Atrium, start with a fresh ATRIUM_DATA_DIR (or database); otherwise restore those types and fields, then start again.',
     );
-  const docs = await shipped();
-  const missing = Object.keys(docs).filter((n) => !head.recordTypes[n]);
-  if (!missing.length) return null;
-  return { ...head, recordTypes: { ...head.recordTypes, ...Object.fromEntries(missing.map((n) => [n, docs[n]])) } };
+  return changed ? repaired : null;
+}
+
+/** A shipped field's id on an installed type: its default id, unless a field of the type (since renamed) holds it. */
+function freshFieldId(doc: RecordTypeDoc, type: string, field: string): string {
+  const used = new Set(doc.fields.map((f) => f.id));
+  const base = defaultFieldId(type, field);
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}~${n}`;
+  return id;
 }
