@@ -7,6 +7,9 @@ import { approvalDelegationsOf, endApprovalDelegation, setApprovalDelegation, ty
 import { approvalPeers } from '../../engines/flows/approval-peers.js';
 import type { ApprovalRequestRow } from '../../engines/flows/approval-request-rows.js';
 import { myApprovals } from '../../engines/flows/my-approvals.js';
+import { approvalRequestsById } from '../../engines/flows/approval-requests-by-id.js';
+import { decideApproval } from '../../engines/flows/decide-approval.js';
+import { delegateApproval } from '../../engines/flows/delegate-approval.js';
 import { fromGlobalId, recordSummaries, toGlobalId, type GraphInfo } from '../../records/index.js';
 import { GraphQLDateTimeRfc3339 } from '../scalars.js';
 import type { AdminContext } from './admin-context.js';
@@ -33,6 +36,31 @@ export class ApprovalsResolver {
     return approvalConnection(page, await extrasFor(ctx, graph, actor, page.rows));
   }
 
+  @Mutation(() => ApprovalRequestGql, { description: 'Approves an approval asked of you (administrators: any). Decided once: a decision on a closed request is a CONFLICT saying who decided when.' })
+  async approve(@Ctx() ctx: AdminContext, @Arg('id', () => ID) id: string, @Arg('comment', () => String, { nullable: true }) comment: string | null): Promise<ApprovalRequestGql> {
+    return decide(ctx, id, 'approved', comment);
+  }
+
+  @Mutation(() => ApprovalRequestGql, { description: 'Rejects an approval asked of you (administrators: any); the comment says why. Decided once, like approve.' })
+  async reject(@Ctx() ctx: AdminContext, @Arg('id', () => ID) id: string, @Arg('comment', () => String, { nullable: true }) comment: string | null): Promise<ApprovalRequestGql> {
+    return decide(ctx, id, 'rejected', comment);
+  }
+
+  @Mutation(() => ApprovalRequestGql, { description: 'Hands an approval asked of you to another active person (not the requester): they decide in your place, and the request shows it came from you.' })
+  async delegate(
+    @Ctx() ctx: AdminContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('to', () => ID, { description: 'The global id of the person to hand it to.' }) to: string,
+    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+  ): Promise<ApprovalRequestGql> {
+    const actor = signedIn(ctx, 'delegate an approval');
+    const engines = running(ctx);
+    const graph = engines.context().graph();
+    const approvalId = approvalIdOf(graph, id);
+    await delegateApproval(engines.context(), { approvalId, to: personIdOf(to, 'to'), comment }, actor);
+    return shown(ctx, graph, actor, approvalId);
+  }
+
   @Query(() => [ApprovalDelegationGql], { description: 'Your out-of-office delegations in force or to come: while one is in force, approvals asked of you go to its delegate.' })
   async myApprovalDelegations(@Ctx() ctx: AdminContext): Promise<ApprovalDelegationGql[]> {
     const personId = personOf(signedIn(ctx, 'see your delegations'));
@@ -56,6 +84,25 @@ export class ApprovalsResolver {
     const personId = personOf(signedIn(ctx, 'end a delegation'));
     return delegationGql(await endApprovalDelegation(ctx.db, { personId, id }, running(ctx).clock.now()));
   }
+}
+
+/** A decision through the engine, then the request as the decider sees it now. */
+async function decide(ctx: AdminContext, id: string, decision: 'approved' | 'rejected', comment: string | null): Promise<ApprovalRequestGql> {
+  const actor = signedIn(ctx, 'decide an approval');
+  const engines = running(ctx);
+  const graph = engines.context().graph();
+  const approvalId = approvalIdOf(graph, id);
+  await decideApproval(engines.context(), { approvalId, decision, comment }, actor);
+  // The step may have queued actions (jobs) and ended flows whose consequences wrote identity records.
+  engines.jobs.wake();
+  if (ctx.identities) ctx.identities.invalidate();
+  return shown(ctx, graph, actor, approvalId);
+}
+
+async function shown(ctx: AdminContext, graph: GraphInfo, actor: Actor, approvalId: string): Promise<ApprovalRequestGql> {
+  const [row] = await approvalRequestsById(ctx.db, [approvalId]);
+  if (!row) throw new DomainError(ErrorCode.NOT_FOUND, `there is no approval with id ${approvalId}`);
+  return oneApprovalGql(ctx, graph, actor, row);
 }
 
 /** The summaries (as the actor may read them) and peers of a page of requests: two statements for the page. */
