@@ -37,6 +37,16 @@ describe('the demo packs (ITSM with problem, change, request, CMDB; CSM)', () =>
     );
   });
 
+  it('publish the approval flows of the packs (change, catalog request, HR onboarding, expense claim)', async () => {
+    const flows = (await t.ok(`{ metadataDocuments(kind: FLOW) { name document } }`)).metadataDocuments as { name: string; document: { trigger: { recordType: string } } }[];
+    expect(Object.fromEntries(flows.map((f) => [f.name, f.document.trigger.recordType]))).toEqual({
+      catalog_request_approval: 'sc_request',
+      change_cab_approval: 'change_request',
+      expense_claim: 'expense_claim',
+      hr_onboarding: 'hr_employee_change',
+    });
+  });
+
   it('import a second time without a change', async () => {
     expect((await t.ok(IMPORT, { f: pack, d: true })).importMetadata).toEqual({ applied: false, changes: [] });
     expect((await t.ok(IMPORT, { f: pack, d: false })).importMetadata).toEqual({ applied: false, changes: [] });
