@@ -186,4 +186,35 @@ describe('myApprovals, approve, reject, delegate and the timeline over HTTP', ()
     const b = await asked('back again');
     expect((await mine('ann')).map((n: any) => n.id)).toContain(b.ann);
   });
+
+  it('approval rows obey their ACLs on every path: list, node(id), aggregates and myApprovals', async () => {
+    const a = await asked('access paths');
+    const total = (await t.ok(`{ approvalsAggregate { count } }`)).approvalsAggregate.count;
+    const paths = async (who: string) => {
+      const listed = await as(who, `{ approvals(first: 100) { nodes { id approver { id } } } }`);
+      expect(listed.errors).toBeUndefined();
+      const list = listed.data.approvals.nodes as { id: string; approver: { id: string } | null }[];
+      const count = (await as(who, `{ approvalsAggregate { count } }`)).data.approvalsAggregate.count as number;
+      const node = (await as(who, `query($id: ID!) { node(id: $id) { id } }`, { id: a.ann })).data.node as { id: string } | null;
+      return { list, count, node };
+    };
+    // Ann sees exactly the requests asked of her now (one she handed on is the delegate's).
+    const annAsked = await t.atrium.db.run<{ n: number }>(sql`SELECT count(*)::int AS n FROM "records"."approval" WHERE "approver" = ${ann.id}::bigint`);
+    const annSees = await paths('ann');
+    expect(annSees.count).toBe(annAsked[0].n);
+    expect(annSees.list).toHaveLength(annAsked[0].n);
+    expect(annSees.list.every((n) => n.approver?.id === ann.gid)).toBe(true);
+    expect(annSees.node).toEqual({ id: a.ann });
+    // Carl sees only what is asked of him (the request Ann handed him while away).
+    const carlSees = await paths('carl');
+    expect(carlSees.list.every((n) => n.approver?.id === carl.gid)).toBe(true);
+    expect(carlSees.node).toBeNull();
+    expect(carlSees.count).toBe(carlSees.list.length);
+    // Bob is an agent: every approval.
+    const bobSees = await paths('bob');
+    expect(bobSees.count).toBe(total);
+    expect(bobSees.node).toEqual({ id: a.ann });
+    // The requester is not asked: nothing.
+    expect(await paths('req')).toEqual({ list: [], count: 0, node: null });
+  });
 });
