@@ -9,6 +9,9 @@ import type { Config } from './config.js';
 import { migrate, openPglite, openPostgres, type Database } from './db/index.js';
 import { RecordEventBus } from './events/record-event-bus.js';
 import { Identities } from './access/identities.js';
+import { registrationOutcome } from './access/registrations.js';
+import { registerFlowOutcomeHook } from './engines/flows/flow-outcome-hooks.js';
+import { IDENTITY_TYPES } from '../schema/index.js';
 import { loadAccessProfile } from './access/access-profile.js';
 import { SchemaRegistry } from './graphql/schema-registry.js';
 import { createHttpApp, type HttpApp } from './http/create-http-app.js';
@@ -124,6 +127,8 @@ export async function startAtrium(config: Config, options: StartOptions = {}): P
   await events.start();
   const identities = new Identities(db, log);
   identities.start(events);
+  // What a contact registration flow's outcome does (creates the user): registered before any flow runs.
+  registerFlowOutcomeHook(IDENTITY_TYPES.registration, registrationOutcome);
   const engines = new EngineHost({
     db,
     config,

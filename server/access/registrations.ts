@@ -8,6 +8,9 @@ import { writeWithEvent, type RecordRow } from '../records/write/write-with-even
 import type { Actor } from './actor.js';
 import { toGlobalId } from '../records/global-id.js';
 import { unstorableCharacter } from './unstorable-character.js';
+import type { EngineHost } from '../engines/engine-host.js';
+import { decideApproval } from '../engines/flows/decide-approval.js';
+import type { FlowOutcomeHook } from '../engines/flows/flow-types.js';
 
 /** Who may decide any registration; `ACCOUNT_ADMIN_ROLE` decides those of its account and the accounts below. */
 export const AGENT_ROLE = 'agent';
@@ -78,6 +81,8 @@ export class Registrations {
     private readonly db: Database,
     /** Told after a commit that created a user, so cached access profiles (including "no such user") drop. */
     private readonly identities?: { invalidate(): void },
+    /** The engines: a registration is decided through its approval flow. */
+    private readonly engines?: EngineHost,
   ) {}
 
   /**
@@ -97,7 +102,7 @@ export class Registrations {
     const receipt: RegistrationReceipt = { userName: input.userName, email: input.email, accountId: input.accountId };
     await this.db.transaction(async (tx) => {
       // One statement: inserts nothing when the account does not exist, instead of failing on the reference.
-      const created = await writeWithEvent(
+      await writeWithEvent(
         tx,
         T.registration,
         'created',
@@ -106,16 +111,7 @@ export class Registrations {
             SELECT ${input.userName}, ${input.name}, ${input.email}, a."id", ${input.message ?? null}, 'requested', ${ANONYMOUS_ACTOR}, ${ANONYMOUS_ACTOR}
             FROM ${tableRef(T.account)} a WHERE a."id" = ${input.accountId}::bigint`,
       );
-      const [row] = created;
-      if (!row) return;
-      await writeWithEvent(
-        tx,
-        T.approval,
-        'created',
-        ANONYMOUS_ACTOR,
-        sql`INSERT INTO ${tableRef(T.approval)} ("document", "document_type", "state", "sys_created_by", "sys_updated_by")
-            VALUES (${toGlobalId(REGISTRATION_TYPE_NAME, String(row.id))}, ${T.registration}, 'requested', ${ANONYMOUS_ACTOR}, ${ANONYMOUS_ACTOR})`,
-      );
+      // No approval here: the platform's contact registration flow starts on this create and asks.
     });
     return receipt;
   }
@@ -144,55 +140,69 @@ export class Registrations {
     if (!everywhere && !actor.profile!.accountTree.includes(accountId))
       throw new DomainError(ErrorCode.FORBIDDEN, 'you may decide registrations only for your account and the accounts below it');
 
-    const state: RegistrationState = approve ? 'approved' : 'rejected';
-    const deciderId = actor.profile?.userId ?? null;
-    const by = actor.id;
-    const note = comment?.trim() ? comment.trim() : null;
-    const result = await this.db.transaction(async (tx) => {
-      // The claim: only one transaction finds the row still requested; a concurrent one waits for it, then finds
-      // nothing. Also checks the account the eligibility was decided on is still the registration's.
-      const claim = sql`UPDATE ${tableRef(T.registration)} SET "state" = ${state}, "decided_by" = ${deciderId}::bigint, "decided_at" = now(), "user_name" = coalesce(${userName}, "user_name"),
-          "sys_version" = "sys_version" + 1, "sys_updated_at" = now(), "sys_updated_by" = ${by}
-          WHERE "id" = ${registrationId}::bigint AND "state" = 'requested' AND "account" = ${accountId}::bigint`;
-      // A rejection is one write with its event; an approval sets the user next, and that write's event
-      // carries the whole change (state and user), so subscribers never see an approved registration without its user.
-      const [claimed] = approve
-        ? (await tx.run<{ row: unknown }>(sql`WITH w AS (${claim} RETURNING *) SELECT to_jsonb(w) AS "row" FROM w`)).map((r) => json(r.row))
-        : await writeWithEvent(tx, T.registration, 'updated', by, claim);
-      if (!claimed) throw new DomainError(ErrorCode.CONFLICT, `registration ${registrationId} has already been decided (or was changed meanwhile)`);
-      let row = claimed;
-      if (approve) {
-        await assertNamesFree(tx, String(row.user_name), String(row.email));
-        let person: RecordRow;
-        try {
-          [person] = await writeWithEvent(
-            tx,
-            T.user,
-            'created',
-            by,
-            sql`INSERT INTO ${tableRef(T.user)} ("user_name", "name", "email", "account", "active", "sys_created_by", "sys_updated_by")
-                VALUES (${row.user_name as string}, ${row.name as string}, ${row.email as string}, ${accountId}::bigint, TRUE, ${by}, ${by})`,
-          );
-        } catch (err) {
-          throw mapUserInsertError(err);
-        }
-        [row] = await writeWithEvent(tx, T.registration, 'updated', by, sql`UPDATE ${tableRef(T.registration)} SET "person" = ${String(person.id)}::bigint WHERE "id" = ${registrationId}::bigint`);
-      }
-      const [approval] = await writeWithEvent(
-        tx,
-        T.approval,
-        'updated',
-        by,
-        sql`UPDATE ${tableRef(T.approval)} SET "state" = ${state}, "decided_by" = ${deciderId}::bigint, "decided_at" = now(), "comments" = coalesce(${note}, "comments"),
-            "sys_version" = "sys_version" + 1, "sys_updated_at" = now(), "sys_updated_by" = ${by}
-            WHERE "document" = ${toGlobalId(REGISTRATION_TYPE_NAME, registrationId)} AND "document_type" = ${T.registration} AND "state" = 'requested'`,
-      );
-      return toRegistration(row, approval ? String(approval.id) : null);
-    });
+    if (!this.engines) throw new DomainError(ErrorCode.BAD_REQUEST, 'the engines do not run on this server, so registrations cannot be decided here');
+    const personId = actor.profile?.userId ?? null;
+    // The caller's own request first; an administrator (asked or not) decides through any open one.
+    const [open] = await this.db.run<{ id: unknown; mine: boolean }>(
+      sql`SELECT "id", ("approver" = ${personId}::bigint) IS TRUE AS "mine" FROM ${tableRef(T.approval)}
+          WHERE "document" = ${toGlobalId(REGISTRATION_TYPE_NAME, registrationId)} AND "document_type" = ${T.registration} AND "state" = 'requested'
+          ORDER BY 2 DESC, "id" LIMIT 1`,
+    );
+    if (!open || (!open.mine && !actor.admin)) {
+      const [now] = await this.db.run<{ state: string }>(sql`SELECT "state" FROM ${tableRef(T.registration)} WHERE "id" = ${registrationId}::bigint`);
+      if (now?.state !== 'requested') throw new DomainError(ErrorCode.CONFLICT, `registration ${registrationId} has already been decided (or was changed meanwhile)`);
+      if (!open) throw new DomainError(ErrorCode.CONFLICT, `registration ${registrationId} has not been put to its approvers yet; try again in a moment`);
+      throw new DomainError(ErrorCode.FORBIDDEN, `registration ${registrationId} was not put to you: its account's approver or administrators, or an agent, decide it`);
+    }
+    const approvalId = String(open.id);
+    await decideApproval(this.engines.context(), { approvalId, decision: approve ? 'approved' : 'rejected', comment, options: { userName, account: accountId } }, actor);
+    const [row] = await this.db.run<{ row: unknown }>(sql`SELECT to_jsonb(r) AS "row" FROM ${tableRef(T.registration)} r WHERE r."id" = ${registrationId}::bigint`);
     if (approve) this.identities?.invalidate();
-    return result;
+    return toRegistration(json(row.row), approvalId);
   }
 }
+
+/**
+ * What a contact registration flow's outcome means for the registration, in the deciding step's transaction:
+ * approved — the user names are checked free, the user is created, and the registration records its state, who
+ * decided and the user; rejected — its state. A CONFLICT thrown here (a name taken by then) refuses the decision:
+ * nothing changes and the registration stays requested. `options.userName` approves under another user name.
+ */
+export const registrationOutcome: FlowOutcomeHook = async (tx, ended) => {
+  if (ended.outcome !== 'approved' && ended.outcome !== 'rejected') return;
+  const userName = typeof ended.options.userName === 'string' ? ended.options.userName : null;
+  const account = typeof ended.options.account === 'string' ? ended.options.account : null;
+  const [decider] = ended.actorId ? await tx.run<{ user_name: string }>(sql`SELECT "user_name" FROM ${tableRef(T.user)} WHERE "id" = ${ended.actorId}::bigint`) : [];
+  const by = decider?.user_name ?? 'system';
+  const id = ended.recordId;
+  const claim = sql`UPDATE ${tableRef(T.registration)} SET "state" = ${ended.outcome}, "decided_by" = ${ended.actorId}::bigint, "decided_at" = now(), "user_name" = coalesce(${userName}, "user_name"),
+      "sys_version" = "sys_version" + 1, "sys_updated_at" = now(), "sys_updated_by" = ${by}
+      WHERE "id" = ${id}::bigint AND "state" = 'requested' ${account ? sql`AND "account" = ${account}::bigint` : sql``}`;
+  if (ended.outcome === 'rejected') {
+    const [rejected] = await writeWithEvent(tx, T.registration, 'updated', by, claim);
+    if (!rejected) throw new DomainError(ErrorCode.CONFLICT, `registration ${id} has already been decided (or was changed meanwhile)`);
+    return;
+  }
+  // An approval sets the user next, and that write's event carries the whole change (state and user), so
+  // subscribers never see an approved registration without its user.
+  const [claimed] = (await tx.run<{ row: unknown }>(sql`WITH w AS (${claim} RETURNING *) SELECT to_jsonb(w) AS "row" FROM w`)).map((r) => json(r.row));
+  if (!claimed) throw new DomainError(ErrorCode.CONFLICT, `registration ${id} has already been decided (or was changed meanwhile)`);
+  await assertNamesFree(tx, String(claimed.user_name), String(claimed.email));
+  let person: RecordRow;
+  try {
+    [person] = await writeWithEvent(
+      tx,
+      T.user,
+      'created',
+      by,
+      sql`INSERT INTO ${tableRef(T.user)} ("user_name", "name", "email", "account", "active", "sys_created_by", "sys_updated_by")
+          VALUES (${claimed.user_name as string}, ${claimed.name as string}, ${claimed.email as string}, ${String(claimed.account)}::bigint, TRUE, ${by}, ${by})`,
+    );
+  } catch (err) {
+    throw mapUserInsertError(err);
+  }
+  await writeWithEvent(tx, T.registration, 'updated', by, sql`UPDATE ${tableRef(T.registration)} SET "person" = ${String(person.id)}::bigint WHERE "id" = ${id}::bigint`);
+};
 
 /**
  * Approval's check: a user name or e-mail is taken when a user has it, as either: sign-in looks a login up by user

@@ -7,3 +7,4 @@ export { fromGlobalId, toGlobalId, type DecodedId } from './global-id.js';
 export * from './write/index.js';
 export * from './form/index.js';
 export * from './kpi/index.js';
+export { recordSummaries, type RecordSummary } from './record-summaries.js';

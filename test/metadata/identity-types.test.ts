@@ -35,10 +35,34 @@ describe('the platform identity types', () => {
     await t.ok(`mutation { discardDrafts }`);
   });
 
-  it('an installation whose identity types are damaged says what to do instead of failing later', async () => {
+  it('an upgrade adds the fields a newer Atrium ships to an installation that lacks them, keeping its data', async () => {
+    const head = (await t.atrium.metadata.published()).snapshot;
+    const older = (name: string, lacking: string[]) => ({ ...head.recordTypes[name], fields: head.recordTypes[name].fields.filter((f) => !lacking.includes(f.name)) });
+    // An installation made before approval flows: its tables lack the columns too.
+    const before = { ...head, recordTypes: { ...head.recordTypes, approval: older('approval', ['flow_instance', 'flow_node', 'due_at']), account: older('account', ['approver']) } };
+    await t.atrium.db.run(sql`ALTER TABLE records.approval DROP COLUMN flow_instance, DROP COLUMN flow_node, DROP COLUMN due_at`);
+    await t.atrium.db.run(sql`ALTER TABLE records.account DROP COLUMN approver`);
+    await t.atrium.db.run(sql`INSERT INTO atrium.meta_version (id, author, message, snapshot, diff) VALUES ((SELECT max(id) + 1 FROM atrium.meta_version), 'test', 'an older Atrium', ${JSON.stringify(before)}::jsonb, '[]'::jsonb)`);
+    const account = await t.ok(`mutation { createAccount(input: { name: "Older Corp" }) { account { id } } }`);
+
+    expect(await t.atrium.metadata.installIdentityTypes()).toBe(true);
+    const upgraded = (await t.atrium.metadata.published()).snapshot;
+    const names = (type: string) => upgraded.recordTypes[type].fields.filter((f) => !f.archived).map((f) => f.name);
+    expect(names('approval')).toEqual(expect.arrayContaining(['flow_instance', 'flow_node', 'due_at', 'document']));
+    expect(names('account')).toContain('approver');
+    expect(upgraded.recordTypes.approval.fields.find((f) => f.name === 'flow_node')?.id).toBe('approval.flow_node');
+    // The columns exist again and the data stayed.
+    const cols = await t.atrium.db.run<{ c: string }>(sql`SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE table_schema = 'records' AND table_name IN ('approval', 'account') AND column_name IN ('flow_instance', 'flow_node', 'due_at', 'approver')`);
+    expect(cols.map((c) => c.c).sort()).toEqual(['account.approver', 'approval.approver', 'approval.due_at', 'approval.flow_instance', 'approval.flow_node']);
+    const again = await t.ok(`query($id: ID!) { node(id: $id) { ... on Account { name approver { id } } } }`, { id: account.createAccount.account.id });
+    expect(again.node).toEqual({ name: 'Older Corp', approver: null });
+    expect(await t.atrium.metadata.installIdentityTypes()).toBe(false);
+  });
+
+  it('an installation whose identity types are damaged (a field archived) says what to do instead of failing later', async () => {
     const head = (await t.atrium.metadata.published()).snapshot;
     const person = head.recordTypes.person;
-    const damaged = { ...head, recordTypes: { ...head.recordTypes, person: { ...person, fields: person.fields.filter((f) => f.name !== 'account') } } };
+    const damaged = { ...head, recordTypes: { ...head.recordTypes, person: { ...person, fields: person.fields.map((f) => (f.name === 'account' ? { ...f, archived: true } : f)) } } };
     await t.atrium.db.run(sql`INSERT INTO atrium.meta_version (id, author, message, snapshot, diff) VALUES ((SELECT max(id) + 1 FROM atrium.meta_version), 'test', 'an older shape', ${JSON.stringify(damaged)}::jsonb, '[]'::jsonb)`);
     await expect(t.atrium.metadata.installIdentityTypes()).rejects.toThrow(/platform type "person" needs its field account.*start with a fresh ATRIUM_DATA_DIR/);
   });

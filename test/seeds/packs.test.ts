@@ -42,6 +42,8 @@ describe('the demo packs (ITSM with problem, change, request, CMDB; CSM)', () =>
     expect(Object.fromEntries(flows.map((f) => [f.name, f.document.trigger.recordType]))).toEqual({
       catalog_request_approval: 'sc_request',
       change_cab_approval: 'change_request',
+      // The platform's own flow, installed with the identity types.
+      contact_registration: 'registration',
       expense_claim: 'expense_claim',
       hr_onboarding: 'hr_employee_change',
     });

@@ -56,7 +56,7 @@ export class RegistrationResolver {
     @Arg('userName', () => String, { nullable: true, description: 'Approve under this user name instead of the one asked for (when that one is taken).' }) userName: string | null | undefined,
   ): Promise<ContactRegistrationGql> {
     if (!ctx.actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'sign in to decide a registration');
-    const r = await new Registrations(ctx.db, ctx.identities).decide(rowId(id, 'Registration', 'a registration'), approve, comment, ctx.actor, { userName });
+    const r = await new Registrations(ctx.db, ctx.identities, ctx.engines).decide(rowId(id, 'Registration', 'a registration'), approve, comment, ctx.actor, { userName });
     return out(r);
   }
 }

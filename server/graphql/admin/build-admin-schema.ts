@@ -5,6 +5,8 @@ import { buildSchemaSync } from 'type-graphql';
 import type { SchemaBuilder } from '../schema-builder.js';
 import { AccessExplainResolver } from './AccessExplainResolver.js';
 import { AccessRulesResolver } from './AccessRulesResolver.js';
+import { ApprovalsResolver } from './ApprovalsResolver.js';
+import { FlowInstancesResolver } from './FlowInstancesResolver.js';
 import { CriteriaMatchesResolver } from './CriteriaMatchesResolver.js';
 import { JobsResolver } from './JobsResolver.js';
 import { MetadataDocumentResolver } from './MetadataDocumentResolver.js';
@@ -21,7 +23,7 @@ let adminSchema: GraphQLSchema | null = null;
 /** The static admin API, built once with type-graphql. */
 export function getAdminSchema(): GraphQLSchema {
   adminSchema ??= buildSchemaSync({
-    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, CriteriaMatchesResolver, RegistrationResolver, StudioAccessResolver, JobsResolver, NotificationsResolver, RoutingResolver, SlaBacktestResolver, FlowSimulationResolver],
+    resolvers: [MetadataResolver, MetadataDocumentResolver, AccessRulesResolver, AccessExplainResolver, CriteriaMatchesResolver, RegistrationResolver, StudioAccessResolver, JobsResolver, NotificationsResolver, RoutingResolver, SlaBacktestResolver, ApprovalsResolver, FlowInstancesResolver, FlowSimulationResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTimeRfc3339 }],
     validate: false,
     emitSchemaFile: false,
