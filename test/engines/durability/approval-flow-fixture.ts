@@ -66,11 +66,14 @@ export function killFlow(due = 'PT4S', wait = 'PT2S'): FlowDoc {
   };
 }
 
-/** One approval node asking `approvers` under `policy`; approved ends approved, rejected ends rejected. */
-export function approvalFlow(name: string, approvers: string[], policy: 'any' | 'all' | 'first'): FlowDoc {
+/**
+ * One approval node asking `approvers` under `policy`; approved ends approved, rejected ends rejected. Starts on
+ * the requests created with `title` (so several such flows live side by side).
+ */
+export function approvalFlow(name: string, title: string, approvers: string[], policy: 'any' | 'all' | 'first'): FlowDoc {
   return {
     name,
-    trigger: { recordType: 'dur_request', on: 'create' },
+    trigger: { recordType: 'dur_request', on: 'create', condition: { field: 'title', op: 'eq', value: title } },
     nodes: [
       { id: 'start', kind: 'start' },
       { id: 'ask', kind: 'approval', approvers: approvers.map((user) => ({ user })), policy: { kind: policy }, ifNoApprovers: 'reject' },
@@ -100,12 +103,12 @@ export function actorOf(atrium: Atrium, userName: string): Promise<Actor> {
 }
 
 /** Creates `n` requests through the write pipeline, `concurrency` at a time; resolves to their row ids. */
-export async function createRequests(ctx: EngineContext, n: number, concurrency = 8): Promise<number[]> {
+export async function createRequests(ctx: EngineContext, n: number, concurrency = 8, title = (i: number) => `Request ${i}`): Promise<number[]> {
   const ids: number[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < n; i = next++) ids.push((await ctx.write({ op: 'create', type: 'dur_request', values: { title: `Request ${i}` } })).id);
+      for (let i = next++; i < n; i = next++) ids.push((await ctx.write({ op: 'create', type: 'dur_request', values: { title: title(i) } })).id);
     }),
   );
   return ids;
