@@ -116,7 +116,9 @@ export interface FlowAuditEntry {
     | 'joined'
     | 'withdrawn'
     | 'cancelled'
-    | 'ended';
+    | 'ended'
+    /** An administrator moved the instance onto another version of its flow (tokens, timers and requests with it). */
+    | 'migrated';
   node: string | null;
   token: number | null;
   detail: Record<string, unknown>;

@@ -1,0 +1,14 @@
+export { flowsEngine } from './flows-engine.js';
+export { decideApproval, type DecideApprovalInput } from './decide-approval.js';
+export { delegateApproval, type DelegateApprovalInput } from './delegate-approval.js';
+export { cancelFlowInstance } from './cancel-flow-instance.js';
+export { migrateFlowInstances, type MigrateFlowInstancesInput, type MigrateFlowInstancesResult } from './migrate-flow-instances.js';
+export { flowTimeline } from './flow-timeline.js';
+export { listApprovals, type ListApprovalsFilter } from './list-approvals.js';
+export { registerFlowOutcomeHook, flowOutcomeHooks } from './flow-outcome-hooks.js';
+export { runStep, SYSTEM_STEP_ACTOR, type StepActor } from './run-step.js';
+export { startFlowInstance } from './start-flow-instance.js';
+export { flowVersionFor, flowVersionDoc, flowHash } from './flow-version-for.js';
+export { flowActionHooks, runFlowAction } from './run-flow-action.js';
+export { FLOW_ACTION_JOB, FLOW_EVENT_JOB, type FlowActionJob, type FlowEventJob } from './flow-jobs.js';
+export type * from './flow-types.js';
