@@ -1,4 +1,4 @@
-import type { ApproverSourceDoc, FlowAuditEntry, FlowOutcome } from '../../../schema/index.js';
+import type { ApproverSourceDoc, FlowAuditEntry, FlowOutcome, Model } from '../../../schema/index.js';
 import type { Executor } from '../../db/index.js';
 import type { RecordRow } from '../../records/index.js';
 
@@ -40,6 +40,8 @@ export interface ResolveApproversInput {
   row: RecordRow;
   requesterId: string | null;
   now: Date;
+  /** The published model: tells whether a `field` source names a person or a group (absent: a person is assumed). */
+  model?: Model;
 }
 
 /** An approval request (a row of the `approval` record type) as adapters show it. */

@@ -1,0 +1,2 @@
+export { resolveApprovers } from './resolve-approvers.js';
+export { sourceLabel } from './source-people.js';
