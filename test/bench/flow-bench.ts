@@ -128,7 +128,7 @@ try {
       await tx.run(sql`INSERT INTO public.bench_base_audit (instance_id, seq, at, kind, node, token, actor, detail) VALUES (${Number(row.flow_instance)}, ${id}, now(), 'decided', 'first', 1, ${APPROVER}, '{}'::jsonb)`);
     });
   const step = async (id: number) => {
-    await decideApproval(ctx, { approvalId: id, decision: 'approved', comment: 'ok' }, approver);
+    await decideApproval(ctx, { approvalId: String(id), decision: 'approved', comment: 'ok' }, approver);
   };
 
   // Warm-up, then one step's statements (what the time is spent on).

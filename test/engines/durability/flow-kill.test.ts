@@ -125,7 +125,7 @@ describe.skipIf(!process.env.DATABASE_URL)('approval flows under kill -9 of the 
           ids.map(async (id) => {
             const decision = Math.random() < 0.75 ? 'approved' : 'rejected';
             try {
-              await decideApproval(ctx, { approvalId: id, decision, comment: 'kill test' }, approver);
+              await decideApproval(ctx, { approvalId: String(id), decision, comment: 'kill test' }, approver);
               won.set(id, decision);
             } catch (err) {
               if (err instanceof DomainError && err.code === ErrorCode.CONFLICT) conflicts++;

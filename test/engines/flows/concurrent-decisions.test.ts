@@ -26,7 +26,7 @@ function race(decisions: { approvalId: number; decision: Decision; actor: Actor 
   return Promise.all(
     decisions.map(async ({ approvalId, decision, actor }): Promise<Settled> => {
       try {
-        await decideApproval(ctx, { approvalId, decision, comment: `${actor.id} says ${decision}` }, actor);
+        await decideApproval(ctx, { approvalId: String(approvalId), decision, comment: `${actor.id} says ${decision}` }, actor);
         return { ok: true };
       } catch (err) {
         return { ok: false, code: err instanceof DomainError ? err.code : 'UNEXPECTED', message: (err as Error).message };
