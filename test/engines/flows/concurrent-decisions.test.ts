@@ -55,6 +55,8 @@ beforeAll(async () => {
   await setUpFlowWorld(t.atrium, [approvalFlow('dur_race', 'race', [APPROVER], 'any'), approvalFlow('dur_pair', 'pair', [APPROVER, SECOND_APPROVER], 'all')]);
   first = await actorOf(t.atrium, APPROVER);
   second = await actorOf(t.atrium, SECOND_APPROVER);
+  // The flow engine's consumer starts at the first drain ("from now"): before the first request is created.
+  await t.atrium.engines.drain();
   ctx = t.atrium.engines.context();
   if (t.database.url) {
     pool = await openPostgres({ url: t.database.url, max: 25 });
