@@ -73,6 +73,8 @@ function startServer(url: string): Promise<ChildProcess> {
   child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
+      // With LOG_LEVEL set, the server's log (pino, on stdout) is passed on.
+      if (process.env.LOG_LEVEL) process.stderr.write(chunk);
       if (chunk.toString().includes('started')) resolve(child);
     });
     child.on('exit', (code, signal) => reject(new Error(`the server process ended (${code ?? signal}) before the test killed it: ${errors}`)));
@@ -154,9 +156,12 @@ describe.skipIf(!process.env.DATABASE_URL)('approval flows under kill -9 of the 
     deciding = false;
     await decider;
 
-    // Let the last server finish: jobs the killed processes held come back once their expiry passes.
+    // Let the last server finish: every request's flow started (the consumer may be held back by transactions of
+    // other databases of the cluster), none running, no flow job waiting — jobs the killed processes held come
+    // back once their expiry passes.
     const deadline = Date.now() + 150_000;
     const left = async () =>
+      (await count(db, sql`SELECT count(*) AS n FROM records.dur_request r WHERE NOT EXISTS (SELECT 1 FROM atrium.flow_instance i WHERE i.record_type = 'dur_request' AND i.record_id = r.id)`)) +
       (await count(db, sql`SELECT count(*) AS n FROM atrium.flow_instance WHERE status = 'running'`)) +
       (await count(db, sql`SELECT count(*) AS n FROM atrium_jobs.job WHERE name LIKE 'flow.%' AND state IN ('created', 'retry', 'active')`));
     while ((await left()) > 0 && Date.now() < deadline) {
