@@ -59,8 +59,10 @@ export async function performEffect(run: StepRun, effect: FlowEffect): Promise<v
       await tx.run(sql`DELETE FROM "atrium"."flow_timer" WHERE "instance_id" = ${instance.id}`);
       // Whatever the transition left open closes with the instance: a cancelled flow's requests are cancelled.
       await closeApprovals(tx, { instanceId: instance.id, actor: run.actor.id, at: now, state: effect.outcome === 'cancelled' ? 'cancelled' : 'not_required' });
-      for (const hook of flowOutcomeHooks(instance.recordType))
-        await hook(tx, { instanceId: String(instance.id), recordType: instance.recordType, recordId: String(instance.recordId), outcome: effect.outcome, actorId: run.actor.personId, options: run.options });
+      // Hooks give the record's flow outcome its consequences: a subflow's outcome is its parent's to act on.
+      if (instance.parentId === null)
+        for (const hook of flowOutcomeHooks(instance.recordType))
+          await hook(tx, { instanceId: String(instance.id), recordType: instance.recordType, recordId: String(instance.recordId), outcome: effect.outcome, actorId: run.actor.personId, options: run.options });
       if (instance.parentId !== null && instance.parentToken !== null) {
         const job: FlowEventJob = { instanceId: instance.parentId, event: { type: 'subflow_ended', token: instance.parentToken, outcome: effect.outcome } };
         await ctx.jobs.send(FLOW_EVENT_JOB, job, { tx, key: `ended:${instance.id}` });

@@ -17,7 +17,7 @@ import type { StepRun } from './run-step.js';
 export async function requestApprovals(run: StepRun, effect: Extract<FlowEffect, { type: 'request_approvals' }>): Promise<string[]> {
   const { ctx, tx, instance, now } = run;
   const resolution = run.row
-    ? await resolveApprovers({ tx, sources: effect.sources, recordType: instance.recordType, row: run.row, requesterId: instance.requesterId, now })
+    ? await resolveApprovers({ tx, sources: effect.sources, recordType: instance.recordType, row: run.row, requesterId: instance.requesterId, now, model: ctx.graph().model })
     : { approvers: [], flags: [] };
   const seen = new Set<string>();
   const approvers: ResolvedApprover[] = [];
