@@ -13,6 +13,11 @@ export type EventHandler = (tx: Executor, events: EngineEvent[]) => Promise<void
 export interface ConsumerOptions {
   /** Where a consumer new to this database starts: every event kept in the outbox, or the ones after now. */
   from: 'start' | 'now';
+  /**
+   * Events handed to this consumer's handler at once (default: the feed's). A consumer whose events are costly
+   * keeps its batches short: a batch is one transaction, and a process that dies mid-batch redoes all of it.
+   */
+  batchSize?: number;
 }
 
 interface Consumer {
@@ -152,7 +157,7 @@ export class EventFeed {
       // the watermark back for the events it is about to read.
       const [lock] = await tx.run<{ ok: boolean }>(sql`SELECT pg_try_advisory_xact_lock(hashtext('atrium.event_consumer'), hashtext(${c.name})) AS ok`);
       if (!lock.ok) return { events: [] as EngineEvent[], busy: true };
-      const events = await readEvents(tx, c.name, this.options.batchSize ?? 200);
+      const events = await readEvents(tx, c.name, c.options.batchSize ?? this.options.batchSize ?? 200);
       if (!events.length) return { events, busy: false };
       try {
         await c.handler(tx, events);
@@ -193,7 +198,7 @@ export class EventFeed {
         await advance(tx, c.name, e);
         return e;
       });
-      if (!event || done.length >= (this.options.batchSize ?? 200)) return done;
+      if (!event || done.length >= (c.options.batchSize ?? this.options.batchSize ?? 200)) return done;
       done.push(event);
     }
   }

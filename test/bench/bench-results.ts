@@ -44,6 +44,7 @@ export interface BenchResults {
   publish?: Record<string, number> | { error: string };
   writePipeline?: Record<string, number> | { error: string };
   engines?: Record<string, number> | { error: string };
+  flows?: FlowBenchResult | { error: string };
   /** As `npm start` runs it (the compiled server). */
   coldStart?: ColdStartResult | { error: string };
   /** From the TypeScript source under tsx, as tests and development run it. */
@@ -95,6 +96,27 @@ export function summarise(rounds: TargetResult['rounds']): TargetResult['summary
 }
 
 const f = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits));
+
+/** What test/bench/flow-bench.ts measures (its BENCH_RESULT line). */
+export interface FlowBenchResult {
+  instances: number;
+  inFlightAtEnd: number;
+  deciders: number;
+  seconds: number;
+  rounds: number;
+  startedPerSec: number;
+  stepsPerSec: number;
+  stepP50Ms: number;
+  stepP99Ms: number;
+  statementsPerStep: number;
+  baselinePerSec: number;
+  baselineP50Ms: number;
+  baselineP99Ms: number;
+  baselineStatementsPerStep: number;
+  ratio: number;
+  /** The statements of one step, shortened: where its time goes. */
+  oneStep: string[];
+}
 
 /** The table printed at the end of a run. */
 export function formatResults(r: BenchResults): string {
@@ -188,6 +210,19 @@ export function formatResults(r: BenchResults): string {
       `${f(en.routedWithTwoSlasPerSec, 0)} ÷ ${f(en.plainCreatesPerSec, 0)} = ${f(en.ratio, 2)} (aim ≥ 0.5; ${en.rows} rows × ${en.rounds} rounds, 10 in flight, medians; round-robin spread ${en.roundRobinSpread})`,
     ]);
     other.push([`breach-detection lag, ${en.active} running SLA instances, ${en.due} breaching`, `worst ${f(en.worstLagMs, 0)} ms, median ${f(en.medianLagMs, 0)} ms (aim ≤ 5000 ms)`]);
+  }
+  const fl = r.flows;
+  if (fl && 'error' in fl) other.push(['approval flows', `failed: ${fl.error}`]);
+  else if (fl) {
+    other.push([
+      `approval steps (decision + its step) with ${fl.instances} flows in flight, ${fl.deciders} deciders`,
+      `${f(fl.stepsPerSec, 0)} steps/s (aim ≥ 1000), p50 ${f(fl.stepP50Ms)} ms, p99 ${f(fl.stepP99Ms)} ms (aim ≤ 50 ms); ${f(fl.statementsPerStep, 1)} statements/step; ${fl.seconds} s × ${fl.rounds} rounds, medians`,
+    ]);
+    other.push([
+      '  ÷ bare UPDATE … RETURNING + audit insert transaction (same pool, same concurrency)',
+      `${f(fl.stepsPerSec, 0)} ÷ ${f(fl.baselinePerSec, 0)} = ${f(fl.ratio, 2)}; baseline p50 ${f(fl.baselineP50Ms)} ms, p99 ${f(fl.baselineP99Ms)} ms, ${f(fl.baselineStatementsPerStep, 1)} statements`,
+    ]);
+    other.push(['  flows started by the engine (creates through the write pipeline, 8 in flight)', `${f(fl.startedPerSec, 0)} /s`]);
   }
   for (const c of [r.coldStart, r.coldStartTsx]) {
     if (c && 'error' in c) other.push(['cold start on PGlite', `failed: ${c.error}`]);

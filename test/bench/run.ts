@@ -2,7 +2,8 @@
  * `npm run bench`: the nested page of /work/shared/BENCHMARK.md against the floor (one hand-written statement),
  * PostGraphile 5 and Atrium (as admin, as an agent with group rules and as a customer contact with account-tree
  * rules), each server in its own process on the same PostgreSQL database, loaded with autocannon from this
- * process in interleaved rounds; then publish time, PGlite cold start and memory.
+ * process in interleaved rounds; then publish time, the write pipeline, the engines, approval flows, PGlite cold
+ * start and memory.
  * BENCH_SECONDS / BENCH_ROUNDS shorten a smoke run. Results: the table below and test/bench/results/latest.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importBenchMetadata } from './bench-metadata.js';
-import { formatResults, PERSONA_TARGETS, summarise, type BenchResults, type PersonaVerification, type TargetName, type TargetResult } from './bench-results.js';
+import { formatResults, PERSONA_TARGETS, summarise, type BenchResults, type FlowBenchResult, type PersonaVerification, type TargetName, type TargetResult } from './bench-results.js';
 import { benchSettings } from './bench-settings.js';
 import { coldStartBench } from './cold-start-bench.js';
 import { studioBundleBench } from './studio-bundle-bench.js';
@@ -216,6 +217,8 @@ async function main(): Promise<void> {
   results.writePipeline = await childBench('write-pipeline', 'write-pipeline-bench.ts').catch((e: Error) => ({ error: e.message }));
   log('engines bench: routed creates with two SLAs against creates no engine acts on; breach-detection lag with 100k running SLAs, on PostgreSQL');
   results.engines = await childBench('engines', 'engine-bench.ts').catch((e: Error) => ({ error: e.message }));
+  log('approval flows bench: approval steps per second and step latency with 10k flows in flight, against a bare UPDATE … RETURNING + audit insert, on PostgreSQL');
+  results.flows = await childBench<FlowBenchResult>('flows', 'flow-bench.ts').catch((e: Error) => ({ error: e.message }));
   log('cold start on PGlite (fresh and reopened data folder): compiled, as npm start runs it, and from source under tsx');
   results.coldStart = await coldStartBench(REPO, 2, 'compiled').catch((e: Error) => ({ error: e.message }));
   results.coldStartTsx = await coldStartBench(REPO, 2, 'tsx').catch((e: Error) => ({ error: e.message }));
@@ -329,14 +332,14 @@ async function transactionsPerRequest(targets: Target[], requests: number): Prom
 }
 
 /** A bench script in its own process on a fresh database of its own; its `BENCH_RESULT` line is the result. */
-async function childBench(name: string, script: string): Promise<Record<string, number>> {
+async function childBench<T = Record<string, number>>(name: string, script: string): Promise<T> {
   const database = `${settings.database}_${name.replace(/-/g, '_')}`;
   const url = settings.databaseUrl.replace(/\/[^/]+$/, `/${database}`);
   await recreateDatabase(settings.adminUrl, database);
   try {
     const server = await startServerProcess({ name, command: process.execPath, args: ['--import', 'tsx', path.join(HERE, script)], cwd: REPO, env: { DATABASE_URL: url }, timeoutMs: 600_000, readyLine: 'BENCH_RESULT' });
     await server.stop();
-    return server.info as unknown as Record<string, number>;
+    return server.info as unknown as T;
   } finally {
     await dropDatabase(settings.adminUrl, database);
   }

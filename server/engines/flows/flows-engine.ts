@@ -13,7 +13,9 @@ import { runStep, SYSTEM_STEP_ACTOR } from './run-step.js';
 export const flowsEngine: Engine = {
   name: 'flows',
   install(ctx) {
-    ctx.feed.consume('flows', onRecordEvents(ctx), { from: 'now' });
+    // Short batches: starting a flow is a step (approvers, approval rows, timers, audit), and a server killed
+    // mid-batch redoes the whole batch; 200 starts at once could outlast a server that crashes often.
+    ctx.feed.consume('flows', onRecordEvents(ctx), { from: 'now', batchSize: 20 });
     // Actions apply once (a flow_effect row commits with them), so a failed one is simply tried again at once.
     ctx.jobs.define<FlowActionJob>(FLOW_ACTION_JOB, (job) => runFlowAction(ctx, job), { retryLimit: 5, retryDelay: 0, retryBackoff: false });
     ctx.jobs.define<FlowEventJob>(FLOW_EVENT_JOB, (job) => ctx.db.transaction(async (tx) => void (await runStep(ctx, tx, job.instanceId, job.event, SYSTEM_STEP_ACTOR))), { retryLimit: 5, retryDelay: 0, retryBackoff: false });

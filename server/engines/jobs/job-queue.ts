@@ -111,7 +111,14 @@ export class JobQueue {
     if (!this.options.work) return;
     for (const [kind, k] of this.kinds) {
       k.workerId = await this.boss.work(kind, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 1 }, async ([job]) => {
-        await k.handler(job.data, { id: job.id, retryCount: job.retryCount });
+        try {
+          await k.handler(job.data, { id: job.id, retryCount: job.retryCount });
+        } finally {
+          // The worker found work: it fetches again at once instead of after its polling interval (pg-boss waits
+          // out the interval after every fetch unless notified), so a backlog drains at the handler's pace, not one
+          // job a second; only an empty fetch waits.
+          if (k.workerId) this.boss.notifyWorker(k.workerId);
+        }
       });
     }
   }
