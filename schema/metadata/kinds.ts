@@ -90,7 +90,7 @@ export interface MetadataKind<K extends KindName = KindName> {
 const basic = (kind: KindName) => (model: Model) => documentProblems(metadataKind(kind) as unknown as MetadataKind, model);
 
 const TYPE_KEYS = ['name', 'label', 'pluralLabel', 'description', 'extends', 'abstract', 'numberPrefix', 'displayField', 'archived', 'fields'] as const;
-const FIELD_KEYS = ['id', 'name', 'label', 'help', 'type', 'required', 'unique', 'default', 'auto', 'maxLength', 'scale', 'reference', 'reverseName', 'choices', 'archived'] as const;
+const FIELD_KEYS = ['id', 'name', 'label', 'help', 'type', 'required', 'unique', 'indexed', 'default', 'auto', 'maxLength', 'scale', 'reference', 'reverseName', 'choices', 'archived'] as const;
 
 const noneIfEmpty = <T>(list: T[] | undefined): T[] | undefined => (list?.length ? list : undefined);
 

@@ -21,6 +21,8 @@ export const FieldDoc = z.object({
   type: z.enum(FIELD_TYPES),
   required: z.boolean().optional(),
   unique: z.boolean().optional(),
+  /** Look records up by this field quickly (a database index); references and unique fields always are. */
+  indexed: z.boolean().optional(),
   default: z.unknown().optional(),
   maxLength: z.number().int().min(1).max(10_485_760).optional(),
   scale: z.number().int().min(0).max(12).optional(),

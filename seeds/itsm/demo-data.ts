@@ -117,16 +117,19 @@ export async function loadDemoData(execute: Execute, onProgress?: OnProgress): P
     people[p.userName] = personaIds[i];
     userNames[personaIds[i]] = p.userName;
   });
-  const more = await w.createMany(
-    'Person',
-    Array.from({ length: 40 }, (_, i) => ({
-      userName: `user${i + 1}`,
-      name: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`,
-      email: `user${i + 1}@example.com`,
-      department: pick(departments),
-      location: pick(locations),
-    })),
-  );
+  // Four line managers first (user1–user4), then everyone else reporting to one of them: approval flows ask a
+  // requester's manager.
+  const person = (i: number, manager: string | null) => ({
+    userName: `user${i + 1}`,
+    name: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`,
+    email: `user${i + 1}@example.com`,
+    department: pick(departments),
+    location: pick(locations),
+    manager,
+  });
+  const managers = await w.createMany('Person', Array.from({ length: 4 }, (_, i) => person(i, null)));
+  const more = [...managers, ...(await w.createMany('Person', Array.from({ length: 36 }, (_, i) => person(i + 4, managers[i % 4]))))];
+  await w.update('Person', people['erin.employee'], 1, { manager: managers[0] });
   more.forEach((id, i) => (userNames[id] = `user${i + 1}`));
   const employees: string[] = [people['erin.employee'], ...more];
   const contacts: Record<string, string[]> = { Globex: [people['carol.contact']], 'Globex Europe': [people['dave.contact']], Umbrella: [], 'Umbrella Labs': [] };
@@ -148,6 +151,9 @@ export async function loadDemoData(execute: Execute, onProgress?: OnProgress): P
   await w.createMany('GroupMember', members.map(([group, person]) => ({ assignmentGroup: groups[group], person })));
   for (const [group, person] of members) (agents[group] ??= []).push(person);
   const groupNames = GROUPS.map(([g]) => g);
+  // The change pack's CAB approval asks this board (not an assignment target: no incidents go to it).
+  groups['Change Advisory Board'] = await create('AssignmentGroup', { name: 'Change Advisory Board', email: 'cab@example.com' });
+  await w.createMany('GroupMember', [people['alice.agent'], people['bob.agent'], managers[1], managers[2]].map((p) => ({ assignmentGroup: groups['Change Advisory Board'], person: p })));
 
   w.progress('incidents and their journals');
   const start = Date.parse('2026-09-01T08:00:00Z');

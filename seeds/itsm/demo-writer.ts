@@ -57,6 +57,14 @@ export class DemoWriter {
     return ids;
   }
 
+  /** Changes fields of a record at `version` (the one it was read at); resolves to its new version. */
+  async update(type: string, id: string, version: number, patch: Record<string, unknown>): Promise<number> {
+    const field = type.charAt(0).toLowerCase() + type.slice(1);
+    const data = await this.execute(`mutation($i: Update${type}Input!) { r: update${type}(input: $i) { ${field} { version } } }`, { i: { id, version, patch } });
+    this.records += 1;
+    return data.r[field].version as number;
+  }
+
   /**
    * Moves records along their state model, as a person would: `paths[i]` is the list of target states record
    * `ids[i]` goes through, one transition each (records start at version 1, in the initial state). The records'

@@ -94,6 +94,7 @@ function addIndexes(model: Model, t: ModelType, f: ModelField, steps: DdlStep[],
     steps.push(exec(sql`CREATE INDEX ${sql.identifier(objectName('ix', t.name, f.id))} ON ${tableRef(t.name)} (${col(f)})`, `index ${t.name}.${f.name}`));
     late.push(...fkFor(model, t, f));
   }
+  if (plainIndexed(f)) steps.push(exec(sql`CREATE INDEX ${sql.identifier(objectName('ixv', t.name, f.id))} ON ${tableRef(t.name)} (${col(f)})`, `index ${t.name}.${f.name}`));
   if (f.unique)
     steps.push(exec(sql`CREATE UNIQUE INDEX ${sql.identifier(objectName('ux', t.name, f.id))} ON ${tableRef(t.name)} (${col(f)})`, `unique ${t.name}.${f.name}`));
 }
@@ -175,7 +176,14 @@ function alterTable(model: Model, old: ModelType, t: ModelType, steps: DdlStep[]
       steps.push(exec(sql`CREATE UNIQUE INDEX ${sql.identifier(objectName('ux', t.name, f.id))} ON ${table} (${c})`, `unique ${t.name}.${f.name}`));
     }
     if (prev.unique && !f.unique) steps.push(exec(sql`DROP INDEX IF EXISTS "records".${sql.identifier(objectName('ux', t.name, f.id))}`, `not unique ${t.name}.${f.name}`));
+    if (!plainIndexed(prev) && plainIndexed(f)) steps.push(exec(sql`CREATE INDEX IF NOT EXISTS ${sql.identifier(objectName('ixv', t.name, f.id))} ON ${table} (${c})`, `index ${t.name}.${f.name}`));
+    if (plainIndexed(prev) && !plainIndexed(f)) steps.push(exec(sql`DROP INDEX IF EXISTS "records".${sql.identifier(objectName('ixv', t.name, f.id))}`, `no index ${t.name}.${f.name}`));
   }
+}
+
+/** A field asked to be indexed that no other index covers (references and unique fields have theirs). */
+function plainIndexed(f: ModelField): boolean {
+  return !!f.indexed && f.type !== 'reference' && !f.unique;
 }
 
 function requireValues(t: ModelType, f: ModelField, path: string, steps: DdlStep[]): void {

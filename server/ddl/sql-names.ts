@@ -25,7 +25,7 @@ export function sequenceName(typeName: string): string {
  * A constraint or index name that stays within PostgreSQL's 63 characters and survives column renames:
  * derived from the table and the field's stable id, not from the column name.
  */
-export function objectName(kind: 'ix' | 'ux' | 'fk', table: string, fieldId: string): string {
+export function objectName(kind: 'ix' | 'ixv' | 'ux' | 'fk', table: string, fieldId: string): string {
   const hash = createHash('sha1').update(`${table}\0${fieldId}`).digest('hex').slice(0, 16);
   return `${kind}_${hash}`;
 }

@@ -28,6 +28,17 @@ describe('planDdl', () => {
     expect(p.sql).toEqual(['ALTER TABLE "records"."asset" RENAME COLUMN "serial" TO "serial_number"']);
   });
 
+  it('indexes a field marked indexed, on create and when the mark is added or taken away', () => {
+    const created = planDdl(buildModel(EMPTY_SNAPSHOT), buildModel(carryForward(EMPTY_SNAPSHOT, one([{ id: 'f', name: 'run', label: 'R', type: 'integer', indexed: true }]))));
+    expect(created.steps.map((s) => dialect.sqlToQuery(s.statement).sql)).toContainEqual(expect.stringMatching(/^CREATE INDEX "ixv_[0-9a-f]{16}" ON "records"."asset" \("run"\)$/));
+    const added = plan([{ id: 'f', name: 'run', label: 'R', type: 'integer' }], [{ id: 'f', name: 'run', label: 'R', type: 'integer', indexed: true }]);
+    expect(added.sql).toEqual([expect.stringMatching(/^CREATE INDEX IF NOT EXISTS "ixv_[0-9a-f]{16}" ON "records"."asset" \("run"\)$/)]);
+    const removed = plan([{ id: 'f', name: 'run', label: 'R', type: 'integer', indexed: true }], [{ id: 'f', name: 'run', label: 'R', type: 'integer' }]);
+    expect(removed.sql).toEqual([expect.stringMatching(/^DROP INDEX IF EXISTS "records"."ixv_[0-9a-f]{16}"$/)]);
+    // A unique field has its index already.
+    expect(plan([{ id: 'f', name: 'run', label: 'R', type: 'integer', unique: true }], [{ id: 'f', name: 'run', label: 'R', type: 'integer', unique: true, indexed: true }]).sql).toEqual([]);
+  });
+
   it('archives a removed field: no DDL at all, the column and its data stay', () => {
     const p = plan([{ id: 'f1', name: 'cost', label: 'C', type: 'integer' }], []);
     expect(p).toEqual({ refused: [], sql: [] });

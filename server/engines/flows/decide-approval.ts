@@ -51,6 +51,7 @@ export async function decideApproval(ctx: EngineContext, input: DecideApprovalIn
           WHERE "id" = ${id}::bigint AND "state" = 'requested'
             AND (${actor.admin} OR "approver" = ${personId}::bigint)
             AND (${personId}::bigint IS NULL OR "requester" IS DISTINCT FROM ${personId}::bigint)`,
+      ctx.graph().model,
     );
     if (!row) throw await whyNotOpen(tx, id, personId, 'decide');
     if (instanceId !== null && row.flow_token !== null && row.flow_token !== undefined) {

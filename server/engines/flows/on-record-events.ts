@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { IDENTITY_TYPES } from '../../../schema/index.js';
 import type { Executor } from '../../db/index.js';
 import type { EngineEvent } from '../../events/engine-event.js';
 import type { EngineContext } from '../engine.js';
 import { flowEnv } from './flow-env.js';
-import { toInstanceRow } from './flow-instance-row.js';
+import { toInstanceRow, type FlowInstanceRow } from './flow-instance-row.js';
 import { flowsFor, rowBefore, triggerMatches } from './flow-triggers.js';
 import { flowVersionDoc } from './flow-version-for.js';
 import { personOfActor } from './person-of-actor.js';
@@ -19,7 +20,10 @@ import { startFlowInstance } from './start-flow-instance.js';
 export function onRecordEvents(ctx: EngineContext) {
   return async (tx: Executor, events: EngineEvent[]): Promise<void> => {
     for (const event of events) {
-      await guarded(ctx, tx, { recordId: event.recordId, what: 'running instances' }, () => moveRunning(ctx, tx, event));
+      // Approval requests are the engine's own writes, two or more per step: no flow runs on them.
+      if (event.recordType === IDENTITY_TYPES.approval) continue;
+      const running = await tx.run(sql`SELECT * FROM "atrium"."flow_instance" WHERE "record_type" = ${event.recordType} AND "record_id" = ${event.recordId} AND "status" = 'running' ORDER BY "id"`);
+      if (running.length) await guarded(ctx, tx, { recordId: event.recordId, what: 'running instances' }, () => moveRunning(ctx, tx, event, running.map(toInstanceRow)));
       const graph = ctx.graph();
       const flows = event.kind === 'deleted' ? [] : flowsFor(graph.model, event.recordType);
       if (!flows.length || !event.row) continue;
@@ -40,9 +44,8 @@ export function onRecordEvents(ctx: EngineContext) {
   };
 }
 
-async function moveRunning(ctx: EngineContext, tx: Executor, event: EngineEvent): Promise<void> {
-  const rows = await tx.run(sql`SELECT * FROM "atrium"."flow_instance" WHERE "record_type" = ${event.recordType} AND "record_id" = ${event.recordId} AND "status" = 'running' ORDER BY "id"`);
-  for (const inst of rows.map(toInstanceRow)) {
+async function moveRunning(ctx: EngineContext, tx: Executor, event: EngineEvent, running: FlowInstanceRow[]): Promise<void> {
+  for (const inst of running) {
     if (event.kind === 'deleted') {
       // A child is cancelled by its parent's cancel; cancelling parents only keeps the lock order parent → child.
       if (inst.parentId === null) await runStep(ctx, tx, inst.id, { type: 'cancel', reason: 'the record was deleted' }, SYSTEM_STEP_ACTOR);

@@ -19,7 +19,7 @@ export async function performEffect(run: StepRun, effect: FlowEffect): Promise<v
       return;
     }
     case 'withdraw_approvals':
-      await withdrawApprovals(tx, { instanceId: instance.id, token: effect.token, node: effect.node, actor: run.actor.id, at: now });
+      await withdrawApprovals(tx, { instanceId: instance.id, token: effect.token, node: effect.node, actor: run.actor.id, at: now, model: run.ctx.graph().model });
       return;
     case 'set_timer': {
       const due = flowDueAt(ctx.graph().model, effect.after, effect.schedule, now);
@@ -58,7 +58,7 @@ export async function performEffect(run: StepRun, effect: FlowEffect): Promise<v
     case 'ended': {
       await tx.run(sql`DELETE FROM "atrium"."flow_timer" WHERE "instance_id" = ${instance.id}`);
       // Whatever the transition left open closes with the instance: a cancelled flow's requests are cancelled.
-      await closeApprovals(tx, { instanceId: instance.id, actor: run.actor.id, at: now, state: effect.outcome === 'cancelled' ? 'cancelled' : 'not_required' });
+      await closeApprovals(tx, { instanceId: instance.id, actor: run.actor.id, at: now, state: effect.outcome === 'cancelled' ? 'cancelled' : 'not_required', model: run.ctx.graph().model });
       // Hooks give the record's flow outcome its consequences: a subflow's outcome is its parent's to act on.
       if (instance.parentId === null)
         for (const hook of flowOutcomeHooks(instance.recordType))
@@ -85,7 +85,13 @@ export async function audit(run: StepRun, entry: FlowAuditEntry): Promise<void> 
     run.asking.delete(entry.token);
   }
   if (entry.kind === 'decided' && typeof run.options.comment === 'string') detail = { ...detail, comment: run.options.comment };
-  await run.tx.run(sql`
-    INSERT INTO "atrium"."flow_audit" ("instance_id", "seq", "at", "kind", "node", "token", "actor", "detail")
-    VALUES (${run.instance.id}, ${run.step}, ${run.now.toISOString()}, ${entry.kind}, ${entry.node}, ${entry.token}, ${run.actor.id}, ${JSON.stringify(detail)}::jsonb)`);
+  // Written with the step's state, in one statement (see runStep).
+  run.audit.push(sql`(${run.instance.id}, ${run.step}, ${run.now.toISOString()}, ${entry.kind}, ${entry.node}, ${entry.token}, ${run.actor.id}, ${JSON.stringify(detail)}::jsonb)`);
+}
+
+/** Writes the audit rows a step numbered, in one statement; the unique (instance, seq) keeps them once. */
+export async function flushAudit(run: StepRun): Promise<void> {
+  if (!run.audit.length) return;
+  await run.tx.run(sql`INSERT INTO "atrium"."flow_audit" ("instance_id", "seq", "at", "kind", "node", "token", "actor", "detail") VALUES ${sql.join(run.audit, sql`, `)}`);
+  run.audit = [];
 }

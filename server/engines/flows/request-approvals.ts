@@ -44,6 +44,7 @@ export async function requestApprovals(run: StepRun, effect: Extract<FlowEffect,
     'system',
     sql`INSERT INTO ${tableRef(IDENTITY_TYPES.approval)} ("document", "document_type", "state", "approver", "requester", "delegated_from", "due_at", "flow_instance", "flow_node", "flow_token", "sys_created_by", "sys_updated_by")
         VALUES ${sql.join(values, sql`, `)}`,
+    ctx.graph().model,
   );
   return approvers.map((a) => a.personId);
 }

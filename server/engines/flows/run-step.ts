@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { FlowDoc, FlowEvent, FlowState } from '../../../schema/index.js';
 import { transition } from '../../../schema/flow/run/transition.js';
 import type { Executor } from '../../db/index.js';
@@ -7,7 +8,7 @@ import { flowEnv } from './flow-env.js';
 import { lockInstance, saveInstance, type FlowInstanceRow } from './flow-instance-row.js';
 import { flowVersionDoc } from './flow-version-for.js';
 import { loadRecordRow } from './load-record-row.js';
-import { performEffect } from './perform-effect.js';
+import { flushAudit, performEffect } from './perform-effect.js';
 
 /** Who caused a step: the actor id writes record (`system`, a user name) and their person id, when a person. */
 export interface StepActor {
@@ -39,6 +40,8 @@ export interface StepRun {
    * `asked` audit the transition writes when it hears who was asked, so the trail has one line per asking.
    */
   asking: Map<number, Record<string, unknown>>;
+  /** Audit rows numbered but not yet written (one INSERT at the end of the step). */
+  audit: SQL[];
 }
 
 /**
@@ -54,7 +57,7 @@ export async function runStep(ctx: EngineContext, tx: Executor, instanceId: numb
   const now = ctx.clock.now();
   const row = await loadRecordRow(tx, instance.recordType, instance.recordId);
   const env = flowEnv(ctx.graph().model, instance.recordType, row, now, (err) => ctx.log.warn({ err, instanceId, flow: instance.flow }, 'a flow condition could not be evaluated; it does not hold'));
-  const run: StepRun = { ctx, tx, instance, doc, row, now, actor, state: instance.state, step: instance.step, queue: [event], options, asking: new Map() };
+  const run: StepRun = { ctx, tx, instance, doc, row, now, actor, state: instance.state, step: instance.step, queue: [event], options, asking: new Map(), audit: [] };
   // A guard against a transition that keeps feeding events back: a flow is finite, a bug should not hang a tx.
   for (let i = 0; run.queue.length; i++) {
     if (i > 1000) throw new Error(`flow instance ${instanceId} kept producing events within one step`);
@@ -62,6 +65,7 @@ export async function runStep(ctx: EngineContext, tx: Executor, instanceId: numb
     run.state = next.state;
     for (const effect of next.effects) await performEffect(run, effect);
   }
+  await flushAudit(run);
   await saveInstance(tx, instanceId, run.state, run.step, now);
   return { ...instance, state: run.state, step: run.step, status: run.state.status, endedAt: run.state.status === 'running' ? null : (instance.endedAt ?? now) };
 }

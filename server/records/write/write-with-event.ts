@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/index.js';
 import type { RecordEventKind } from '../../events/record-event-bus.js';
+import type { Model } from '../../../schema/index.js';
 import { tableRef } from '../../ddl/index.js';
 
 /** A record row as JSON (column name → value): ids are numbers, times ISO strings, on every driver. */
@@ -11,14 +12,24 @@ export type RecordRow = Record<string, unknown>;
  * need a conditional statement of their own: runs one INSERT or UPDATE (without RETURNING) on a record table and
  * writes its outbox event in the same statement, as `runWrite` does: the event carries the row as this write left it, and NOTIFY
  * leaves only after commit. Returns the written rows (none when the statement's WHERE matched nothing, and then
- * no event is written either).
+ * no event is written either). Given the newest `model`, the history rows take the type's fields from it instead of
+ * reading the published snapshot in the statement (engines that write often have it at hand).
  */
-export async function writeWithEvent(tx: Executor, recordType: string, kind: Exclude<RecordEventKind, 'deleted'>, actor: string, write: SQL): Promise<RecordRow[]> {
+export async function writeWithEvent(tx: Executor, recordType: string, kind: Exclude<RecordEventKind, 'deleted'>, actor: string, write: SQL, model?: Model): Promise<RecordRow[]> {
+  const fields = model?.types.get(recordType)?.fields.filter((f) => f.id);
   const rows = await tx.run<{ row: unknown }>(
-    sql`WITH RECURSIVE ${historyFields(recordType)}, w AS (${write} RETURNING *), e AS (INSERT INTO "atrium"."record_event" ("record_type", "record_id", "kind", "version", "actor", "snapshot") SELECT ${recordType}, w."id", ${kind}, w."sys_version", ${actor}, to_jsonb(w) FROM w), ${historyRows(recordType, kind, actor)} SELECT to_jsonb(w) AS "row" FROM w`,
+    sql`WITH RECURSIVE ${fields?.length ? fieldsOf(fields) : historyFields(recordType)}, w AS (${write} RETURNING *), e AS (INSERT INTO "atrium"."record_event" ("record_type", "record_id", "kind", "version", "actor", "snapshot") SELECT ${recordType}, w."id", ${kind}, w."sys_version", ${actor}, to_jsonb(w) FROM w), ${historyRows(recordType, kind, actor)} SELECT to_jsonb(w) AS "row" FROM w`,
   );
   // Both drivers parse jsonb; text is handled too, for json that reaches us as a string.
   return rows.map((r) => (typeof r.row === 'string' ? JSON.parse(r.row) : r.row) as RecordRow);
+}
+
+/** CTE `hfields` from the model's fields of the type (inherited and archived ones included, as the snapshot has them). */
+function fieldsOf(fields: readonly { id: string; name: string }[]): SQL {
+  return sql`hfields(id, name) AS (VALUES ${sql.join(
+    fields.map((f) => sql`(${f.id}::text, ${f.name}::text)`),
+    sql`, `,
+  )})`;
 }
 
 /**

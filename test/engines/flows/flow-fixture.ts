@@ -1,14 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { Actor } from '../../../server/access/actor.js';
 import type { AccessProfile } from '../../../server/access/access-profile.js';
 import { fromGlobalId } from '../../../server/records/index.js';
 import { DEMO_PACKS, readPack } from '../../../seeds/load-pack.js';
 import type { TestServer } from '../../helpers/test-server.js';
 
-/** Publishes the demo packs with these flows instead of any the packs bring. */
+/** Publishes the demo packs with these flows instead of any the packs bring (case types list none). */
 export async function publishFlows(t: TestServer, flows: object[]): Promise<void> {
-  const files = (await readPack(...DEMO_PACKS)).filter((f) => !f.path.startsWith('flows/'));
+  const files = (await readPack(...DEMO_PACKS))
+    .filter((f) => !f.path.startsWith('flows/'))
+    .map((f) => {
+      if (!f.path.startsWith('case-types/')) return f;
+      const doc = parse(f.content) as Record<string, unknown>;
+      delete doc.approvalFlows;
+      return { ...f, content: stringify(doc) };
+    });
   for (const f of flows) files.push({ path: `flows/${(f as { name: string }).name}.yaml`, content: stringify(f) });
   await t.ok(`mutation($f: [MetadataFileInput!]!) { importMetadata(files: $f, dryRun: false, message: "flows") { applied } }`, { f: files });
 }

@@ -8,15 +8,17 @@ export const OFFICE = { name: 't_office', timeZone: 'Europe/Berlin', hours: [{ d
 
 /**
  * Publishes the demo packs with these SLA definitions and schedules instead of the packs' own, and no case
- * type naming SLAs (so the definitions apply by record type).
+ * type naming SLAs (so the definitions apply by record type). The packs' approval flows (which count on their
+ * schedules) are left out.
  */
 export async function publishSlas(t: TestServer, slas: object[], schedules: object[] = [OFFICE]): Promise<void> {
   const files = (await readPack(...DEMO_PACKS))
-    .filter((f) => !f.path.startsWith('slas/') && !f.path.startsWith('schedules/'))
+    .filter((f) => !f.path.startsWith('slas/') && !f.path.startsWith('schedules/') && !f.path.startsWith('flows/'))
     .map((f) => {
       if (!f.path.startsWith('case-types/')) return f;
       const doc = parse(f.content) as Record<string, unknown>;
       delete doc.slas;
+      delete doc.approvalFlows;
       return { ...f, content: stringify(doc) };
     });
   for (const s of schedules) files.push({ path: `schedules/${(s as { name: string }).name}.yaml`, content: stringify(s) });
