@@ -55,9 +55,9 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 describe('approval flows as metadata', () => {
-  it('come with the packs', async () => {
+  it('come with the packs, beside the platform's contact registration flow', async () => {
     const names = (await t.ok(FLOWS)).metadataDocuments.map((d: { name: string }) => d.name);
-    expect(names.sort()).toEqual(['catalog_request_approval', 'change_cab_approval', 'expense_claim', 'hr_onboarding']);
+    expect(names.sort()).toEqual(['catalog_request_approval', 'change_cab_approval', 'contact_registration', 'expense_claim', 'hr_onboarding']);
   });
 
   it('refuse an invalid draft at validation and publish, naming the node, and publish nothing', async () => {
