@@ -55,7 +55,7 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 describe('approval flows as metadata', () => {
-  it('come with the packs, beside the platform's contact registration flow', async () => {
+  it('come with the packs, beside the platform’s contact registration flow', async () => {
     const names = (await t.ok(FLOWS)).metadataDocuments.map((d: { name: string }) => d.name);
     expect(names.sort()).toEqual(['catalog_request_approval', 'change_cab_approval', 'contact_registration', 'expense_claim', 'hr_onboarding']);
   });
