@@ -11,8 +11,7 @@ import type { FlowInstanceView } from './flow-types.js';
  */
 export async function flowTimeline(db: Executor, recordType: string, recordId: string | number): Promise<FlowInstanceView[]> {
   const rows = await db.run(sql`
-    SELECT i.*, v."metadata_version" AS "v_metadata_version", v."doc"->>'label' AS "v_label"
-    FROM "atrium"."flow_instance" i JOIN "atrium"."flow_version" v ON v."id" = i."version_id"
+    ${INSTANCES_WITH_VERSION}
     WHERE i."record_type" = ${recordType} AND i."record_id" = ${Number(recordId)} ORDER BY i."id" DESC`);
   if (!rows.length) return [];
   const ids = rows.map((r) => Number(r.id));
@@ -32,23 +31,31 @@ export async function flowTimeline(db: Executor, recordType: string, recordId: s
       actor: a.actor,
     });
   }
-  return rows.map((r) => {
-    const i = toInstanceRow(r);
-    return {
-      id: String(i.id),
-      flow: i.flow,
-      flowLabel: (r.v_label as string | null) ?? null,
-      versionId: String(i.versionId),
-      version: Number(r.v_metadata_version),
-      status: i.status,
-      recordType: i.recordType,
-      recordId: String(i.recordId),
-      requesterId: i.requesterId,
-      parentId: i.parentId === null ? null : String(i.parentId),
-      startedAt: i.startedAt,
-      endedAt: i.endedAt,
-      waitingAt: [...new Set(i.state.tokens.filter((t) => t.wait !== null).map((t) => t.node))],
-      audit: byInstance.get(i.id) ?? [],
-    };
-  });
+  return rows.map((r) => instanceView(r, byInstance.get(Number(r.id)) ?? []));
+}
+
+/** Flow instances (`i`) with their version's metadata version and label: the rows `instanceView` reads. */
+export const INSTANCES_WITH_VERSION = sql`
+    SELECT i.*, v."metadata_version" AS "v_metadata_version", v."doc"->>'label' AS "v_label"
+    FROM "atrium"."flow_instance" i JOIN "atrium"."flow_version" v ON v."id" = i."version_id"`;
+
+/** An instance as adapters show it, from a row of `INSTANCES_WITH_VERSION`, with its audit trail (or none). */
+export function instanceView(r: Record<string, unknown>, audit: FlowInstanceView['audit']): FlowInstanceView {
+  const i = toInstanceRow(r);
+  return {
+    id: String(i.id),
+    flow: i.flow,
+    flowLabel: (r.v_label as string | null) ?? null,
+    versionId: String(i.versionId),
+    version: Number(r.v_metadata_version),
+    status: i.status,
+    recordType: i.recordType,
+    recordId: String(i.recordId),
+    requesterId: i.requesterId,
+    parentId: i.parentId === null ? null : String(i.parentId),
+    startedAt: i.startedAt,
+    endedAt: i.endedAt,
+    waitingAt: [...new Set(i.state.tokens.filter((t) => t.wait !== null).map((t) => t.node))],
+    audit,
+  };
 }

@@ -2,22 +2,16 @@ import { sql, type SQL } from 'drizzle-orm';
 import { IDENTITY_TYPES } from '../../../schema/index.js';
 import type { Executor } from '../../db/index.js';
 import { tableRef } from '../../ddl/index.js';
-import { toInstanceRow, type FlowInstanceRow } from './flow-instance-row.js';
-
-/** A flow instance as an administrator's list shows it: the row, its version's label and metadata version. */
-export interface FlowInstanceListItem extends FlowInstanceRow {
-  flowLabel: string | null;
-  version: number;
-  /** Nodes where a token waits now. */
-  waitingAt: string[];
-}
+import type { FlowInstanceRow } from './flow-instance-row.js';
+import { instanceView, INSTANCES_WITH_VERSION } from './flow-timeline.js';
+import type { FlowInstanceView } from './flow-types.js';
 
 /**
- * Flow instances, newest first, in one statement: of the flows named (null: every flow), in `status` and among
- * `ids` when given.
+ * Flow instances (without their audit trails), newest first, in one statement: of the flows named (null: every
+ * flow), in `status` and among `ids` when given.
  * Reads as the system: the adapter decides who may list which flows.
  */
-export async function listFlowInstances(db: Executor, filter: { flows: string[] | null; status?: FlowInstanceRow['status'] | null; ids?: string[]; limit: number }): Promise<FlowInstanceListItem[]> {
+export async function listFlowInstances(db: Executor, filter: { flows: string[] | null; status?: FlowInstanceRow['status'] | null; ids?: string[]; limit: number }): Promise<FlowInstanceView[]> {
   const where: SQL[] = [];
   if (filter.flows) {
     if (!filter.flows.length) return [];
@@ -30,14 +24,10 @@ export async function listFlowInstances(db: Executor, filter: { flows: string[] 
   }
   if (filter.status) where.push(sql`i."status" = ${filter.status}`);
   const rows = await db.run(sql`
-    SELECT i.*, v."metadata_version" AS "v_metadata_version", v."doc"->>'label' AS "v_label"
-    FROM "atrium"."flow_instance" i JOIN "atrium"."flow_version" v ON v."id" = i."version_id"
+    ${INSTANCES_WITH_VERSION}
     ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
     ORDER BY i."id" DESC LIMIT ${Math.min(Math.max(filter.limit, 1), 500)}`);
-  return rows.map((r) => {
-    const i = toInstanceRow(r);
-    return { ...i, flowLabel: (r.v_label as string | null) ?? null, version: Number(r.v_metadata_version), waitingAt: [...new Set(i.state.tokens.filter((t) => t.wait !== null).map((t) => t.node))] };
-  });
+  return rows.map((r) => instanceView(r, []));
 }
 
 /** Node id → label of the flow versions given (one statement): what a timeline names its steps by. */

@@ -5,7 +5,7 @@ import { cancelFlowInstance } from '../../engines/flows/cancel-flow-instance.js'
 import type { FlowInstanceRow } from '../../engines/flows/flow-instance-row.js';
 import { flowTimeline } from '../../engines/flows/flow-timeline.js';
 import type { FlowInstanceView } from '../../engines/flows/flow-types.js';
-import { flowNodeLabels, listFlowInstances, peopleByUserName, type FlowInstanceListItem } from '../../engines/flows/list-flow-instances.js';
+import { flowNodeLabels, listFlowInstances, peopleByUserName } from '../../engines/flows/list-flow-instances.js';
 import { migrateFlowInstances } from '../../engines/flows/migrate-flow-instances.js';
 import { authorizeChange } from '../../metadata/index.js';
 import { fromGlobalId, recordSummaries, toGlobalId, type GraphInfo } from '../../records/index.js';
@@ -56,7 +56,7 @@ export class FlowInstancesResolver {
   ): Promise<FlowInstanceGql[]> {
     const flows = await manageableFlows(ctx, flow);
     const graph = running(ctx).context().graph();
-    return (await listFlowInstances(ctx.db, { flows, status, limit: first })).map((i) => instanceGql(graph, listView(i)));
+    return (await listFlowInstances(ctx.db, { flows, status, limit: first })).map((i) => instanceGql(graph, i));
   }
 
   @Mutation(() => FlowInstanceGql, { description: 'Cancels a running flow instance (and its subflows): open approvals close, the outcome is CANCELLED; the reason goes in its trail. Administrators, and unit administrators for their flows.' })
@@ -70,7 +70,7 @@ export class FlowInstancesResolver {
     await cancelFlowInstance(engines.context(), id, reason, actor);
     engines.jobs.wake();
     const [after] = await listFlowInstances(ctx.db, { flows: null, ids: [id], limit: 1 });
-    return instanceGql(graph, listView(after));
+    return instanceGql(graph, after);
   }
 
   @Mutation(() => FlowMigrationGql, { description: 'Moves the running instances of older versions of a flow onto the version published now. Every node where a token waits must be mapped (or exist with the same id and kind); otherwise nothing moves and the error names the unmapped nodes.' })
@@ -135,24 +135,6 @@ async function flowManager(ctx: AdminContext, flow: string): Promise<Actor> {
   return { ...ctx.actor!, admin: true };
 }
 
-function listView(i: FlowInstanceListItem): FlowInstanceView {
-  return {
-    id: String(i.id),
-    flow: i.flow,
-    flowLabel: i.flowLabel,
-    versionId: String(i.versionId),
-    version: i.version,
-    status: i.status,
-    recordType: i.recordType,
-    recordId: String(i.recordId),
-    requesterId: i.requesterId,
-    parentId: i.parentId === null ? null : String(i.parentId),
-    startedAt: i.startedAt,
-    endedAt: i.endedAt,
-    waitingAt: i.waitingAt,
-    audit: [],
-  };
-}
 
 function instanceGql(graph: GraphInfo, v: FlowInstanceView): FlowInstanceGql {
   const gqlName = graph.byName.get(v.recordType)?.type.gqlName ?? v.recordType;
