@@ -24,7 +24,7 @@ import { WebhookDoc } from '../notify/webhook.js';
 import { notificationTemplateProblems } from '../notify/notification-template-problems.js';
 import { webhookProblems } from '../notify/webhook-problems.js';
 import { FlowDoc } from '../flow/flow.js';
-import { flowProblems } from '../flow/flow-problems.js';
+import { flowKind } from '../flow/flow-kind.js';
 import { documentProblems } from './document-problems.js';
 import type { Model } from './model.js';
 import type { MetadataProblem } from './validate.js';
@@ -376,32 +376,8 @@ const webhook: MetadataKind<'webhook'> = {
   validate: (model) => [...basic('webhook')(model), ...webhookProblems(model)],
 };
 
-const flow: MetadataKind<'flow'> = {
-  kind: 'flow',
-  key: 'flows',
-  label: 'flow',
-  folder: 'flows',
-  draftPrefix: 'flow:',
-  schema: FlowDoc,
-  toFile(doc) {
-    const body = ordered(doc, ['name', 'label', 'description', 'trigger', 'nodes', 'edges', 'active']);
-    body.trigger = ordered(doc.trigger, ['recordType', 'on', 'stateField', 'from', 'to', 'condition', 'requesterField']);
-    if (doc.trigger.condition) (body.trigger as Record<string, unknown>).condition = orderedCondition(doc.trigger.condition);
-    body.nodes = doc.nodes.map((n) => ordered(n, ['id', 'kind', 'label', 'description', ...Object.keys(n).filter((k) => !['id', 'kind', 'label', 'description', 'position'].includes(k)).sort(), 'position']));
-    body.edges = doc.edges.map((e) => ordered(e, ['from', 'to', 'port', 'label']));
-    if (doc.active !== false) delete body.active;
-    return withoutEmpty(body, ['edges']);
-  },
-  missing: 'remove',
-  diffName: 'flow',
-  diffProps: ['label', 'description', 'trigger', 'nodes', 'edges', 'active'],
-  normalise: (doc) => canonical({ ...doc, active: doc.active ?? true }),
-  recordTypeOf: (doc) => doc.trigger.recordType,
-  validate: (model) => [...basic('flow')(model), ...flowProblems(model)],
-};
-
 /** Every kind, in the order files are exported and diffs are listed. Record types come first: the rest refer to them. */
-export const METADATA_KINDS = [recordType, userCriteria, acl, businessUnit, caseType, stateModel, form, uiPolicy, schedule, slaDefinition, routingRule, notificationTemplate, webhook, flow] as const;
+export const METADATA_KINDS = [recordType, userCriteria, acl, businessUnit, caseType, stateModel, form, uiPolicy, schedule, slaDefinition, routingRule, notificationTemplate, webhook, flowKind] as const;
 
 export type SnapshotKey =
   | 'recordTypes'
